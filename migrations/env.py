@@ -1,0 +1,78 @@
+"""Alembic environment, run by `flask --app webapp db ...`.
+
+Batch mode lets SQLite alter tables; its copy-and-rename needs foreign keys
+off while it runs, and they are switched back on afterwards so that a pooled
+connection is never handed back without them.
+"""
+
+import logging
+from logging.config import fileConfig
+
+from alembic import context
+from flask import current_app
+
+from webapp.search import is_search_object
+
+config = context.config
+if config.config_file_name:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+logger = logging.getLogger("alembic.env")
+
+db = current_app.extensions["migrate"].db
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave the full-text tables, columns and indexes out of autogenerate."""
+    return not is_search_object(name, type_)
+
+
+def skip_empty_revisions(context_, revision, directives):
+    if getattr(config.cmd_opts, "autogenerate", False) and directives[0].upgrade_ops.is_empty():
+        directives[:] = []
+        logger.info("No changes in schema detected.")
+
+
+def run_migrations_offline():
+    context.configure(
+        url=db.engine.url.render_as_string(hide_password=False),
+        target_metadata=db.metadata,
+        literal_binds=True,
+        render_as_batch=True,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online():
+    configure_args = {
+        "process_revision_directives": skip_empty_revisions,
+        "render_as_batch": True,
+        "include_object": include_object,
+        "compare_server_default": True,
+        **current_app.extensions["migrate"].configure_args,
+    }
+    with db.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=db.metadata,
+                **configure_args,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+            connection.commit()
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,70 @@
+"""Parley: a curated database of diplomatic meetings and statements."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then the environment, then ``test_config``."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object("webapp.config")
+    app.config.from_mapping(
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(app.instance_path) / 'parley.db'}",
+        MIGRATIONS_DIR=PROJECT_ROOT / "migrations",
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    load_environment(app)
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        app.config["SQLALCHEMY_DATABASE_URI"]
+    )
+    require_secret_key(app)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from webapp import cli
+    from webapp import db
+    from webapp import views
+
+    db.init_app(app)
+    views.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def load_environment(app: Flask) -> None:
+    """``DATABASE_URL`` and ``SECRET_KEY`` as most hosts name them, and any ``FLASK_*``."""
+    app.config.from_prefixed_env()
+    if url := os.environ.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = url
+    if key := os.environ.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = key
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs written without a driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def require_secret_key(app: Flask) -> None:
+    if app.config.get("SECRET_KEY"):
+        return
+    if app.debug or app.testing:
+        app.config["SECRET_KEY"] = app.config["DEV_SECRET_KEY"]
+        return
+    raise RuntimeError(
+        "SECRET_KEY is not set. Put SECRET_KEY = '<random text>' in "
+        f"{Path(app.instance_path) / 'config.py'} or set the SECRET_KEY environment "
+        "variable (`make instance/config.py` writes a random one)."
+    )

@@ -1,0 +1,27 @@
+"""Built-in defaults.
+
+``create_app`` applies these first, then ``instance/config.py`` if present,
+then the environment (``DATABASE_URL``, ``SECRET_KEY`` and any ``FLASK_*``
+variable), then the ``test_config`` mapping a test passes in.
+"""
+
+from datetime import timedelta
+
+#: No secret key is built in: one must come from the instance folder or the
+#: environment, except in debug and testing, where ``DEV_SECRET_KEY`` is used.
+SECRET_KEY = None
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+#: Session cookies: HttpOnly is Flask's default; SameSite stops cross-site posts.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+
+#: Editors keep forms open for a long time: CSRF tokens live a working day.
+CSRF_TIME_LIMIT = timedelta(hours=12)
+
+#: Where ``flask seed`` looks when it is given no path.
+SEED_ARTICLES = "seed_data/articles"
+SEED_PEOPLE = "seed_data/people.yaml"

@@ -1,0 +1,99 @@
+"""The plain records passed between the ingest stages.
+
+Text goes in, these come out: no database, no Flask. Every offset is a
+character index into ``Document.text`` (the clean text), so that
+``document.text[start:end]`` is exactly the evidence for a record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class How(StrEnum):
+    """How a mention of a person was found in the text."""
+
+    NAME = "name"  # the canonical name, as in the dictionary
+    ALIAS = "alias"  # a listed alias: another spelling, a name and patronymic
+    SURNAME = "surname"  # a surname alone, after a fuller mention
+    FUZZY = "fuzzy"  # a transliteration variant matched by similarity
+    ROLE = "role"  # a role noun resolved through dated positions
+    PRONOUN = "pronoun"  # he, she, his
+    NEW = "new"  # a name that is not in the dictionary
+
+
+class StatementKind(StrEnum):
+    DIRECT = "direct"  # words inside quote marks
+    INDIRECT = "indirect"  # reported speech: "X said that ..."
+    TRANSCRIPT = "transcript"  # a speaker turn: "Name: ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article after reading: clean text and what the reader recognised."""
+
+    file: str
+    sha256: str
+    raw_text: str
+    text: str
+    title: str | None = None
+    subtitle: str | None = None
+    published: date | None = None
+    #: where ``published`` came from: "header", "byline", "dateline", "inferred"
+    date_from: str | None = None
+    #: a dateline date without a year, as (month, day), left for the pipeline
+    dateline_month_day: tuple[int, int] | None = None
+    dateline_place: str | None = None
+    source: str | None = None
+    #: things an editor should know: "dateline has no year", ...
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    person: str  # canonical name, or the name as written for a new person
+    how: How
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    start: int  # the sentence that is the evidence for the meeting
+    end: int
+    participants: tuple[str, ...]  # canonical names
+    date: date | None
+    place: str | None
+    occasion: str | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    start: int  # the words said, without quote marks
+    end: int
+    kind: StatementKind
+    speaker: str | None  # canonical name
+    cue: str | None  # the cue verb ("said", "stressed"), ":" for a turn
+    confidence: float
+    meeting: int | None = None  # index into Extraction.meetings
+
+
+@dataclass(frozen=True, slots=True)
+class NewPerson:
+    """A person named in the text but absent from the dictionary."""
+
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    new_people: tuple[NewPerson, ...] = ()

@@ -1,0 +1,70 @@
+"""Full-text search over article and statement text.
+
+SQLite uses FTS5 external-content tables (``articles_fts``, ``statements_fts``)
+kept in step by triggers; PostgreSQL uses a generated ``search_vector`` column
+with a GIN index. Both are created by the migrations, not by the models, and
+autogenerate is told to leave them alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection
+from sqlalchemy import text
+
+#: table -> (full-text table, indexed columns)
+FTS_TABLES = {
+    "articles": ("articles_fts", ("title", "clean_text")),
+    "statements": ("statements_fts", ("text",)),
+}
+SEARCH_COLUMN = "search_vector"
+
+_FTS_SHADOW = re.compile(r"^(?:articles|statements)_fts(?:_\w+)?$")
+_WORD = re.compile(r"\w+")
+
+
+def is_search_object(name: str | None, type_: str) -> bool:
+    """True for the FTS tables, their shadow tables, and the tsvector column and index."""
+    if name is None:
+        return False
+    if type_ == "table":
+        return bool(_FTS_SHADOW.match(name))
+    return name == SEARCH_COLUMN or name.endswith("_" + SEARCH_COLUMN)
+
+
+def fts5_query(user_query: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word required, prefix on the last.
+
+    FTS5 has its own syntax (quotes, NEAR, column filters); quoting each word
+    means no input can make the query fail to parse.
+    """
+    words = _WORD.findall(user_query)[:32]
+    if not words:
+        return None
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def rebuild(connection: Connection) -> None:
+    """Rebuild the full-text index from the tables (SQLite); PostgreSQL's column is always current."""
+    if connection.dialect.name != "sqlite":
+        return
+    for fts_table, _columns in FTS_TABLES.values():
+        connection.execute(text(f"INSERT INTO {fts_table}({fts_table}) VALUES ('rebuild')"))
+
+
+def integrity_problems(connection: Connection) -> list[str]:
+    """Names the FTS tables that no longer match their content (SQLite only)."""
+    problems = []
+    if connection.dialect.name != "sqlite":
+        return problems
+    for table, (fts_table, _columns) in FTS_TABLES.items():
+        try:
+            connection.execute(
+                text(f"INSERT INTO {fts_table}({fts_table}, rank) VALUES ('integrity-check', 1)")
+            )
+        except Exception as error:  # noqa: BLE001 - sqlite reports corruption as a generic error
+            problems.append(f"{fts_table} is out of step with {table}: {error}")
+    return problems
