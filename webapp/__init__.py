@@ -13,8 +13,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app: defaults, then instance/config.py, then the environment, then ``test_config``."""
-    app = Flask(__name__, instance_relative_config=True)
+    """Build the app: defaults, then instance/config.py, then the environment, then ``test_config``.
+
+    The instance folder is ``instance/`` beside the package, or ``PARLEY_INSTANCE_PATH``.
+    """
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("PARLEY_INSTANCE_PATH") or None,
+        instance_relative_config=True,
+    )
     app.config.from_object("webapp.config")
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(app.instance_path) / 'parley.db'}",

@@ -48,7 +48,7 @@ def fts5_query(user_query: str) -> str | None:
 
 
 def rebuild(connection: Connection) -> None:
-    """Rebuild the full-text index from the tables (SQLite); PostgreSQL's column is always current."""
+    """Rebuild the SQLite full-text tables; PostgreSQL's generated column is always current."""
     if connection.dialect.name != "sqlite":
         return
     for fts_table, _columns in FTS_TABLES.values():

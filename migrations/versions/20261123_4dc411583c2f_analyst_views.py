@@ -67,7 +67,13 @@ FROM positions pos
 JOIN people p ON p.id = pos.person_id
 """
 
-VIEWS = ("statement_details", "meeting_details", "meeting_pairs", "article_details", "person_positions")
+VIEWS = (
+    "statement_details",
+    "meeting_details",
+    "meeting_pairs",
+    "article_details",
+    "person_positions",
+)
 
 
 def upgrade():

@@ -17,7 +17,11 @@ depends_on = None
 
 #: table -> (FTS table, indexed columns, the tsvector expression on PostgreSQL)
 INDEXED = {
-    "articles": ("articles_fts", ("title", "clean_text"), "coalesce(title, '') || ' ' || clean_text"),
+    "articles": (
+        "articles_fts",
+        ("title", "clean_text"),
+        "coalesce(title, '') || ' ' || clean_text",
+    ),
     "statements": ("statements_fts", ("text",), "text"),
 }
 
@@ -49,7 +53,9 @@ def upgrade():
                 f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
                 f"GENERATED ALWAYS AS (to_tsvector('english', {expression})) STORED"
             )
-            op.execute(f"CREATE INDEX ix_{table}_search_vector ON {table} USING gin (search_vector)")
+            op.execute(
+                f"CREATE INDEX ix_{table}_search_vector ON {table} USING gin (search_vector)"
+            )
 
 
 def downgrade():

@@ -56,7 +56,9 @@ class Meeting(ReviewedMixin, Base):
     articles: Mapped[list[Article]] = relationship(
         secondary="meeting_reports", viewonly=True, order_by="Article.published"
     )
-    statements: Mapped[list[Statement]] = relationship(back_populates="meeting", passive_deletes=True)
+    statements: Mapped[list[Statement]] = relationship(
+        back_populates="meeting", passive_deletes=True
+    )
 
     def __str__(self) -> str:
         names = " – ".join(person.name for person in self.participants) or "meeting"
@@ -68,9 +70,7 @@ class MeetingReport(Base):
     """An article that reports a meeting, with the words that show it."""
 
     __tablename__ = "meeting_reports"
-    __table_args__ = (
-        CheckConstraint("start_char >= 0 AND start_char < end_char", name="span"),
-    )
+    __table_args__ = (CheckConstraint("start_char >= 0 AND start_char < end_char", name="span"),)
 
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True

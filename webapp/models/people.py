@@ -39,15 +39,21 @@ class Person(ReviewedMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     aliases: Mapped[list[PersonAlias]] = relationship(
-        back_populates="person", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="person",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="PersonAlias.alias",
     )
     positions: Mapped[list[Position]] = relationship(
-        back_populates="person", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="person",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Position.started_on",
     )
     mentions: Mapped[list[Mention]] = relationship(back_populates="person", passive_deletes=True)
-    statements: Mapped[list[Statement]] = relationship(back_populates="speaker", passive_deletes=True)
+    statements: Mapped[list[Statement]] = relationship(
+        back_populates="speaker", passive_deletes=True
+    )
     meetings: Mapped[list[Meeting]] = relationship(
         secondary="meeting_participants", back_populates="participants", passive_deletes=True
     )
@@ -78,7 +84,8 @@ class Position(Base):
     __tablename__ = "positions"
     __table_args__ = (
         CheckConstraint(
-            "started_on IS NULL OR ended_on IS NULL OR started_on <= ended_on", name="dates_in_order"
+            "started_on IS NULL OR ended_on IS NULL OR started_on <= ended_on",
+            name="dates_in_order",
         ),
         Index("ix_positions_office", "title", "country", "started_on"),
     )
@@ -110,12 +117,12 @@ class Mention(Base):
     """A place in an article's clean text that names or refers to a person."""
 
     __tablename__ = "mentions"
-    __table_args__ = (
-        CheckConstraint("start_char >= 0 AND start_char < end_char", name="span"),
-    )
+    __table_args__ = (CheckConstraint("start_char >= 0 AND start_char < end_char", name="span"),)
 
     id: Mapped[intpk]
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     #: character offsets into articles.clean_text, end exclusive
     start_char: Mapped[int]

@@ -34,7 +34,9 @@ class Statement(ReviewedMixin, Base):
     )
 
     id: Mapped[intpk]
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
     #: who said it; null when nobody could be identified
     speaker_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True

@@ -1,0 +1,34 @@
+# `make run` sets up and serves the app on http://127.0.0.1:5000 with the seeded SQLite database.
+# `make test` sets up and runs the whole test suite.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app webapp
+
+.PHONY: install run test lint clean-db
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[dev]'
+	touch $@
+
+instance/config.py:
+	mkdir -p instance
+	$(PYTHON) -c 'import secrets; print(f"SECRET_KEY = {secrets.token_hex(32)!r}")' > $@
+
+run: install instance/config.py
+	$(FLASK) db upgrade
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check webapp tests migrations
+
+clean-db:
+	rm -f instance/parley.db instance/parley.db-wal instance/parley.db-shm
