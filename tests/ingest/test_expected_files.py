@@ -307,7 +307,7 @@ def test_statements(case):
         assert (kind, ident) not in seen, f"statement listed twice: {ident!r}"
         seen.add((kind, ident))
     turns.sort()
-    for (_, stop), (start, _) in zip(turns, turns[1:]):
+    for (_, stop), (start, _) in zip(turns, turns[1:], strict=False):
         assert stop <= start, "transcript turns overlap"
 
 
