@@ -1,0 +1,499 @@
+"""The actor dictionary: seed_data/people.yaml and webapp.ingest.registry."""
+
+from __future__ import annotations
+
+import ast
+import calendar
+import importlib.util
+import json
+import textwrap
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from webapp.ingest.records import How
+from webapp.ingest.registry import Person
+from webapp.ingest.registry import Registry
+from webapp.ingest.registry import RegistryError
+from webapp.ingest.registry import country_of
+from webapp.ingest.registry import normalise
+from webapp.ingest.registry import skeleton
+from webapp.ingest.registry import surname_of
+from webapp.ingest.registry import title_key
+
+ROOT = Path(__file__).resolve().parents[2]
+PEOPLE = ROOT / "seed_data" / "people.yaml"
+BUILDER = ROOT / "seed_data" / "build_people.py"
+REFERENCE = ROOT.parent / "shared" / "reference" / "positions.json"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.load(PEOPLE)
+
+
+def load_yaml(tmp_path: Path, text: str) -> Registry:
+    path = tmp_path / "people.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return Registry.load(path)
+
+
+def names(people: tuple[Person, ...]) -> list[str]:
+    return [person.name for person in people]
+
+
+# -- the real file ---------------------------------------------------------------
+
+
+def test_real_file_loads(registry: Registry) -> None:
+    assert len(registry.people) == 170
+    assert sum(len(person.positions) for person in registry.people) == 240
+    assert sum(person.unsure for person in registry.people) == 51
+    assert all(position.start for person in registry.people for position in person.positions)
+
+
+@pytest.mark.parametrize(
+    ("title", "country", "on", "expected"),
+    [
+        ("Prime Minister", "Russia", "2024-03-04", ["Mikhail Mishustin"]),
+        ("Prime Minister", "Kazakhstan", "2024-03-04", ["Olzhas Bektenov"]),
+        ("Prime Minister", "Kazakhstan", "2023-02-03", ["Alikhan Smailov"]),
+        ("Prime Minister", "Kazakhstan", "2024-02-01", ["Alikhan Smailov"]),
+        # Smailov -> Sklyar (acting) on 02-05 -> Bektenov on 02-06: the incoming one wins.
+        ("Prime Minister", "Kazakhstan", "2024-02-05", ["Roman Sklyar"]),
+        ("Prime Minister", "Kazakhstan", "2024-02-06", ["Olzhas Bektenov"]),
+        ("President", "Russia", "2022-02-13", ["Vladimir Putin"]),
+        # Belousov was acting PM 30 Apr - 19 May 2020 while Mishustin stayed PM.
+        ("Prime Minister", "Russia", "2020-05-05", ["Mikhail Mishustin"]),
+        # Zubkov acted for a day when Putin left the office for the presidency.
+        ("Prime Minister", "Russia", "2012-05-07", ["Viktor Zubkov"]),
+        ("First Deputy Prime Minister", "Russia", "2010-01-01", ["Viktor Zubkov", "Igor Shuvalov"]),
+        # Kyrgyzstan April-December 2010: no prime minister; Otunbayeva headed the
+        # interim government.
+        ("Prime Minister", "Kyrgyzstan", "2010-06-15", []),
+        ("Head of Government", "Kyrgyzstan", "2010-06-15", ["Roza Otunbayeva"]),
+        ("President", "Kazakhstan", "2019-03-20", ["Kassym-Jomart Tokayev"]),
+        ("President", "Kazakhstan", "2019-03-19", ["Nursultan Nazarbayev"]),
+        ("Foreign Minister", "Tajikistan", "2016-06-01", ["Sirojiddin Muhriddin"]),
+        ("Foreign Minister", "Tajikistan", "2020-06-01", ["Sirojiddin Muhriddin"]),
+        ("Prime Minister", "Tajikistan", "2022-06-01", ["Kokhir Rasulzoda"]),
+        ("Premier", "China", "2024-03-04", ["Li Qiang"]),
+        ("Prime Minister", "PRC", "2024-03-04", ["Li Qiang"]),
+        ("Premier", "Chinese", "2020-01-01", ["Li Keqiang"]),
+        ("Chairman of the Government", "Russian Federation", "2024-03-04", ["Mikhail Mishustin"]),
+        ("minister of foreign affairs", "Kazakh", "2024-03-04", ["Murat Nurtleu"]),
+        ("Foreign Minister", "Republic of Kazakhstan", "2023-04-03", ["Murat Nurtleu"]),
+        ("Foreign Minister", "Kazakhstan", "2025-09-26", ["Yermek Kosherbayev"]),
+        # Azerbaijan 2003: Aliyev PM while Rasizade acted; the regular holder wins.
+        ("Prime Minister", "Azerbaijan", "2003-09-01", ["Ilham Aliyev"]),
+        ("President", "Belarusian", "2022-02-13", ["Alexander Lukashenko"]),
+        ("Head of State", "Uzbek", "2016-09-05", ["Nigmatilla Yuldashev"]),
+        ("Chairwoman of the Federation Council", "Russia", "2024-03-04", ["Valentina Matviyenko"]),
+        ("President", "Russia", "1990-01-01", []),
+        ("Emperor", "Russia", "2024-03-04", []),
+    ],
+)
+def test_holders(registry: Registry, title: str, country: str, on: str, expected: list) -> None:
+    assert names(registry.holders(title, country, date.fromisoformat(on))) == expected
+
+
+def test_titles_on(registry: Registry) -> None:
+    belousov = registry.get("Andrey Belousov")
+    assert belousov is not None
+    titles = {(p.title, p.acting) for p in registry.titles_on(belousov, date(2020, 5, 5))}
+    assert titles == {("Prime Minister", True), ("First Deputy Prime Minister", False)}
+
+    smailov = registry.get("Alikhan Smailov")
+    assert smailov is not None
+    assert [p.title for p in registry.titles_on(smailov, date(2024, 2, 4))] == ["Prime Minister"]
+    assert registry.titles_on(smailov, date(2024, 2, 5)) == ()  # handed over that day
+
+    tokayev = registry.get("Kassym-Jomart Tokayev")
+    assert tokayev is not None
+    on_handover = registry.titles_on(tokayev, date(2019, 3, 20))
+    assert [(p.title, p.acting) for p in on_handover] == [("President", True)]
+
+
+def test_precision_is_kept_for_partial_dates(registry: Registry) -> None:
+    wang = registry.get("Wang Yi")
+    assert wang is not None
+    first = wang.positions[0]
+    assert (first.start, first.end, first.precision) == (
+        date(2013, 1, 1),
+        date(2022, 12, 31),
+        "year",
+    )
+    assert {p.precision for p in registry.people[0].positions} == {"day"}
+
+
+# -- names -----------------------------------------------------------------------
+
+
+def test_get_ignores_case_whitespace_and_diacritics(registry: Registry) -> None:
+    smailov = registry.get("Alikhan Smailov")
+    assert smailov is not None
+    assert registry.get("  ALIKHAN   smailov ") is smailov
+    assert registry.get("Älihan Smaiylov") is smailov
+    assert registry.get("Alihan Smaiylov") is smailov
+    assert registry.get("Kärim Mäsimov") is registry.get("karim masimov") is not None
+    assert registry.get("Qasym-Jomart Toqayev") is registry.get("Kassym-Jomart Tokayev")
+    assert registry.get("Tokaev") is None  # a bare surname is not a name
+    assert registry.get("Nobody Atall") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "how"),
+    [
+        ("Alikhan Smailov", "Alikhan Smailov", How.NAME),
+        ("Alihan Smailov", "Alikhan Smailov", How.ALIAS),
+        ("Vladimir Vladimirovich", "Vladimir Putin", How.ALIAS),
+        ("Vladimir Vladimirovich Putin", "Vladimir Putin", How.ALIAS),
+        ("Kassym-Zhomart Tokayev", "Kassym-Jomart Tokayev", How.ALIAS),
+        ("Sirojiddin Aslov", "Sirojiddin Muhriddin", How.ALIAS),
+        ("Qohir Rasulzoda", "Kokhir Rasulzoda", How.ALIAS),
+        ("Elbasy", "Nursultan Nazarbayev", How.ALIAS),
+        ("习近平", "Xi Jinping", How.ALIAS),
+        ("Alihan Smaylov", "Alikhan Smailov", How.FUZZY),
+        ("Kasym-Jomart Tokayev", "Kassym-Jomart Tokayev", How.FUZZY),
+        ("Sergey Lavrov", "Sergey Lavrov", How.NAME),
+        ("Sergej Lavrov", "Sergey Lavrov", How.FUZZY),
+        ("Mishustin", "Mikhail Mishustin", How.SURNAME),
+        ("Tokaev", "Kassym-Jomart Tokayev", How.SURNAME),  # "Kassym-Jomart Tokaev" is an alias
+        ("Xi", "Xi Jinping", How.SURNAME),
+    ],
+)
+def test_match(registry: Registry, text: str, expected: str, how: How) -> None:
+    found = registry.match(text)
+    assert found is not None
+    assert (found[0].name, found[1]) == (expected, how)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ivanov", "Sargsyan", "Li", "Aliyev", "Japarov", "Vladimir", "Armen Sargsian Jr", "", "  "],
+)
+def test_match_refuses_ambiguous_or_unknown(registry: Registry, text: str) -> None:
+    assert registry.match(text) is None
+
+
+def test_fuzzy_matching_without_the_aliases() -> None:
+    registry = Registry.from_data(
+        [
+            {"name": "Alikhan Smailov", "country": "Kazakhstan"},
+            {"name": "Kassym-Jomart Tokayev", "country": "Kazakhstan"},
+            {"name": "Nursultan Nazarbayev", "country": "Kazakhstan"},
+            {"name": "Dariga Nazarbayeva", "country": "Kazakhstan"},
+            {"name": "Li Keqiang", "country": "China"},
+        ]
+    )
+    expected = {
+        "Alihan Smailov": "Alikhan Smailov",
+        "Alikhan Smaiylov": "Alikhan Smailov",
+        "Kassym-Zhomart Tokayev": "Kassym-Jomart Tokayev",
+        "Kassym-Jomart Tokaev": "Kassym-Jomart Tokayev",
+        "Tokaev": "Kassym-Jomart Tokayev",
+        "Nazarbaev": "Nursultan Nazarbayev",
+    }
+    for text, name in expected.items():
+        assert registry.get(text) is None
+        found = registry.match(text)
+        assert found is not None, text
+        assert (found[0].name, found[1]) == (name, How.FUZZY)
+    found = registry.match("Nazarbayeva")
+    assert found is not None and found[0].name == "Dariga Nazarbayeva"
+    assert registry.match("Li Qiang") is None
+    assert registry.match("Nazarbayevna") is None
+
+
+def test_no_fuzzy_match_lands_on_another_person(registry: Registry) -> None:
+    """Every name, alias and surname of each person, matched against everyone else."""
+
+    def surnames(person: Person) -> dict[str, str]:
+        forms = [f for f in (person.name, *person.aliases) if len(f.split()) > 1]
+        return {skeleton(normalise(surname_of(f, person.country))): f for f in forms}
+
+    for person in registry.people:
+        others = Registry(p for p in registry.people if p is not person)
+        taken = {key for other in others.people for key in surnames(other)}
+        own = [surname_of(f, person.country) for k, f in surnames(person).items() if k not in taken]
+        for text in {person.name, *person.aliases, *own}:
+            found = others.match(text)
+            assert found is None, f"{text!r} ({person.name}) matched {found}"
+
+
+def test_surnames(registry: Registry) -> None:
+    assert registry.get("Kassym-Jomart Tokayev").surname == "Tokayev"  # type: ignore[union-attr]
+    assert registry.get("Xi Jinping").surname == "Xi"  # type: ignore[union-attr]
+    assert Person("Li Qiang", "China").surname == "Li"
+    assert names(registry.by_surname("aslov")) == ["Sirojiddin Muhriddin"]
+    assert set(names(registry.by_surname("Ivanov"))) == {"Igor Ivanov", "Sergei Ivanov"}
+    assert "Armen Sarkissian" in names(registry.by_surname("Sargsyan"))
+    assert registry.by_surname("Vladimirovich") == ()  # a patronymic, not a surname
+
+
+def test_surface_forms(registry: Registry) -> None:
+    forms = registry.surface_forms()
+    assert len(forms) == sum(1 + len(p.aliases) for p in registry.people)
+    lengths = [len(text) for text, _, _ in forms]
+    assert lengths == sorted(lengths, reverse=True)
+    by_text = {text: (person.name, how) for text, person, how in forms}
+    assert by_text["Vladimir Vladimirovich"] == ("Vladimir Putin", How.ALIAS)
+    assert by_text["Alikhan Smailov"] == ("Alikhan Smailov", How.NAME)
+    assert "Putin" not in by_text
+
+
+@given(data=st.data())
+def test_get_is_insensitive_to_case_and_spacing(registry: Registry, data: st.DataObject) -> None:
+    text, person, _ = data.draw(st.sampled_from(registry.surface_forms()))
+    flips = data.draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
+    varied = "".join(
+        ch.upper() if flip else ch.lower() for ch, flip in zip(text, flips, strict=True)
+    )
+    padded = "  " + varied.replace(" ", data.draw(st.sampled_from([" ", "  ", "\t"]))) + " "
+    assert registry.get(padded) is person
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Russian Federation", "Russia"),
+        ("the Russian", "Russia"),
+        ("Russia's", "Russia"),
+        ("Republic of Kazakhstan", "Kazakhstan"),
+        ("Kazakh", "Kazakhstan"),
+        ("Kazakhstani", "Kazakhstan"),
+        ("PRC", "China"),
+        ("Chinese", "China"),
+        ("Belarusian", "Belarus"),
+        ("Armenian", "Armenia"),
+        ("Azerbaijani", "Azerbaijan"),
+        ("Kyrgyz", "Kyrgyzstan"),
+        ("Tajik", "Tajikistan"),
+        ("Uzbek", "Uzbekistan"),
+        ("Turkmen", "Turkmenistan"),
+        ("French", None),
+        ("", None),
+    ],
+)
+def test_country_of(word: str, expected: str | None) -> None:
+    assert country_of(word) == expected
+
+
+def test_title_key() -> None:
+    assert title_key("Premier") == title_key("Prime Minister") == "prime minister"
+    assert title_key("Chairman of the Government of the Russian Federation") == "prime minister"
+    assert title_key("Minister of Foreign Affairs") == "foreign minister"
+    assert title_key("Head of Government (interim government)") == "head of government"
+
+
+# -- validation ------------------------------------------------------------------
+
+GOOD = """\
+- name: Mikhail Mishustin
+  country: Russia
+  positions:
+  - {title: Prime Minister, country: Russia, from: 2020-01-16, to: null}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            GOOD + "- name: Olzhas Bektenov\n  positions:\n  - {title: PM, from: 2024-13-01}\n",
+            "people.yaml entry 1 (Olzhas Bektenov): positions[0].from: '2024-13-01' is not a date",
+        ),
+        (
+            GOOD + "- name: Olzhas Bektenov\n  positions:\n  - {title: PM, from: '2024-13-01'}\n",
+            "people.yaml entry 1 (Olzhas Bektenov): positions[0].from: '2024-13-01' is not a date",
+        ),
+        (
+            "- name: X\n  positions:\n  - {title: PM, from: 2024-02-01}\n",
+            "people.yaml entry 0 (X): positions[0].country: missing",
+        ),
+        (
+            "- name: X\n  country: Kazakhstan\n  positions:\n  - {title: PM, to: 2024-02}\n",
+            "people.yaml entry 0 (X): positions[0].to: '2024-02' is not a date",
+        ),
+        (
+            "- name: X\n  positions:\n  - {title: PM, country: K, from: '2024-02'}\n",
+            "people.yaml entry 0 (X): positions[0].from: '2024-02' is not a date",
+        ),
+        ("- name: X\n  nickname: Y\n", "people.yaml entry 0 (X): nickname: unknown key"),
+        (
+            "- name: X\n  positions:\n  - {title: PM, country: K, until: 2024-01-01}\n",
+            "people.yaml entry 0 (X): positions[0].until: unknown key",
+        ),
+        ("- country: Russia\n", "people.yaml entry 0: name: missing"),
+        ("- name: '  '\n", "people.yaml entry 0: name: '  ' is not text"),
+        (
+            "- name: X\n  positions:\n"
+            "  - {title: PM, country: K, from: 2024-03-01, to: 2024-02-01}\n",
+            "people.yaml entry 0 (X): positions[0]: from 2024-03-01 is after to 2024-02-01",
+        ),
+        (
+            GOOD + "- name: mikhail  MISHUSTIN\n",
+            "people.yaml entry 1 (mikhail  MISHUSTIN): name: 'mikhail MISHUSTIN' also names"
+            " entry 0 (Mikhail Mishustin)",
+        ),
+        (
+            GOOD + "- name: Sergei Ivanov\n  aliases: [Sergey Ivanov]\n"
+            "- name: Igor Ivanov\n  aliases: [Igor Sergeyevich Ivanov, Sergey Ivanov]\n",
+            "people.yaml entry 2 (Igor Ivanov): aliases[1]: 'Sergey Ivanov' also names"
+            " entry 1 (Sergei Ivanov)",
+        ),
+        (
+            "- name: X\n  positions:\n"
+            "  - {title: PM, country: K, from: 2020-01-01, to: 2022-01-01}\n"
+            "  - {title: Premier, country: K, from: 2021-01-01}\n",
+            "people.yaml entry 0 (X): positions[1]: overlaps positions[0] (PM)",
+        ),
+        ("- name: X\n  acting: true\n", "people.yaml entry 0 (X): acting: unknown key"),
+        (
+            "- name: X\n  positions:\n  - {title: PM, country: K, acting: 'yes'}\n",
+            "people.yaml entry 0 (X): positions[0].acting: 'yes' is not true or false",
+        ),
+        (
+            "- name: X\n  positions:\n  - {title: PM, country: K, precision: week}\n",
+            "people.yaml entry 0 (X): positions[0].precision: 'week' is not one of",
+        ),
+        ("- name: X\n  aliases: Y\n", "people.yaml entry 0 (X): aliases: expected a list, got str"),
+        ("- just a string\n", "people.yaml entry 0: entry: expected a mapping, got str"),
+        ("name: X\n", "people.yaml: expected a list of people, got dict"),
+        ("", "people.yaml: expected a list of people, got NoneType"),
+        ("- name: [unclosed\n", "people.yaml: not valid YAML"),
+    ],
+)
+def test_validation_errors(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(RegistryError) as caught:
+        load_yaml(tmp_path, text)
+    assert str(caught.value).startswith(message)
+
+
+def test_touching_and_acting_overlaps_are_allowed(tmp_path: Path) -> None:
+    registry = load_yaml(
+        tmp_path,
+        """\
+        - name: Mikhail Mishustin
+          positions:
+          - {title: Prime Minister, country: Russia, from: 2020-01-16, to: 2024-05-07}
+          - {title: Prime Minister, country: Russia, from: 2024-05-07}
+          - {title: Prime Minister, country: Russia, from: 2020-04-30, to: 2020-05-19, acting: true}
+        """,
+    )
+    (mishustin,) = registry.people
+    assert len(mishustin.positions) == 3
+    assert [p.precision for p in mishustin.positions] == ["day"] * 3
+
+
+def test_unsure_follows_unsourced_positions(tmp_path: Path) -> None:
+    registry = load_yaml(
+        tmp_path,
+        """\
+        - name: A
+          positions: [{title: PM, country: K, source: 'https://x', confirmed: false}]
+        - name: B
+          positions: [{title: PM, country: L, from: 2020-01-01, source: null}]
+        - name: C
+          positions: [{title: PM, country: M, from: 2020-01-01, source: 'https://x'}]
+        """,
+    )
+    assert [p.unsure for p in registry.people] == [True, True, False]
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    text = "- name: X\n  country: !!python/object/apply:os.system ['echo hacked']\n"
+    with pytest.raises(RegistryError, match="not valid YAML"):
+        load_yaml(tmp_path, text)
+    with pytest.raises(RegistryError, match="not valid YAML"):
+        load_yaml(tmp_path, "- !!python/object:webapp.ingest.registry.Person {name: X}\n")
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_bytes(b"- name: \xff\xfe\n")
+    with pytest.raises(RegistryError, match="people.yaml: cannot read"):
+        Registry.load(path)
+    with pytest.raises(RegistryError, match="cannot read"):
+        Registry.load(tmp_path / "missing.yaml")
+
+
+# -- the dictionary against the reference ------------------------------------------
+
+
+def _expand(value: str | None, *, end: bool) -> tuple[date | None, str]:
+    if value is None:
+        return None, "day"
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts), "day"
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], last if end else 1), "month"
+    return (date(parts[0], 12, 31) if end else date(parts[0], 1, 1)), "year"
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason=f"reference table not found at {REFERENCE}")
+def test_people_yaml_matches_the_reference(registry: Registry) -> None:
+    rows = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    assert {row["person"] for row in rows} == {person.name for person in registry.people}
+    rank = {"day": 0, "month": 1, "year": 2}
+    unmatched = {person.name: list(person.positions) for person in registry.people}
+    for row in rows:
+        person = registry.get(row["person"])
+        assert person is not None and person.name == row["person"]
+        assert person.country == row["country"]
+        assert set(row["aliases"]) - {person.name} <= set(person.aliases)
+        start, start_precision = _expand(row["from"], end=False)
+        end, end_precision = _expand(row["to"], end=True)
+        wanted = (
+            row["title"],
+            row["country"],
+            start,
+            end,
+            row["acting"],
+            row["confirmed"],
+            max(start_precision, end_precision, key=rank.__getitem__),
+            row["source"],
+        )
+        found = [
+            p
+            for p in unmatched[person.name]
+            if (p.title, p.country, p.start, p.end, p.acting, p.confirmed, p.precision, p.source)
+            == wanted
+        ]
+        assert found, f"no position in people.yaml for {row}"
+        unmatched[person.name].remove(found[0])
+        if not row["confirmed"] or row["source"] is None:
+            assert person.unsure, person.name
+    assert not any(unmatched.values()), "people.yaml has positions the reference lacks"
+    assert {p.name for p in registry.people if p.unsure} == {
+        row["person"] for row in rows if not row["confirmed"] or row["source"] is None
+    }
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason=f"reference table not found at {REFERENCE}")
+def test_people_yaml_is_what_the_builder_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = importlib.util.spec_from_file_location("build_people", BUILDER)
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    written: list[bytes] = []
+    monkeypatch.setattr("sys.stdout", SimpleNamespace(buffer=SimpleNamespace(write=written.append)))
+    assert builder.main(["build_people.py", str(REFERENCE)]) == 0
+    assert b"".join(written) == PEOPLE.read_bytes(), "regenerate seed_data/people.yaml"
+
+
+def test_registry_imports_neither_flask_nor_sqlalchemy() -> None:
+    source = (ROOT / "webapp" / "ingest" / "registry.py").read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
+    assert not imported & {"flask", "flask_sqlalchemy", "sqlalchemy"}
