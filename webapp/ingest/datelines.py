@@ -1,0 +1,130 @@
+"""Dates at the head of an article: the ``date`` header, a byline, a wire dateline.
+
+Every pattern is anchored at the start of a line or a paragraph and every
+repetition in it is bounded, so a match costs constant time whatever follows.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1
+    )
+}
+_MONTH = (
+    r"(?i:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+
+#: `` date 2024-03-04 …``: the rest of the line is the article's first sentence
+HEADER = re.compile(r"date:?\s(\d{4})-(\d{2})-(\d{2})(?=\s|$)", re.IGNORECASE)
+#: ``1 February 2024`` inside a photo caption
+CAPTION_DATE = re.compile(rf"\s\d{{1,2}}\s{_MONTH}\s\d{{4}}(?!\w)")
+#: a caption that ends with its date: ``X and Y before the meeting, 27 September 2024``
+CAPTION_DATE_END = re.compile(rf",\s\d{{1,2}}\s{_MONTH}\s\d{{4}}$")
+#: ``By our correspondent in Astana``: an author line at the head of an article
+AUTHOR = re.compile(r"By\s[^\W\d_].{0,100}")
+
+_BYLINE = re.compile(
+    r"(?:(?P<d1>\d{1,2})\.(?P<m1>\d{2})\.(?P<y1>\d{4})"
+    rf"|(?P<d2>\d{{1,2}})\s(?P<mn2>{_MONTH})\s(?P<y2>\d{{4}})"
+    rf"|(?P<mn3>{_MONTH})\.?\s(?P<d3>\d{{1,2}}),\s(?P<y3>\d{{4}})"
+    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2}))"
+    r"(?:[\s,.]{1,3}(?P<rest>.{0,150}))?"
+)
+
+_UNDATED = re.compile(
+    r"(?P<place>(?:[A-Z]{1,2}\. )?[A-Z][A-Z'’-]{1,30}(?: [A-Z][A-Z'’-]{1,30}){0,3})"
+    r"(?:\.\s(?P<agency>[A-Z][A-Za-z-]{1,30}))?"
+    r"\s(?:--?|[—–])(?=\s)"
+)
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w'’.-]{0,30}(?: [\w'’.-]{1,30}){0,3}),\s"
+    rf"(?:(?P<month>{_MONTH})\.?\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{_MONTH})\.?,?(?:\s(?P<year2>\d{{4}}))?)"
+    r"(?:\s?\.?\s?/(?P<slash>[^\W\d_][\w .-]{0,30})/\.?"
+    r"|\s?\((?P<paren>[^\W\d_][\w .-]{0,30})\)(?:\s?(?:--?|[—–]))?"
+    r"|\s?(?:--?|[—–])"
+    r"|(?P<stop>\.))"
+    r"(?=\s|$)"
+)
+
+
+class Dateline(NamedTuple):
+    end: int  # where the dateline ends in its paragraph
+    place: str
+    month: int | None
+    day: int | None
+    year: int | None
+    agency: str | None  # as written: "TASS", "Reuters", "KAZINFORM"
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def match_byline(line: str) -> tuple[date, str] | None:
+    """A line that is a date and what the site adds to it; the date and the rest.
+
+    ``03.02.2023 ТАСС 33 просмотров`` (day first), ``9 November 2023``,
+    ``12 June 2024, 17:40``, ``January 5, 2023 1:42 PM UTC``, ``2024-02-01``.
+    """
+    match = _BYLINE.fullmatch(line)
+    if match is None:
+        return None
+    if match["d1"]:
+        when = valid_date(int(match["y1"]), int(match["m1"]), int(match["d1"]))
+    elif match["d2"]:
+        month = _MONTH_NUMBERS[match["mn2"][:3].lower()]
+        when = valid_date(int(match["y2"]), month, int(match["d2"]))
+    elif match["d3"]:
+        month = _MONTH_NUMBERS[match["mn3"][:3].lower()]
+        when = valid_date(int(match["y3"]), month, int(match["d3"]))
+    else:
+        when = valid_date(int(match["y4"]), int(match["m4"]), int(match["d4"]))
+    return None if when is None else (when, match["rest"] or "")
+
+
+def match_dateline(paragraph: str, *, undated: bool = False) -> Dateline | None:
+    """Parse a wire dateline opening a paragraph.
+
+    Handles ``MOSCOW, March 4. /TASS/.``, ``RUSSIA, February 1 -``,
+    ``ASTANA, Jan 5 (Reuters) -``, ``BEIJING, March 4 (Xinhua) --``,
+    ``Almaty, 12 May 2023 —`` and ``MOSCOW, October 12, 2023. /TASS/``. A place
+    followed by a date and a bare full stop counts only in capitals, so that
+    "In Moscow, March 4." stays a sentence. With ``undated``, a place in
+    capitals and a dash also count: ``ASTANA –``, ``ASTANA. KAZINFORM –``.
+    """
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        if undated and (bare := _UNDATED.match(paragraph)) is not None:
+            place = _place_name(bare["place"])
+            return Dateline(bare.end(), place, None, None, None, bare["agency"])
+        return None
+    place = match["place"]
+    if match["stop"] and not place.isupper():
+        return None
+    month = _MONTH_NUMBERS[(match["month"] or match["month2"])[:3].lower()]
+    day = int(match["day"] or match["day2"])
+    year_text = match["year"] or match["year2"]
+    year = int(year_text) if year_text else None
+    if valid_date(year or 2000, month, day) is None:
+        return None
+    agency = (match["slash"] or match["paren"] or "").strip() or None
+    return Dateline(match.end(), _place_name(place), month, day, year, agency)
+
+
+def _place_name(place: str) -> str:
+    """``NUR-SULTAN`` becomes ``Nur-Sultan``; a place not in capitals stays as written."""
+    if not place.isupper():
+        return place
+    words = ("-".join(part.capitalize() for part in word.split("-")) for word in place.split())
+    return " ".join(words)
