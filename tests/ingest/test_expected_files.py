@@ -31,7 +31,11 @@ POSITIONS = ROOT.parent / "shared" / "reference" / "positions.json"
 OPENING_MARKS = "\"\u201c\u00ab"  # " “ «
 CLOSING_MARKS = "\"\u201d\u00bb"  # " ” »
 #: a source may be written in another script in the article
-SOURCE_FORMS = {"TASS": ("TASS", "\u0422\u0410\u0421\u0421")}  # ТАСС
+#: how a source shows in a text: its name, or a mark only that site carries
+SOURCE_FORMS = {
+    "TASS": ("TASS", "\u0422\u0410\u0421\u0421"),  # ТАСС
+    "Government of Russia": ("Предыдущая новость Следующая новость",),
+}
 #: a transcript turn label at the start of a line: "Alihan Smailov: "
 TURN_LABEL = re.compile(r"^((?:[A-Z][\w'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+): ", re.M)
 
