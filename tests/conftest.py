@@ -10,6 +10,7 @@ turns the skip into a failure.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -22,6 +23,8 @@ from flask import Flask
 
 from webapp import create_app
 from webapp.db import db
+from webapp.models import Role
+from webapp.models import User
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "PARLEY_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -121,3 +124,40 @@ def any_app(request, tmp_path) -> Iterator[Flask]:
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+#: The users that the ``users`` fixture creates: name -> (role, password).
+USERS = {
+    "vera": ("viewer", "vera-password"),
+    "eddie": ("editor", "eddie-password"),
+    "ada": ("admin", "ada-password"),
+}
+
+
+@pytest.fixture
+def users(app) -> dict[str, tuple[str, str]]:
+    """A viewer (vera), an editor (eddie) and an admin (ada), with known passwords."""
+    with app.app_context():
+        for name, (role, password) in USERS.items():
+            user = User(username=name, role=Role(role))
+            user.set_password(password)
+            db.session.add(user)
+        db.session.commit()
+    return USERS
+
+
+def csrf_token(client, path: str = "/login") -> str:
+    """The CSRF token from the form on ``path``."""
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token"[^>]* value="([^"]+)"', page).group(1)
+
+
+def login(client, name: str, password: str | None = None, **fields):
+    """Post the login form as ``name`` (with the ``users`` fixture's password by default)."""
+    data = {
+        "csrf_token": csrf_token(client),
+        "username": name,
+        "password": USERS[name][1] if password is None else password,
+        **fields,
+    }
+    return client.post("/login", data=data)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Any
 
-from flask import Flask
+if TYPE_CHECKING:
+    from flask import Flask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,6 +19,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     The instance folder is ``instance/`` beside the package, or ``PARLEY_INSTANCE_PATH``.
     """
+    from flask import Flask
+
     app = Flask(
         __name__,
         instance_path=os.environ.get("PARLEY_INSTANCE_PATH") or None,
@@ -37,13 +41,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     require_secret_key(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    from webapp import auth
     from webapp import cli
     from webapp import db
+    from webapp import users_cli
     from webapp import views
 
     db.init_app(app)
+    auth.init_app(app)
     views.init_app(app)
     cli.init_app(app)
+    users_cli.init_app(app)
     return app
 
 

@@ -1,7 +1,204 @@
-"""Command-line commands, registered on ``flask --app webapp``."""
+"""Command-line commands on `flask --app webapp`: thin shells over seeding and export."""
 
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import Flask
+from flask import current_app
+from flask.cli import with_appcontext
+
+from webapp import export
+from webapp import seed
+from webapp.db import db
+from webapp.ingest.read import ReadError
+from webapp.ingest.read import read_path
+from webapp.ingest.registry import Registry
+from webapp.ingest.registry import RegistryError
 
 
 def init_app(app: Flask) -> None:
-    pass
+    app.cli.add_command(seed_command)
+    app.cli.add_command(export_command)
+
+
+def schema_problem() -> str | None:
+    """Why the database cannot be written yet, or None when it is at the latest migration."""
+    config = current_app.extensions["migrate"].migrate.get_config()
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    try:
+        with db.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    except sa.exc.OperationalError as error:
+        return f"the database cannot be opened: {error.orig}"
+    if current == heads:
+        return None
+    state = "has no schema" if not current else "has an older schema"
+    return f"the database {state}: run `flask --app webapp db upgrade` first"
+
+
+def article_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the *.txt files under the folders named, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file() or p.is_symlink()))
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass
+class Summary:
+    added: int = 0
+    unchanged: int = 0
+    reextracted: int = 0
+    failed: list[str] = field(default_factory=list)
+    people: int = 0
+    meetings: int = 0
+    statements: int = 0
+
+    def record(self, outcome: seed.Outcome) -> None:
+        self.people += len(outcome.people)
+        self.meetings += len(outcome.meetings)
+        self.statements += len(outcome.statements)
+
+    def lines(self, dry_run: bool) -> list[str]:
+        verb = "Would add" if dry_run else "Added"
+        return [
+            f"{verb} {self.added} articles; {self.unchanged} unchanged, "
+            f"{self.reextracted} re-extracted, {len(self.failed)} failed.",
+            f"{'Would create' if dry_run else 'Created'} {self.people} people, "
+            f"{self.meetings} meetings, {self.statements} statements.",
+        ]
+
+
+@click.command("seed")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--people",
+    "people_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The actor dictionary (default: seed_data/people.yaml).",
+)
+@click.option(
+    "--reextract", is_flag=True, help="Extract loaded articles again; editors' rows stay."
+)
+@click.option("--dry-run", is_flag=True, help="Report what would change without writing.")
+@with_appcontext
+def seed_command(
+    paths: tuple[Path, ...], people_file: Path | None, reextract: bool, dry_run: bool
+) -> None:
+    """Load article texts (files or folders; default seed_data/articles) into the database.
+
+    Applies the people dictionary first. An article already loaded (same bytes)
+    is left alone unless --reextract is given. A bad file is reported with its
+    reason and the others still load; the exit status is 1 if any file failed.
+    """
+    if problem := schema_problem():
+        raise click.ClickException(problem)
+    root = Path(current_app.root_path).parent
+    people_file = people_file or root / current_app.config["SEED_PEOPLE"]
+    try:
+        registry = Registry.load(people_file)
+    except (RegistryError, OSError) as error:
+        raise click.ClickException(f"{people_file}: {error}") from error
+
+    session = db.session
+    created = seed.apply_dictionary(session, registry)
+    finish(session, dry_run)
+    summary = Summary(people=len(created))
+    people = seed.PeopleIndex(session)
+    files = article_files(paths or [root / current_app.config["SEED_ARTICLES"]])
+    with click.progressbar(files, label="Seeding", file=sys.stderr) as bar:
+        for path in bar:
+            seed_file(session, path, registry, people, summary, reextract, dry_run)
+    for line in summary.lines(dry_run):
+        click.echo(line)
+    for failure in summary.failed:
+        click.echo(f"failed: {failure}", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+def seed_file(session, path, registry, people, summary, reextract, dry_run) -> None:
+    """Read, extract and write one file in its own transaction."""
+    try:
+        document = read_path(path)
+    except ReadError as error:
+        summary.failed.append(str(error))
+        return
+    if not reextract and seed.is_loaded(session, document.sha256):
+        summary.unchanged += 1
+        return
+    from webapp.ingest.pipeline import extract
+
+    try:
+        extraction = extract(document, registry)
+        outcome = seed.seed_article(session, extraction, people, reextract=reextract)
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
+        session.rollback()
+        people.rollback()
+        summary.failed.append(f"{path}: {type(error).__name__}: {error}")
+        return
+    if outcome is None:
+        summary.unchanged += 1
+    else:
+        summary.record(outcome)
+        if outcome.reextracted:
+            summary.reextracted += 1
+        else:
+            summary.added += 1
+    finish(session, dry_run)
+    if dry_run:
+        people.rollback()
+    else:
+        people.commit()
+
+
+def finish(session, dry_run: bool) -> None:
+    if dry_run:
+        session.rollback()
+    else:
+        session.commit()
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: one document; csv: one file per table, into a folder.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="The file (json) or folder (csv). JSON goes to standard output without it.",
+)
+@with_appcontext
+def export_command(format_: str, output: Path | None) -> None:
+    """Export articles, people, meetings and statements."""
+    if problem := schema_problem():
+        raise click.ClickException(problem)
+    records = export.export_records(db.session)
+    if format_ == "csv":
+        if output is None:
+            raise click.UsageError("--format csv needs -o FOLDER")
+        for path in export.write_csv(records, output):
+            click.echo(f"wrote {path}", err=True)
+    elif output is None:
+        export.write_json(records, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8") as handle:
+            export.write_json(records, handle)

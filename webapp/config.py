@@ -18,9 +18,19 @@ SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+REMEMBER_COOKIE_HTTPONLY = True
+REMEMBER_COOKIE_SAMESITE = "Lax"
 
 #: Editors keep forms open for a long time: CSRF tokens live a working day.
 CSRF_TIME_LIMIT = timedelta(hours=12)
+
+#: Failed logins allowed per client address and, separately, per username.
+LOGIN_FAILURE_LIMIT = "5 per minute"
+#: Where failed logins are counted: one process's memory unless this names a
+#: shared store (``redis://...``, ``memcached://...``; see Flask-Limiter).
+RATELIMIT_STORAGE_URI = "memory://"
+#: Where a login goes when it has no safe ``next`` to return to.
+LOGIN_DEFAULT_NEXT = "/"
 
 #: Where ``flask seed`` looks when it is given no path.
 SEED_ARTICLES = "seed_data/articles"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy import text
 
@@ -68,3 +69,24 @@ def integrity_problems(connection: Connection) -> list[str]:
         except Exception as error:  # noqa: BLE001 - sqlite reports corruption as a generic error
             problems.append(f"{fts_table} is out of step with {table}: {error}")
     return problems
+
+
+def matching_ids(session, table: str, user_query: str) -> sa.Select:
+    """A SELECT of the ids of ``table`` rows whose text matches what the user typed."""
+    if session.get_bind().dialect.name == "sqlite":
+        fts_table = FTS_TABLES[table][0]
+        query = fts5_query(user_query) or '""'
+        return (
+            sa.select(sa.column("rowid"))
+            .select_from(sa.table(fts_table))
+            .where(sa.text(f"{fts_table} MATCH :fts_query").bindparams(fts_query=query))
+        )
+    return (
+        sa.select(sa.column("id"))
+        .select_from(sa.table(table))
+        .where(
+            sa.text("search_vector @@ websearch_to_tsquery('english', :ts_query)").bindparams(
+                ts_query=user_query
+            )
+        )
+    )

@@ -13,6 +13,8 @@ from sqlalchemy import Text
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
+from werkzeug.security import check_password_hash
+from werkzeug.security import generate_password_hash
 
 from webapp.db import Base
 from webapp.models.common import Action
@@ -22,6 +24,10 @@ from webapp.models.common import created_at
 from webapp.models.common import enum_column
 from webapp.models.common import intpk
 from webapp.models.common import utcnow
+
+#: Each role can do everything the roles before it can.
+ROLE_RANKS = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ADMIN: 2}
+PASSWORD_METHOD = "scrypt"
 
 
 class User(Base):
@@ -42,6 +48,37 @@ class User(Base):
 
     def __str__(self) -> str:
         return self.username
+
+    # Flask-Login's user interface, written out rather than taken from UserMixin,
+    # whose __eq__ makes unsaved users (all with id None) compare equal.
+    @property
+    def is_active(self) -> bool:
+        return bool(self.active)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    def set_password(self, password: str) -> None:
+        if not password:
+            raise ValueError("the password is empty")
+        self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
+
+    def check_password(self, password: str) -> bool:
+        if not self.password_hash or not password:
+            return False
+        return check_password_hash(self.password_hash, password)
+
+    def can(self, role: Role | str) -> bool:
+        """Whether this user's role includes ``role`` (viewer < editor < admin)."""
+        return ROLE_RANKS[Role(self.role)] >= ROLE_RANKS[Role(role)]
 
 
 class Revision(Base):
