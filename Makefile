@@ -22,6 +22,8 @@ instance/config.py:
 
 run: install instance/config.py
 	$(FLASK) db upgrade
+	$(FLASK) seed
+	$(FLASK) users ensure-admin
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install

@@ -118,7 +118,9 @@ def seed_command(
     summary = Summary(people=len(created))
     people = seed.PeopleIndex(session)
     files = article_files(paths or [root / current_app.config["SEED_ARTICLES"]])
-    with click.progressbar(files, label="Seeding", file=sys.stderr) as bar:
+    with click.progressbar(
+        files, label="Seeding", file=sys.stderr, hidden=not sys.stderr.isatty()
+    ) as bar:
         for path in bar:
             seed_file(session, path, registry, people, summary, reextract, dry_run)
     for line in summary.lines(dry_run):

@@ -34,7 +34,7 @@ CLOSING_MARKS = "\"\u201d\u00bb"  # " ” »
 #: how a source shows in a text: its name, or a mark only that site carries
 SOURCE_FORMS = {
     "TASS": ("TASS", "\u0422\u0410\u0421\u0421"),  # ТАСС
-    "Government of Russia": ("Предыдущая новость Следующая новость",),
+    "Government of Russia": ("Предыдущая новость Следующая новость", "Government House, Moscow"),
 }
 #: a transcript turn label at the start of a line: "Alihan Smailov: "
 TURN_LABEL = re.compile(r"^((?:[A-Z][\w'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+): ", re.M)

@@ -1,0 +1,129 @@
+"""Person mentions: names, spellings, surnames, role nouns by date, new people."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from webapp.ingest.names import matcher_for
+from webapp.ingest.people import resolve
+from webapp.ingest.people import scan
+from webapp.ingest.pipeline import extract_text
+from webapp.ingest.records import How
+from webapp.ingest.records import Mention
+from webapp.ingest.registry import Registry
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.load(ROOT / "seed_data" / "people.yaml")
+
+
+def mentions(text: str, registry: Registry, on: date | None = date(2023, 10, 26)) -> list[Mention]:
+    return resolve(scan(text, registry), registry, on).mentions
+
+
+def found(text: str, registry: Registry, on: date | None = date(2023, 10, 26)) -> dict[str, str]:
+    """Words as written -> person meant."""
+    return {text[m.start : m.end]: m.person for m in mentions(text, registry, on)}
+
+
+def test_one_man_spelled_two_ways(registry: Registry) -> None:
+    text = "Alihan Smailov met Mikhail Mishustin. Later Alikhan Smailov spoke to reporters."
+    people = found(text, registry)
+    assert people["Alihan Smailov"] == "Alikhan Smailov"
+    assert people["Alikhan Smailov"] == "Alikhan Smailov"
+
+
+def test_spelling_variant_absent_from_the_dictionary_is_fuzzy(registry: Registry) -> None:
+    text = "Prime Minister Mikhail Mishoustin arrived in Astana."
+    [mention] = mentions(text, registry)
+    assert (mention.person, mention.how) == ("Mikhail Mishustin", How.FUZZY)
+    assert text[mention.start : mention.end] == "Mikhail Mishoustin"
+
+
+def test_name_and_patronymic(registry: Registry) -> None:
+    text = "I just had very intensive negotiations with Vladimir Vladimirovich."
+    assert found(text, registry) == {"Vladimir Vladimirovich": "Vladimir Putin"}
+
+
+def test_surname_after_a_full_name_and_possessive(registry: Registry) -> None:
+    text = "Olzhas Bektenov arrived. Bektenov's visit was his first. Mishustin welcomed him."
+    people = found(text, registry, date(2024, 3, 4))
+    assert people["Bektenov"] == "Olzhas Bektenov"
+    assert people["Mishustin"] == "Mikhail Mishustin"
+
+
+def test_role_noun_is_resolved_by_date(registry: Registry) -> None:
+    text = "The Kazakh Prime Minister arrived."
+    assert found(text, registry, date(2023, 10, 26)) == {
+        "The Kazakh Prime Minister": "Alikhan Smailov"
+    }
+    assert found(text, registry, date(2024, 3, 4)) == {
+        "The Kazakh Prime Minister": "Olzhas Bektenov"
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person"),
+    [
+        ("the Chinese Premier", "Li Qiang"),
+        ("Russian PM", "Mikhail Mishustin"),
+        ("the Prime Minister of the Russian Federation", "Mikhail Mishustin"),
+        ("the head of the Russian government", "Mikhail Mishustin"),
+        ("the President of Kazakhstan", "Kassym-Jomart Tokayev"),
+        ("the Speaker of the Kazakh Senate", "Maulen Ashimbayev"),
+        ("the Russian leader", "Vladimir Putin"),
+    ],
+)
+def test_role_noun_forms(registry: Registry, phrase: str, person: str) -> None:
+    text = f"Yesterday {phrase} spoke."
+    assert found(text, registry) == {phrase: person}
+
+
+def test_bare_title_takes_the_country_of_the_last_holder_named(registry: Registry) -> None:
+    text = "Head of State Kassym-Jomart Tokayev met Mikhail Mishustin. The head of state noted it."
+    assert found(text, registry, date(2022, 2, 10))["The head of state"] == "Kassym-Jomart Tokayev"
+
+
+def test_counterpart_holds_the_same_office(registry: Registry) -> None:
+    text = "Russian Prime Minister Mikhail Mishustin held talks with his Kazakh counterpart."
+    people = found(text, registry, date(2023, 1, 5))
+    assert people["his Kazakh counterpart"] == "Alikhan Smailov"
+
+
+def test_the_kazakh_side_is_not_a_person(registry: Registry) -> None:
+    assert found("Mishustin thanked the Kazakh side.", registry) == {
+        "Mishustin": "Mikhail Mishustin"
+    }
+
+
+def test_titled_name_absent_from_the_dictionary_is_a_new_person(registry: Registry) -> None:
+    text = "Kazakh Ambassador Aidar Nurov attended. Nurov said little."
+    extraction = extract_text("new.txt", " date 2024-03-04 " + text, registry)
+    [person] = extraction.new_people
+    assert (person.name, person.country) == ("Aidar Nurov", "Kazakhstan")
+    hows = {extraction.document.text[m.start : m.end]: m.how for m in extraction.mentions}
+    assert hows["Aidar Nurov"] is How.NEW
+    assert hows["Nurov"] is How.SURNAME
+
+
+def test_untitled_unknown_name_is_not_invented(registry: Registry) -> None:
+    assert found("Digital Almaty opened on Monday.", registry) == {}
+
+
+def test_matcher_is_built_once_per_registry(registry: Registry) -> None:
+    assert matcher_for(registry) is matcher_for(registry)
+
+
+def test_name_scan_stays_fast_on_long_text(registry: Registry) -> None:
+    text = "Mikhail Mishustin met Olzhas Bektenov in Moscow. " * 2000
+    started = time.perf_counter()
+    hits = mentions(text, registry, date(2024, 3, 4))
+    assert len(hits) == 4000
+    assert time.perf_counter() - started < 2.0

@@ -1,0 +1,411 @@
+"""Meetings that took place: who met whom, when, where, on what occasion.
+
+Evidence is collected sentence by sentence ("met with", "held talks",
+"received", "today's negotiations", "the visit of X to Moscow", "I just had
+negotiations with ..."), then merged: evidence with the same date and at least
+two shared participants is one meeting. Evidence naming fewer than two people
+("on the sidelines of ...", "in Almaty") only adds a place or an occasion. A
+phone call is never a meeting, nor is one that is still to come.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+
+from webapp.ingest.people import held_titles
+from webapp.ingest.people import holders
+from webapp.ingest.places import city_name
+from webapp.ingest.places import country_of_place
+from webapp.ingest.places import date_in
+from webapp.ingest.places import place_in
+from webapp.ingest.places import visit_place
+from webapp.ingest.quotes import Speech
+from webapp.ingest.records import Meeting
+from webapp.ingest.records import Mention
+from webapp.ingest.records import Statement
+from webapp.ingest.records import StatementKind
+from webapp.ingest.registry import Registry
+from webapp.ingest.speakers import People
+from webapp.ingest.speakers import Spans
+from webapp.ingest.text import UPPER
+from webapp.ingest.text import sentences
+
+_CUE = re.compile(
+    r"\b(?:(?P<with>(?:met|meets|meet|meeting|meetings|talks|negotiations|conversation"
+    r"|consultations)\s+with)|(?P<met>met|meets)(?!\s+with)|(?P<received>received|receives)"
+    r"|(?P<held>(?:held|holds|hold)\s+(?:talks|negotiations|a\s+meeting)|took\s+place)"
+    r"|(?P<talks>talks|negotiations))\b"
+)
+_PHONE = re.compile(r"(?i:\b(?:tele)?phone\b|\bvideo\s*(?:call|link|conference)|\bvideoconference)")
+_FUTURE = re.compile(
+    r"(?i:\b(?:will|would|shall|agreed\s+to|plans?\s+to|planning\s+to|expected\s+to|going\s+to"
+    r"|intends?\s+to|invited\s+\w+\s+to|preparations?\s+for|next|upcoming|to)\s+(?:\w+\s+)?)$"
+)
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,.;]{0,200},")
+_OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b")
+_SIDELINES = re.compile(
+    rf"\bon\s+the\s+sidelines\s+of\s+(?:an?\s+|the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
+    rf"(?P<occasion>[{UPPER}][\w-]*(?:\s+(?:of\s+)?[{UPPER}][\w-]*)*)"
+)
+_VISIT = re.compile(
+    rf"\b(?:visit|trip|arrival)\s+(?:of|by)\s+(?P<between>[^.;]{{1,120}}?)\s+to\s+(?:the\s+)?"
+    rf"(?P<place>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)?)"
+    rf"|['’]s\s+(?:[a-z]+\s+){{0,2}}(?:visit|trip|arrival)\s+to\s+(?:the\s+)?"
+    rf"(?P<place2>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)?)"
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e)\b[^.!?]{0,60}?\b(?:negotiations|talks|meeting|met|conversation)\s+with\b"
+)
+_AT_MEETING = re.compile(
+    r"(?i:\b(?:at|during|after)\s+(?:a|the|his|her|their)\s+(?:meeting|talks))"
+)
+_AND = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,5}")
+_ARTICLE_PLACE = re.compile(r"(?i:\b(?:forum|council|summit|visit|talks|meeting|welcome)\b)")
+_NOT_NOW = re.compile(r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b)")
+
+
+@dataclass(slots=True)
+class Evidence:
+    start: int
+    end: int
+    participants: list[str]
+    date: date | None
+    place: str | None = None
+    occasion: str | None = None
+    confidence: float = 0.8
+    narrative: bool = True  # outside quotes and transcript turns
+    #: the speaker of the sentence took part ("he said at a meeting with X")
+    said_at: str | None = None
+    visitor: str | None = None
+
+
+@dataclass(slots=True)
+class _Draft:
+    evidence: list[Evidence] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+
+
+def find_meetings(
+    text: str,
+    people: People,
+    speech: Speech,
+    registry: Registry,
+    published: date | None,
+    dateline_place: str | None,
+    title_people: list[str] | None = None,
+) -> list[Meeting]:
+    marks = Spans([(quote.start, quote.end) for quote in speech.quotes])
+    found: list[Evidence] = []
+    for number, unit in enumerate(speech.units):
+        if _PHONE.search(text, *unit):
+            continue
+        speaker = speech.unit_speakers.get(number)
+        found.extend(_unit_evidence(text, unit, people, marks, speaker, published))
+    for statement in speech.statements:
+        if statement.kind is not StatementKind.INDIRECT:
+            found.extend(_first_person(text, statement, people, published))
+    for span in [*speech.quotes, *speech.turns]:
+        found.extend(_visits(text, span.start, span.end, people, registry, published, False))
+    for unit in speech.units:
+        found.extend(_visits(text, unit[0], unit[1], people, registry, published, True))
+    speakers = list(dict.fromkeys(turn.speaker for turn in speech.turns))
+    for item in found:
+        if not item.participants and item.narrative and len(speakers) >= 2:
+            item.participants = speakers
+        elif not item.participants and item.narrative and title_people and len(title_people) >= 2:
+            item.participants = list(title_people)
+    if len(speakers) >= 2 and not any(len(item.participants) >= 2 for item in found):
+        first = speech.turns[0]
+        found.append(Evidence(first.start, first.end, speakers, published, confidence=0.6))
+    drafts = _merge(found)
+    place = _article_place(text, speech)
+    meetings = []
+    for draft in drafts:
+        meetings.append(_meeting(draft, found, place, published, dateline_place))
+    return meetings
+
+
+def assign(
+    statements: list[Statement], meetings: list[Meeting], main: int | None
+) -> list[Statement]:
+    """Each statement gets the meeting its speaker took part in, the main one first."""
+    result = []
+    for statement in statements:
+        index = None
+        if main is not None and statement.speaker in meetings[main].participants:
+            index = main
+        else:
+            own = [
+                i for i, meeting in enumerate(meetings) if statement.speaker in meeting.participants
+            ]
+            index = own[0] if len(own) == 1 else None
+        result.append(_with_meeting(statement, index))
+    return result
+
+
+def main_meeting(meetings: list[Meeting]) -> int | None:
+    dated = [(meeting.confidence, -index) for index, meeting in enumerate(meetings)]
+    if not dated:
+        return None
+    return -max(dated)[1]
+
+
+def _with_meeting(statement: Statement, index: int | None) -> Statement:
+    return Statement(
+        statement.start, statement.end, statement.kind, statement.speaker, statement.cue,
+        statement.confidence, index,
+    )  # fmt: skip
+
+
+def _unit_evidence(
+    text: str,
+    unit: tuple[int, int],
+    people: People,
+    marks: Spans,
+    speaker: str | None,
+    published: date | None,
+) -> list[Evidence]:
+    relative = Spans([m.span() for m in _RELATIVE.finditer(text, *unit)])
+    mentions = [
+        mention
+        for mention in people.within(*unit)
+        if marks.covering(mention.start) is None and relative.covering(mention.start) is None
+    ]
+    result = []
+    for cue in _CUE.finditer(text, *unit):
+        if marks.covering(cue.start()) is not None or _FUTURE.search(
+            text, max(unit[0], cue.start() - 30), cue.start()
+        ):
+            continue
+        kind = cue.lastgroup or "talks"
+        if kind == "talks" and _AT_MEETING.search(text, max(unit[0], cue.start() - 12), cue.end()):
+            kind = "with"
+        before = [m for m in mentions if m.end <= cue.start()]
+        after = [m for m in mentions if m.start >= cue.end()]
+        if kind in ("talks", "held"):
+            participants = [m.person for m in mentions]
+        else:
+            stop = _OBJECT_STOP.search(text, cue.end(), unit[1])
+            limit = stop.start() if stop is not None else unit[1]
+            subject = _subject(text, before)
+            objects = [m.person for m in after if m.start < limit][:3]
+            participants = subject + objects
+        said_at = None
+        if speaker is not None and (kind != "talks" or not participants):
+            said_at = speaker if speaker not in participants else None
+            participants.insert(0, speaker)
+        confidence = 0.9 if kind in ("with", "met", "received", "held") else 0.7
+        when, place, occasion = _circumstances(text, unit, published)
+        result.append(
+            Evidence(
+                unit[0], unit[1], _unique(participants), when, place, occasion, confidence,
+                said_at=said_at,
+            )
+        )  # fmt: skip
+        break
+    occasion = _occasion(text, unit) if not result else None
+    if occasion is not None:
+        when, place, _ = _circumstances(text, unit, published)
+        result.append(
+            Evidence(
+                unit[0],
+                unit[1],
+                _unique([m.person for m in mentions][:1]),
+                when,
+                place,
+                occasion,
+                0.5,
+            )
+        )
+    return result
+
+
+def _circumstances(
+    text: str, unit: tuple[int, int], published: date | None
+) -> tuple[date | None, str | None, str | None]:
+    has_date, when = date_in(text, unit[0], unit[1], published)
+    place = place_in(text, unit[0], unit[1], published)
+    return (when if has_date else published), place, _occasion(text, unit)
+
+
+def _subject(text: str, before: list[Mention]) -> list[str]:
+    """The person before a meeting verb, with anyone joined to it by "and"."""
+    if not before:
+        return []
+    last = before[-1]
+    subject = [last.person]
+    for mention in reversed(before[:-1]):
+        if not _AND.fullmatch(text, mention.end, last.start):
+            break
+        subject.insert(0, mention.person)
+        last = mention
+    return subject
+
+
+def _first_person(
+    text: str, statement: Statement, people: People, published: date | None
+) -> list[Evidence]:
+    result = []
+    for match in _FIRST_PERSON.finditer(text, statement.start, statement.end):
+        end = len(text)
+        for sentence in sentences(text, match.start(), statement.end):
+            end = sentence[1]
+            break
+        others = [m.person for m in people.within(match.end(), end)]
+        if not others or statement.speaker is None:
+            continue
+        has_date, when = date_in(text, match.start(), end, published)
+        result.append(
+            Evidence(
+                match.start(), end, _unique([statement.speaker, *others]),
+                when if has_date else published, confidence=0.7, narrative=False,
+            )
+        )  # fmt: skip
+    return result
+
+
+def _visits(
+    text: str,
+    start: int,
+    end: int,
+    people: People,
+    registry: Registry,
+    published: date | None,
+    narrative: bool,
+) -> list[Evidence]:
+    result = []
+    for match in _VISIT.finditer(text, start, end):
+        if _FUTURE.search(text, max(start, match.start() - 30), match.start()):
+            continue
+        place = match.group("place") or match.group("place2")
+        if match.group("between") is not None:
+            visitors = people.within(match.start("between"), match.end("between"))
+        else:
+            visitors = [
+                m
+                for m in people.within(max(start, match.start() - 60), match.start())
+                if m.end == match.start()
+            ]
+        if not visitors:
+            continue
+        visitor = visitors[-1].person
+        host_country = country_of_place(place)
+        hosts = _hosts(registry, visitor, host_country, published)
+        sentence_end = text.find(".", match.end(), end)
+        has_date, when = date_in(
+            text, match.start(), sentence_end if sentence_end > 0 else end, published
+        )
+        city = city_name(place)
+        result.append(
+            Evidence(
+                match.start(), match.end(), _unique([visitor, *hosts[:1]]),
+                when if has_date else published, city, None, 0.6, narrative, visitor=visitor,
+            )
+        )  # fmt: skip
+    return result
+
+
+def _hosts(registry: Registry, visitor: str, country: str | None, on: date | None) -> list[str]:
+    if country is None or on is None:
+        return []
+    for title, home in held_titles(registry, visitor, on):
+        if home == country:
+            return []
+        found = holders(registry, title, country, on)
+        if found:
+            return list(found)
+    return []
+
+
+def _occasion(text: str, unit: tuple[int, int]) -> str | None:
+    match = _SIDELINES.search(text, *unit)
+    if match is None:
+        return None
+    words = match.group("occasion").split()
+    while words and words[-1] in ("of", "the", "and", "Meeting", "Summit"):
+        if words[-1] in ("Meeting",):
+            break
+        words.pop()
+    return " ".join(words) or None
+
+
+def _merge(found: list[Evidence]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for item in found:
+        if len(item.participants) < 2:
+            continue
+        for draft in drafts:
+            same_day = draft.evidence[0].date == item.date
+            if same_day and len(set(draft.participants) & set(item.participants)) >= 2:
+                draft.evidence.append(item)
+                draft.participants = _unique(draft.participants + item.participants)
+                break
+        else:
+            drafts.append(_Draft([item], list(item.participants)))
+    drafts.sort(
+        key=lambda draft: (
+            not any(e.narrative for e in draft.evidence),
+            min(e.start for e in draft.evidence),
+        )
+    )
+    return drafts
+
+
+def _meeting(
+    draft: _Draft,
+    found: list[Evidence],
+    article_place: str | None,
+    published: date | None,
+    dateline_place: str | None,
+) -> Meeting:
+    first = min(draft.evidence, key=lambda item: item.start)
+    when = first.date
+    related = [
+        item
+        for item in found
+        if item.date == when
+        and item not in draft.evidence
+        and len(item.participants) < 2
+        and (not item.participants or item.participants[0] in draft.participants)
+    ]
+    place = next((item.place for item in draft.evidence if item.place), None)
+    if place is None:
+        visits = [
+            item for item in found if item.visitor in draft.participants and item.date == when
+        ]
+        place = next((item.place for item in visits if item.place), None)
+    if place is None:
+        place = next((item.place for item in related if item.place), None)
+    if place is None and when is not None and when == published:
+        place = article_place or (dateline_place if city_name(dateline_place or "") else None)
+    occasion = next((item.occasion for item in [*draft.evidence, *related] if item.occasion), None)
+    confidence = max(item.confidence for item in draft.evidence)
+    return Meeting(
+        first.start, first.end, tuple(draft.participants), when, place, occasion, confidence
+    )
+
+
+def _article_place(text: str, speech: Speech) -> str | None:
+    whole = (0, len(text))
+    city = visit_place(text, *whole)
+    if city is not None:
+        return city
+    for unit in speech.units:
+        if _ARTICLE_PLACE.search(text, *unit) and not _NOT_NOW.search(text, *unit):
+            city = place_in(text, unit[0], unit[1], None)
+            if city is not None:
+                return city
+    for turn in speech.turns:
+        for sentence in sentences(text, turn.start, turn.end):
+            if _ARTICLE_PLACE.search(text, *sentence) and not _NOT_NOW.search(text, *sentence):
+                city = place_in(text, sentence[0], sentence[1], None)
+                if city is not None:
+                    return city
+    return None
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(name for name in names if name))

@@ -1,0 +1,248 @@
+"""Names in text: the registry's surface forms, surnames, spelling variants, new names.
+
+The matcher is built once per registry. The text is cut into runs of
+capitalised words by one linear pattern; each run is looked up in a dictionary
+keyed by its first word, so the cost does not grow with the number of aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
+
+from rapidfuzz import fuzz
+
+from webapp.ingest.records import How
+from webapp.ingest.registry import Registry
+from webapp.ingest.text import UPPER
+from webapp.ingest.text import country_named
+
+_CAP = rf"[{UPPER}](?:\.(?=[ ]?[{UPPER}])|\w*(?:-\w+)*(?:['’](?!s\b)\w+)*)"
+_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0]+{_CAP})*")
+_TOKEN = re.compile(_CAP)
+_NAME_LIKE = re.compile(rf"[{UPPER}][^\W\d_]+(?:[-'’][{UPPER}]?[^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_TITLE_BEFORE = re.compile(
+    r"(?i:\b(?:minister|ambassador|governor|akim|mayor|chairman|chairwoman|speaker|secretary"
+    r"|director|head|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|senator"
+    r"|deputy|representative|president|premier|chief|ceo|counterpart))"
+    r"(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?,?\s+$"
+)
+
+#: words that head an office: a name after them may be a new person
+TITLE_HEADS = frozenset(
+    "President Minister Premier PM Ambassador Governor Akim Mayor Chairman Chairwoman Speaker"
+    " Secretary Director Adviser Advisor Aide Envoy Spokesman Spokeswoman Spokesperson Senator"
+    " Deputy Representative Chief CEO Head Commissioner Prosecutor Ombudsman".split()
+)
+#: capitalised words that are not part of a person's name
+STOP_WORDS = TITLE_HEADS | frozenset(
+    """Prime First Vice Acting Foreign State Government Affairs Energy Economy Economic Finance
+    Trade Industry Justice Interior Defence Defense Health Education Agriculture Transport
+    Culture Labour Labor Digital Development Emergency Emergencies Construction Ecology
+    Information Science Sport Tourism Investment Integration General Press Executive
+    Council Union Commission Forum Committee Assembly Parliament Duma Senate Mazhilis Kremlin
+    Federation Republic Cabinet Bank Agency Service Office Administration Corporation Company
+    Group Treaty Declaration Organization Organisation Summit Conference Congress Eurasian
+    International National Supreme Intergovernmental Interregional Cooperation Corridor
+    Security Collective United Nations Central Asia Asian European Western Eastern Northern
+    Southern North South East West New Old Great Big Board Ministry Department Embassy
+    Mr Mrs Ms Dr Sir Madam Esteemed Dear Excellency Honourable Honorable
+    The A An In On At For To By With From During After Before And But Or Nor So Yet This That
+    These Those We I He She It They You Our Their His Her Its My Your As Also Once Despite
+    Thanks According Speaking Expressing Last Next Today Yesterday Tomorrow There Here Then
+    Both All Each Every Some Many Most Other Such If When While Where Why How What Who
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+_FUZZY_SURNAME = 70
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    tokens: tuple[str, ...]
+    person: str
+    how: How
+
+
+@dataclass(slots=True)
+class NameHit:
+    """A capitalised phrase that names, or may name, a person.
+
+    ``kind`` is "name" (a registry form or a spelling variant), "surname" (one
+    word to resolve later) or "new" (a titled name absent from the registry).
+    """
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    person: str | None = None
+    how: How | None = None
+    country: str | None = None
+
+
+@dataclass
+class Matcher:
+    registry: Registry
+    first: dict[str, list[Form]] = field(default_factory=dict)
+    fuzzy: dict[str, tuple[str, How] | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, registry: Registry) -> Matcher:
+        matcher = cls(registry)
+        for form, person, how in registry.surface_forms():
+            tokens = tuple(normal(form).split())
+            if tokens:
+                matcher.first.setdefault(tokens[0], []).append(Form(tokens, person.name, how))
+        for forms in matcher.first.values():
+            forms.sort(key=lambda item: -len(item.tokens))
+        return matcher
+
+    def variant(self, phrase: str) -> tuple[str, How] | None:
+        """A spelling variant of a registry name, through the registry's fuzzy match."""
+        if phrase in self.fuzzy:
+            return self.fuzzy[phrase]
+        found = self.registry.match(phrase)
+        result = None
+        if found is not None:
+            person, how = found
+            surname = phrase.split()[-1]
+            forms = (person.name, *person.aliases)
+            if any(
+                fuzz.ratio(surname, form.split()[-1]) >= _FUZZY_SURNAME for form in forms if form
+            ):
+                result = (person.name, How.FUZZY if how is How.FUZZY else how)
+        self.fuzzy[phrase] = result
+        return result
+
+
+_MATCHERS: dict[int, tuple[Registry, Matcher]] = {}
+
+
+def matcher_for(registry: Registry) -> Matcher:
+    key = id(registry)
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    if len(_MATCHERS) >= 8:
+        _MATCHERS.pop(next(iter(_MATCHERS)))
+    matcher = Matcher.build(registry)
+    _MATCHERS[key] = (registry, matcher)
+    return matcher
+
+
+def normal(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def find_names(text: str, matcher: Matcher) -> list[NameHit]:
+    hits: list[NameHit] = []
+    for run in _RUN.finditer(text):
+        hits.extend(_run_hits(text, run.start(), run.end(), matcher))
+    return hits
+
+
+def _run_hits(text: str, start: int, end: int, matcher: Matcher) -> Iterator[NameHit]:
+    tokens = [(m.start(), m.end(), normal(m.group())) for m in _TOKEN.finditer(text, start, end)]
+    words = [token[2] for token in tokens]
+    loose: list[int] = []
+    index = 0
+    while index < len(tokens):
+        form = _form_at(words, index, matcher)
+        if form is None:
+            loose.append(index)
+            index += 1
+            continue
+        yield from _loose_hits(text, tokens, loose, matcher)
+        loose = []
+        last = index + len(form.tokens) - 1
+        yield NameHit(
+            tokens[index][0],
+            tokens[last][1],
+            "name",
+            text[tokens[index][0] : tokens[last][1]],
+            form.person,
+            form.how,
+        )
+        index = last + 1
+    yield from _loose_hits(text, tokens, loose, matcher)
+
+
+def _form_at(words: list[str], index: int, matcher: Matcher) -> Form | None:
+    for form in matcher.first.get(words[index], ()):
+        size = len(form.tokens)
+        if tuple(words[index : index + size]) == form.tokens:
+            return form
+    return None
+
+
+def _loose_hits(
+    text: str, tokens: list[tuple[int, int, str]], loose: list[int], matcher: Matcher
+) -> Iterator[NameHit]:
+    """Hits among the words of a run that no registry form covered."""
+    segment: list[int] = []
+    for index in loose:
+        word = tokens[index][2]
+        contiguous = not segment or segment[-1] == index - 1
+        if _name_like(word) and contiguous:
+            segment.append(index)
+            continue
+        yield from _segment_hits(text, tokens, segment, matcher)
+        segment = [index] if _name_like(word) else []
+    yield from _segment_hits(text, tokens, segment, matcher)
+
+
+def _name_like(word: str) -> bool:
+    return (
+        word not in STOP_WORDS
+        and _NAME_LIKE.fullmatch(word) is not None
+        and not word.isupper()
+        and country_named(word) is None
+    )
+
+
+def _segment_hits(
+    text: str, tokens: list[tuple[int, int, str]], segment: list[int], matcher: Matcher
+) -> Iterator[NameHit]:
+    if not segment:
+        return
+    start = tokens[segment[0]][0]
+    end = tokens[segment[-1]][1]
+    phrase = text[start:end]
+    if len(segment) == 1:
+        yield NameHit(start, end, "surname", phrase)
+        return
+    if len(segment) > 4:
+        return
+    found = matcher.variant(normal(phrase))
+    if found is not None:
+        yield NameHit(start, end, "name", phrase, found[0], found[1])
+        return
+    titled, country = _title_context(text, tokens, segment[0])
+    if titled and len(segment) <= 3:
+        yield NameHit(start, end, "new", phrase, phrase, How.NEW, country)
+
+
+def _title_context(
+    text: str, tokens: list[tuple[int, int, str]], first: int
+) -> tuple[bool, str | None]:
+    """Whether an office is named just before a name, and the country named with it."""
+    titled = False
+    country = None
+    for index in range(first - 1, -1, -1):
+        word = tokens[index][2]
+        if word in TITLE_HEADS:
+            titled = True
+        elif country is None and country_named(word) is not None:
+            country = country_named(word)
+    run_start = tokens[0][0]
+    before = text[max(0, run_start - 60) : run_start]
+    if not titled and _TITLE_BEFORE.search(before):
+        titled = True
+    if titled and country is None:
+        for word in before.split()[-4:]:
+            country = country_named(_POSSESSIVE.sub("", word.strip(",;:"))) or country
+    return titled, country

@@ -1,0 +1,256 @@
+"""Person mentions: names, surnames, spelling variants, role nouns and new names.
+
+Finding is split in two so that the pipeline can infer a missing year between
+them: :func:`scan` needs no date (names and role phrases, and the role-name
+pairs such as "Russian Prime Minister Mikhail Mishustin"), :func:`resolve`
+turns the scan into mentions on the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+
+from webapp.ingest.names import NameHit
+from webapp.ingest.names import find_names
+from webapp.ingest.names import matcher_for
+from webapp.ingest.records import How
+from webapp.ingest.records import Mention
+from webapp.ingest.records import NewPerson
+from webapp.ingest.registry import Registry
+from webapp.ingest.roles import Role
+from webapp.ingest.roles import find_roles
+
+#: what may stand between a role noun and the name it introduces
+_ROLE_TO_NAME = re.compile(r"\s*,?\s*(?:(?i:the)\s+)?(?:(?i:esteemed|visiting)\s+)?")
+
+_CONFIDENCE = {How.NAME: 1.0, How.ALIAS: 0.95, How.FUZZY: 0.8, How.NEW: 0.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A role noun directly followed by the name of its holder."""
+
+    role: Role
+    person: str
+
+
+@dataclass(slots=True)
+class Scan:
+    names: list[NameHit]
+    roles: list[Role]  # role nouns not followed by a name
+    pairs: list[Pair]
+    #: for a name introduced by a role noun: name start -> role start
+    phrase_starts: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class People:
+    mentions: list[Mention]
+    new_people: list[NewPerson]
+    #: mention start -> start of its whole phrase ("Russian Prime Minister Mikhail ...")
+    phrase_starts: dict[int, int]
+    #: the person the article is mainly about: the first one named
+    main: str | None
+
+
+def scan(text: str, registry: Registry) -> Scan:
+    names = find_names(text, matcher_for(registry))
+    roles: list[Role] = []
+    pairs: list[Pair] = []
+    phrase_starts: dict[int, int] = {}
+    by_start = {hit.start: hit for hit in names}
+    for role in find_roles(text):
+        hit = _name_after(text, role, by_start)
+        if hit is None:
+            roles.append(role)
+            continue
+        phrase_starts[hit.start] = role.start
+        if hit.person is not None and hit.kind == "name":
+            pairs.append(Pair(role, hit.person))
+        elif hit.kind == "new" and hit.country is None and role.countries[0] is not None:
+            hit.country = role.countries[0]
+    return Scan(names, roles, pairs, phrase_starts)
+
+
+def resolve(found: Scan, registry: Registry, on: date | None) -> People:
+    """Mentions in text order, with surnames and role nouns resolved on ``on``."""
+    titles = _Titles(registry, on)
+    surnames = _article_surnames(found.names, registry)
+    items: list[NameHit | Role] = [*found.names, *found.roles]
+    items.sort(key=lambda item: item.start)
+    mentions: list[Mention] = []
+    new_people: dict[str, NewPerson] = {}
+    main = next((hit.person for hit in found.names if hit.kind == "name"), None)
+    for item in items:
+        if isinstance(item, Role):
+            mentions.extend(_role_mentions(item, mentions, found, titles, main, registry))
+            continue
+        mention = _name_mention(item, surnames, titles, registry)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if mention.how is How.NEW:
+            new_people.setdefault(item.text, NewPerson(item.text, item.country))
+        if main is None:
+            main = mention.person
+    return People(mentions, list(new_people.values()), found.phrase_starts, main)
+
+
+def _name_after(text: str, role: Role, by_start: dict[int, NameHit]) -> NameHit | None:
+    gap = _ROLE_TO_NAME.match(text, role.end)
+    if gap is None:
+        return None
+    return by_start.get(gap.end())
+
+
+def _article_surnames(names: list[NameHit], registry: Registry) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> (position, person) of every fuller mention in the article."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for hit in names:
+        if hit.kind not in ("name", "new") or hit.person is None:
+            continue
+        words = {hit.text.split()[-1]}
+        person = registry.get(hit.person)
+        if person is not None:
+            words.add(person.surname)
+        for word in words:
+            entries = found.setdefault(word, [])
+            if all(entry[1] != hit.person for entry in entries):
+                entries.append((hit.start, hit.person))
+    return found
+
+
+def _name_mention(
+    hit: NameHit,
+    surnames: dict[str, list[tuple[int, str]]],
+    titles: _Titles,
+    registry: Registry,
+) -> Mention | None:
+    if hit.kind == "name" and hit.person is not None and hit.how is not None:
+        return Mention(hit.start, hit.end, hit.person, hit.how, _CONFIDENCE.get(hit.how, 0.8))
+    if hit.kind == "new":
+        return Mention(hit.start, hit.end, hit.text, How.NEW, _CONFIDENCE[How.NEW])
+    if hit.kind != "surname":
+        return None
+    known = surnames.get(hit.text)
+    if known:
+        before = [entry for entry in known if entry[0] <= hit.start]
+        person = (before[-1] if before else known[0])[1]
+        return Mention(hit.start, hit.end, person, How.SURNAME, 0.9 if len(known) == 1 else 0.7)
+    candidates = registry.by_surname(hit.text)
+    if titles.on is not None:
+        candidates = tuple(person for person in candidates if titles.of(person.name))
+    if len(candidates) != 1:
+        return None
+    return Mention(hit.start, hit.end, candidates[0].name, How.SURNAME, 0.7)
+
+
+def _role_mentions(
+    role: Role,
+    mentions: list[Mention],
+    found: Scan,
+    titles: _Titles,
+    main: str | None,
+    registry: Registry,
+) -> Iterable[Mention]:
+    if titles.on is None:
+        return ()
+    if role.counterpart:
+        people = _counterparts(role, mentions, titles)
+    else:
+        people = [
+            _holder(role, country, mentions, found, titles, main) for country in role.countries
+        ]
+    confidence = 0.6 if role.bare or role.counterpart else 0.85
+    return [
+        Mention(role.start, role.end, person, How.ROLE, confidence)
+        for person in dict.fromkeys(people)
+        if person is not None
+    ]
+
+
+def _holder(
+    role: Role,
+    country: str | None,
+    mentions: list[Mention],
+    found: Scan,
+    titles: _Titles,
+    main: str | None,
+) -> str | None:
+    if role.generic:
+        for mention in reversed(mentions):
+            if any(t.endswith(role.title) and c == country for t, c in titles.of(mention.person)):
+                return mention.person
+        return None
+    if country is not None:
+        people = titles.holders(role.title, country)
+        return people[0] if people else None
+    for mention in reversed(mentions):
+        if any(title == role.title for title, _ in titles.of(mention.person)):
+            return mention.person
+    for pair in reversed(found.pairs):
+        if pair.role.start < role.start and pair.role.title == role.title:
+            return pair.person
+    if main is not None:
+        if any(title == role.title for title, _ in titles.of(main)):
+            return main
+        person = titles.registry.get(main)
+        if person is not None and person.country:
+            people = titles.holders(role.title, person.country)
+            return people[0] if people else None
+    return None
+
+
+def _counterparts(role: Role, mentions: list[Mention], titles: _Titles) -> list[str | None]:
+    country = role.countries[0]
+    for mention in reversed(mentions):
+        for title, _ in titles.of(mention.person):
+            people = titles.holders(title, country) if country else ()
+            if people:
+                return [people[0]]
+    return []
+
+
+class _Titles:
+    """Offices held on one date, memoised for the article."""
+
+    def __init__(self, registry: Registry, on: date | None) -> None:
+        self.registry = registry
+        self.on = on
+        self._of: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._holders: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def of(self, name: str) -> tuple[tuple[str, str], ...]:
+        if name not in self._of:
+            self._of[name] = held_titles(self.registry, name, self.on)
+        return self._of[name]
+
+    def holders(self, title: str, country: str) -> tuple[str, ...]:
+        key = (title, country)
+        if key not in self._holders:
+            self._holders[key] = holders(self.registry, title, country, self.on)
+        return self._holders[key]
+
+
+def held_titles(registry: Registry, name: str, on: date | None) -> tuple[tuple[str, str], ...]:
+    """(title, country) of the offices a person held on a date."""
+    person = registry.get(name)
+    if person is None or on is None:
+        return ()
+    result = []
+    for held in registry.titles_on(person, on):
+        if isinstance(held, str):
+            result.append((held, person.country or ""))
+        else:
+            result.append((held.title, held.country))
+    return tuple(result)
+
+
+def holders(registry: Registry, title: str, country: str, on: date | None) -> tuple[str, ...]:
+    if on is None:
+        return ()
+    return tuple(person.name for person in registry.holders(title, country, on))

@@ -1,0 +1,308 @@
+"""Statements: direct quotes, reported speech and transcript turns.
+
+Quote marks are paired paragraph by paragraph in one pass over the marks
+(straight, typographic and guillemets). English convention is followed for a
+quote over several paragraphs: a paragraph that continues it opens with a mark
+and the previous one has no closing mark. A paragraph whose first mark closes
+a quote after sentence punctuation ('...situation," Tokayev said.') is a quote
+whose opening mark was lost: it starts at the paragraph start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field
+
+from webapp.ingest.records import How
+from webapp.ingest.records import Mention
+from webapp.ingest.records import Statement
+from webapp.ingest.records import StatementKind
+from webapp.ingest.speakers import Cue
+from webapp.ingest.speakers import People
+from webapp.ingest.speakers import Spans
+from webapp.ingest.speakers import Speaker
+from webapp.ingest.speakers import clause_after
+from webapp.ingest.speakers import cues
+from webapp.ingest.speakers import speaker_of
+from webapp.ingest.speakers import subject_of
+from webapp.ingest.text import paragraphs
+from webapp.ingest.text import sentences
+from webapp.ingest.text import trim
+from webapp.ingest.text import trim_clause
+from webapp.ingest.turns import Turn
+from webapp.ingest.turns import find_turns
+
+_MARK = re.compile(r"[\"“”«»„]")
+_OPENERS = "“«„"
+_SPACE_BEFORE = " \t\u00a0([{—–-/\n"
+_CLOSING_PUNCTUATION = ",.!?…"
+_WORD = re.compile(r"\w+")
+_ACCORDING_LEAD = re.compile(r"\s*,\s*")
+_CLAUSE_STOP = re.compile(
+    r";|,\s+(?=(?:adding|noting|stressing|saying|recalling|indicating|expressing|emphasi[sz]ing)\b)"
+)  # noqa: E501
+#: a quote without a cue of its own continues the last speaker when it is this long
+_CONTINUATION_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # the words, without marks
+    end: int
+    opened: bool  # False when the opening mark is missing
+
+
+@dataclass(slots=True)
+class Speech:
+    statements: list[Statement]
+    #: pronouns and other phrases resolved only as speakers
+    mentions: list[Mention] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    #: sentence units, quote-aware, in text order
+    units: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    #: unit index -> speaker of the unit
+    unit_speakers: dict[int, str] = field(default_factory=dict)
+
+
+def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
+    found: list[Quote] = []
+    carried: int | None = None
+    for index, (start, end) in enumerate(spans):
+        opened_at = carried
+        carried = None
+        closed_any = False
+        for match in _MARK.finditer(text, start, end):
+            position = match.start()
+            if opened_at is not None and position == start and match.group() in '"“«„':
+                continue  # the mark that reopens a quote continued from the paragraph before
+            if _opens(text, position, start, end, opened_at is not None):
+                if opened_at is None:
+                    opened_at = position + 1
+                continue
+            if opened_at is not None:
+                found.append(Quote(opened_at, position, True))
+                opened_at = None
+                closed_any = True
+            elif not closed_any and position > start and text[position - 1] in _CLOSING_PUNCTUATION:
+                found.append(Quote(start, position, False))
+                closed_any = True
+        if opened_at is None:
+            continue
+        following = spans[index + 1][0] if index + 1 < len(spans) else None
+        if following is not None and text[following] in '"“«„':
+            carried = opened_at
+        else:
+            found.append(Quote(opened_at, end, True))
+    return [quote for quote in _trimmed(text, found) if quote.start < quote.end]
+
+
+def _opens(text: str, position: int, start: int, end: int, inside: bool) -> bool:
+    mark = text[position]
+    if mark in _OPENERS:
+        return not inside or mark == "„"
+    if mark in "”»":
+        return False
+    before = text[position - 1] if position > start else " "
+    after = text[position + 1] if position + 1 < end else " "
+    if before in _SPACE_BEFORE and not after.isspace():
+        return not inside
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)—–-"):
+        return False
+    return not inside
+
+
+def _trimmed(text: str, quotes: list[Quote]) -> list[Quote]:
+    result = []
+    for quote in quotes:
+        start, end = trim(text, quote.start, quote.end, " \t\r\n\u00a0")
+        result.append(Quote(start, end, quote.opened))
+    return result
+
+
+def units_of(text: str, spans: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentences that never split a quote; a quote over paragraphs makes one unit."""
+    protected = [(quote.start, quote.end) for quote in quotes]
+    units: list[tuple[int, int]] = []
+    for start, end in spans:
+        inside = [span for span in protected if span[0] < end and span[1] > start]
+        units.extend(sentences(text, start, end, inside))
+    merged: list[tuple[int, int]] = []
+    long_quotes = Spans([span for span in protected if "\n" in text[span[0] : span[1]]])
+    for unit in units:
+        covering = long_quotes.covering(unit[0])
+        if merged and covering is not None and covering[0] < unit[0]:
+            merged[-1] = (merged[-1][0], unit[1])
+        else:
+            merged.append(unit)
+    return merged
+
+
+def find_statements(text: str, mentions: list[Mention], phrase_starts: dict[int, int]) -> Speech:
+    spans = paragraphs(text)
+    people = People(text, mentions, phrase_starts)
+    turns = find_turns(text, spans, people.mentions, phrase_starts)
+    in_turns = {
+        index for turn in turns for index in range(turn.paragraphs[0], turn.paragraphs[1] + 1)
+    }
+    narrative = [span for index, span in enumerate(spans) if index not in in_turns]
+    quotes = find_quotes(text, narrative)
+    units = units_of(text, narrative, quotes)
+    speech = Speech([], turns=turns, units=units, quotes=quotes)
+    for turn in turns:
+        start, end = trim(text, turn.start, turn.end)
+        if start < end:
+            speech.statements.append(
+                Statement(start, end, StatementKind.TRANSCRIPT, turn.speaker, ":", 0.95)
+            )
+    _attribute(text, units, quotes, people, speech)
+    speech.statements.sort(key=lambda statement: (statement.start, statement.end))
+    return speech
+
+
+def _attribute(
+    text: str, units: list[tuple[int, int]], quotes: list[Quote], people: People, speech: Speech
+) -> None:
+    marks = Spans([(quote.start, quote.end) for quote in quotes])
+    by_unit: dict[int, list[Quote]] = {}
+    unit_starts = Spans(units)
+    for quote in quotes:
+        unit = unit_starts.covering(quote.start)
+        if unit is not None:
+            by_unit.setdefault(unit[0], []).append(quote)
+    salient: str | None = None
+    last_speaker: str | None = None
+    for number, unit in enumerate(units):
+        found = cues(text, unit[0], unit[1], marks)
+        speakers = {}
+        for cue in found:
+            speaker = speaker_of(cue, unit, people, marks, salient)
+            if speaker is not None:
+                speakers[cue] = speaker
+                if speaker.how is How.PRONOUN:
+                    speech.mentions.append(
+                        Mention(speaker.start, speaker.end, speaker.person, How.PRONOUN, 0.8)
+                    )
+        main = next(
+            (speakers[cue] for cue in found if cue in speakers and cue.kind != "participle"), None
+        )
+        if main is None:
+            main = next(iter(speakers.values()), None)
+        subject = subject_of(unit, people, marks)
+        if main is None and subject is not None and any(cue.kind == "participle" for cue in found):
+            main_person: str | None = subject.person
+        else:
+            main_person = main.person if main is not None else None
+        for quote in by_unit.get(unit[0], ()):
+            statement = _direct(text, quote, unit, found, speakers, main_person, last_speaker)
+            if statement is not None:
+                speech.statements.append(statement)
+                last_speaker = statement.speaker
+        for cue in found:
+            statement = _indirect(text, cue, unit, speakers.get(cue), main_person, marks, found)
+            if statement is not None:
+                speech.statements.append(statement)
+                last_speaker = statement.speaker
+        if main_person is not None:
+            speech.unit_speakers[number] = main_person
+            salient = main_person
+        elif subject is not None:
+            salient = subject.person
+
+
+def _direct(
+    text: str,
+    quote: Quote,
+    unit: tuple[int, int],
+    found: list[Cue],
+    speakers: dict[Cue, Speaker],
+    main_person: str | None,
+    last_speaker: str | None,
+) -> Statement | None:
+    factor = 1.0 if quote.opened else 0.8
+    after = [cue for cue in found if cue.start >= quote.end and cue in speakers]
+    before = [cue for cue in found if cue.end <= quote.start and cue in speakers]
+    cue = after[0] if after else (before[-1] if before else None)
+    if cue is not None:
+        speaker = speakers[cue]
+        return Statement(
+            quote.start, quote.end, StatementKind.DIRECT, speaker.person, cue.word,
+            round(min(0.95, speaker.confidence) * factor, 2),
+        )  # fmt: skip
+    if main_person is not None:
+        return Statement(
+            quote.start, quote.end, StatementKind.DIRECT, main_person, None, 0.7 * factor
+        )
+    at_paragraph_start = quote.start <= unit[0] + 1
+    if at_paragraph_start and last_speaker is not None:
+        if len(_WORD.findall(text, quote.start, quote.end)) >= _CONTINUATION_WORDS:
+            return Statement(
+                quote.start, quote.end, StatementKind.DIRECT, last_speaker, None, 0.6 * factor
+            )
+    return None
+
+
+def _indirect(
+    text: str,
+    cue: Cue,
+    unit: tuple[int, int],
+    speaker: Speaker | None,
+    main_person: str | None,
+    marks: Spans,
+    found: list[Cue],
+) -> Statement | None:
+    person = speaker.person if speaker is not None else None
+    if cue.kind == "participle":
+        person = person or main_person
+    if person is None:
+        return None
+    span = _clause(text, cue, unit, speaker, found)
+    if span is None:
+        return None
+    start, end = trim_clause(text, *span)
+    if _words_outside(text, start, end, marks) < 3:
+        return None
+    confidence = 0.75 if speaker is not None else 0.6
+    return Statement(start, end, StatementKind.INDIRECT, person, cue.word, confidence)
+
+
+def _clause(
+    text: str, cue: Cue, unit: tuple[int, int], speaker: Speaker | None, found: list[Cue]
+) -> tuple[int, int] | None:
+    if cue.kind == "according" and speaker is not None:
+        lead = _ACCORDING_LEAD.match(text, speaker.end)
+        before = text[unit[0] : cue.start].strip()
+        if lead is not None and not before:
+            return lead.end(), unit[1]
+        if before:
+            return unit
+        return None
+    start = clause_after(text, cue, unit[1])
+    if start is not None:
+        stop = _CLAUSE_STOP.search(text, start, unit[1])
+        end = stop.start() if stop is not None else unit[1]
+        if cue.kind == "participle" and cue.start - unit[0] < 3:
+            later = [other for other in found if other.start > start and other.kind == "say"]
+            if later and speaker is None:
+                comma = text.rfind(",", start, later[0].start)
+                end = comma if comma > start else end
+        return start, end
+    if cue.kind == "say" and speaker is not None and not _in_quote_tail(text, unit, speaker):
+        comma = text.rfind(",", unit[0], speaker.start)
+        if comma > unit[0] and not text[comma + 1 : speaker.start].strip():
+            return unit[0], comma
+    return None
+
+
+def _in_quote_tail(text: str, unit: tuple[int, int], speaker: Speaker) -> bool:
+    head = text[unit[0] : speaker.start]
+    return any(mark in head for mark in '"“”«»')
+
+
+def _words_outside(text: str, start: int, end: int, marks: Spans) -> int:
+    count = 0
+    for match in _WORD.finditer(text, start, end):
+        if marks.covering(match.start()) is None:
+            count += 1
+    return count

@@ -1,0 +1,242 @@
+"""Who said it: reporting verbs and the speaker phrase next to them.
+
+A sentence (a unit: quote-aware, so a quote of several sentences and its
+reporting clause are one unit) is searched, outside its quotes, for a cue verb
+("said", "stressed", "went on to say", "according to") and for the person
+phrase before or after it: a name, a surname, a role noun or a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from webapp.ingest.records import How
+from webapp.ingest.records import Mention
+
+_SAY = (
+    r"said|says|stated|stressed|stresses|noted|notes|added|adds|assured|assures|told|tells"
+    r"|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|reiterated|recalled|pointed\s+out"
+    r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
+    r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
+    r"|expressed\s+(?:(?:his|her)\s+)?(?:confidence|hope|conviction|belief)"
+)
+_PARTICIPLE = (
+    r"adding|noting|stressing|saying|recalling|emphasi[sz]ing|underlining|indicating"
+    r"|expressing|pointing\s+out|stating|explaining"
+)
+CUE = re.compile(
+    rf"\b(?:(?P<say>{_SAY})|(?P<participle>{_PARTICIPLE})|(?P<thanked>thanked)"
+    r"|(?P<according>(?i:according)\s+to))\b"
+)
+_PRONOUN = re.compile(r"\b(?:(?P<subject>[Hh]e|[Ss]he)|(?P<object>him|her))\b")
+_FILLER = re.compile(
+    r"(?:[\s,]|also|further|then|again|once|later|earlier|has|had|have|repeatedly|today"
+    r"|yesterday|on|in|turn|however|personally|himself|herself|[A-Z][a-z]+day)*"
+)
+_THAT = re.compile(r"\s+that\b\s*")
+_OBJECT_CLAUSE = re.compile(
+    r"\s+(?!(?:at|during|on|in|after|before|while|when|as|to|from|with|following|earlier"
+    r"|later|today|yesterday|this|last|reporters|journalists|him|her|them|us|me)\b)"
+    r"(?=[a-z]|[A-Z][a-z])"
+)
+_SUBJECT_BLOCKERS = re.compile(r"(?:\b(?:to|with|from|by|of|for|on|at|and)|['’]s?)\s*$")
+_COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    word: str
+    kind: str  # "say", "participle", "thanked" or "according"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    person: str
+    start: int  # the speaker phrase, role noun included
+    end: int
+    how: How
+    confidence: float
+
+
+class Spans:
+    """Sorted, non-overlapping spans with a fast membership test."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [span[0] for span in self.spans]
+
+    def covering(self, position: int) -> tuple[int, int] | None:
+        index = bisect_right(self.starts, position) - 1
+        if index >= 0 and self.spans[index][0] <= position < self.spans[index][1]:
+            return self.spans[index]
+        return None
+
+
+class People:
+    """Mentions and pronouns of one article, searchable by position."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        phrase_starts: dict[int, int],
+    ) -> None:
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
+        self.starts = [mention.start for mention in self.mentions]
+        self.ends = sorted((mention.end, index) for index, mention in enumerate(self.mentions))
+        self.end_keys = [item[0] for item in self.ends]
+        self.phrase_starts = phrase_starts
+
+    def starting_at(self, position: int) -> Mention | None:
+        index = bisect_left(self.starts, position)
+        if index < len(self.mentions) and self.mentions[index].start == position:
+            return self.mentions[index]
+        return None
+
+    def ending_before(self, position: int, floor: int) -> Mention | None:
+        index = bisect_right(self.end_keys, position) - 1
+        while index >= 0:
+            mention = self.mentions[self.ends[index][1]]
+            if mention.end <= floor:
+                return None
+            if mention.start >= floor:
+                return mention
+            index -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        low = bisect_left(self.starts, start)
+        high = bisect_left(self.starts, end)
+        return [mention for mention in self.mentions[low:high] if mention.end <= end]
+
+    def phrase_start(self, mention: Mention) -> int:
+        return self.phrase_starts.get(mention.start, mention.start)
+
+
+def cues(text: str, start: int, end: int, quotes: Spans) -> list[Cue]:
+    found = []
+    for match in CUE.finditer(text, start, end):
+        if quotes.covering(match.start()) is None:
+            kind = match.lastgroup or "say"
+            found.append(Cue(match.start(), match.end(), _collapse(match.group()), kind))
+    return found
+
+
+def speaker_of(
+    cue: Cue,
+    unit: tuple[int, int],
+    people: People,
+    quotes: Spans,
+    salient: str | None,
+) -> Speaker | None:
+    """The person phrase that a cue attributes to: before it, after it, or a pronoun."""
+    text = people.text
+    if cue.kind == "according":
+        return _phrase_at(text, cue.end, unit, people, salient)
+    if cue.kind == "participle":
+        return None
+    before = _phrase_before(text, cue.start, unit, people, quotes, salient)
+    if before is not None:
+        return before
+    after = _phrase_at(text, cue.end, unit, people, salient)
+    if after is not None or not _COORDINATED.search(text, unit[0], cue.start):
+        return after
+    subject = subject_of(unit, people, quotes)
+    if subject is None or subject.start > cue.start:
+        return None
+    return Speaker(subject.person, people.phrase_start(subject), subject.end, subject.how, 0.7)
+
+
+def subject_of(unit: tuple[int, int], people: People, quotes: Spans) -> Mention | None:
+    """The first person named in a sentence outside quotes, not after a preposition."""
+    text = people.text
+    for mention in people.within(*unit):
+        if quotes.covering(mention.start) is not None:
+            continue
+        start = people.phrase_start(mention)
+        if _SUBJECT_BLOCKERS.search(text, max(unit[0], start - 6), start):
+            continue
+        if _POSSESSIVE_AFTER.match(text, mention.end):
+            continue
+        return mention
+    return None
+
+
+def clause_after(text: str, cue: Cue, unit_end: int) -> int | None:
+    """Where a reported clause starts after a cue verb ("said that ...", "said they ...")."""
+    if cue.kind not in ("say", "participle"):
+        return None
+    that = _THAT.match(text, cue.end, unit_end)
+    if that is not None:
+        return that.end()
+    if cue.kind == "say" and not cue.word.startswith("told"):
+        direct = _OBJECT_CLAUSE.match(text, cue.end, unit_end)
+        if direct is not None:
+            return direct.end()
+    return None
+
+
+def _phrase_before(
+    text: str,
+    position: int,
+    unit: tuple[int, int],
+    people: People,
+    quotes: Spans,
+    salient: str | None,
+) -> Speaker | None:
+    mention = people.ending_before(position, unit[0])
+    pronoun = _pronoun_before(text, position, unit)
+    if pronoun is not None and (mention is None or pronoun[0] >= mention.end):
+        if salient is None or quotes.covering(pronoun[0]) is not None:
+            return None
+        return Speaker(salient, pronoun[0], pronoun[1], How.PRONOUN, 0.8)
+    if mention is None or quotes.covering(mention.start) is not None:
+        return None
+    if not _FILLER.fullmatch(text, mention.end, position):
+        return None
+    return Speaker(
+        mention.person, people.phrase_start(mention), mention.end, mention.how, mention.confidence
+    )
+
+
+def _pronoun_before(text: str, position: int, unit: tuple[int, int]) -> tuple[int, int] | None:
+    window = max(unit[0], position - 40)
+    last = None
+    for match in _PRONOUN.finditer(text, window, position):
+        if match.group("subject") is not None:
+            last = match
+    if last is None or not _FILLER.fullmatch(text, last.end(), position):
+        return None
+    return last.start(), last.end()
+
+
+def _phrase_at(
+    text: str,
+    position: int,
+    unit: tuple[int, int],
+    people: People,
+    salient: str | None,
+) -> Speaker | None:
+    start = position
+    while start < unit[1] and text[start] in " \t\u00a0":
+        start += 1
+    for mention in people.within(start, min(unit[1], start + 120)):
+        if people.phrase_start(mention) <= start <= mention.start + 4:
+            return Speaker(mention.person, start, mention.end, mention.how, mention.confidence)
+        break
+    pronoun = _PRONOUN.match(text, start, unit[1])
+    if pronoun is not None and salient is not None:
+        return Speaker(salient, pronoun.start(), pronoun.end(), How.PRONOUN, 0.8)
+    return None
+
+
+def _collapse(words: str) -> str:
+    return " ".join(words.split()).lower()

@@ -1,0 +1,92 @@
+"""Small text helpers shared by the extraction stages: paragraphs, sentences, letters."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from webapp.ingest.registry import country_of
+
+#: every upper-case letter of the Latin, Greek and Cyrillic blocks, for a character class
+UPPER = "".join(
+    re.escape(ch) for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.isalpha()
+)
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(rf"[.!?…]+[\"”»’]?[)\]]?(?=\s+[\"“«(]?[{UPPER}\d])")
+_LAST_WORD = re.compile(r"(\w+)\.?$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt prof jr sr no vs etc inc ltd co jan feb mar apr jun jul aug"
+    " sep sept oct nov dec e.g i.e".split()
+)
+_TRIM = " \t\r\n\u00a0,;:\"“”«»„‘’'"
+_TRIM_END = _TRIM + "."
+
+
+@lru_cache(maxsize=8192)
+def country_named(words: str) -> str | None:
+    """``registry.country_of``, remembered: it is asked about every capitalised word."""
+    return country_of(words)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines, without their outer whitespace."""
+    spans = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = trim(text, match.start(), match.end(), " \t\r\u00a0")
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """A reported clause without outer punctuation, quote marks or a final full stop."""
+    return trim(text, start, end, _TRIM_END)
+
+
+def sentences(
+    text: str, start: int, end: int, protected: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; no break falls strictly inside a protected span.
+
+    ``protected`` must be sorted by start and must not overlap.
+    """
+    starts = [span[0] for span in protected]
+    spans = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        cut = match.end()
+        if _is_abbreviation(text, begin, match.start()):
+            continue
+        index = bisect_right(starts, cut) - 1
+        if index >= 0 and protected[index][0] < cut < protected[index][1]:
+            continue
+        spans.append((begin, cut))
+        begin = cut
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    match = _LAST_WORD.search(text, max(begin, dot - 12), dot + 1)
+    if match is None:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower() in _ABBREVIATIONS

@@ -1,0 +1,75 @@
+"""Transcript turns: "Alihan Smailov: Mr Mishustin, colleagues." at the start of a paragraph.
+
+A turn runs over every following paragraph up to the next turn. A line that
+does not end like a sentence (a photo caption, "Previous news Next news") is
+not speech and is left out of the turn's span when it ends the turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from webapp.ingest.records import Mention
+
+_TURN = re.compile(r"([^\W\d_][^:\n]{1,80}?):[ \t\u00a0]+(?=\S)")
+_BEFORE_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Madam|Mister)\.?\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,6}?"
+)
+_SPEECH_END = re.compile(r"[.!?…:;)\"”»’]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    start: int  # the words, after "Name: "
+    end: int
+    speaker: str
+    #: paragraphs the turn covers (first, last), as indexes into the paragraph list
+    paragraphs: tuple[int, int]
+
+
+def find_turns(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    mentions: list[Mention],
+    phrase_starts: dict[int, int],
+) -> list[Turn]:
+    ends = {mention.end: mention for mention in mentions}
+    heads: list[tuple[int, int, str]] = []
+    for index, (start, end) in enumerate(paragraphs):
+        match = _TURN.match(text, start, end)
+        if match is None:
+            continue
+        speaker = _speaker(text, start, match.end(1), ends, phrase_starts)
+        if speaker is not None:
+            heads.append((index, match.end(), speaker))
+    turns = []
+    for number, (index, start, speaker) in enumerate(heads):
+        stop = heads[number + 1][0] if number + 1 < len(heads) else len(paragraphs)
+        last = index
+        for later in range(index + 1, stop):
+            if is_speech(text, *paragraphs[later]):
+                last = later
+        turns.append(Turn(start, paragraphs[last][1], speaker, (index, stop - 1)))
+    return turns
+
+
+def is_speech(text: str, start: int, end: int) -> bool:
+    return end > start and _SPEECH_END.search(text, start, end) is not None
+
+
+def _speaker(
+    text: str,
+    start: int,
+    colon: int,
+    ends: dict[int, Mention],
+    phrase_starts: dict[int, int],
+) -> str | None:
+    mention = ends.get(colon)
+    if mention is None:
+        return None
+    if mention.start == start or phrase_starts.get(mention.start) == start:
+        return mention.person
+    prefix = _BEFORE_NAME.fullmatch(text, start, mention.start)
+    return mention.person if prefix is not None else None
