@@ -19,6 +19,7 @@ from flask.cli import with_appcontext
 from webapp import export
 from webapp import seed
 from webapp.db import db
+from webapp.ingest.pipeline import extract
 from webapp.ingest.read import ReadError
 from webapp.ingest.read import read_path
 from webapp.ingest.registry import Registry
@@ -116,13 +117,13 @@ def seed_command(
     created = seed.apply_dictionary(session, registry)
     finish(session, dry_run)
     summary = Summary(people=len(created))
-    people = seed.PeopleIndex(session)
+    cache = seed.SeedCache(session)
     files = article_files(paths or [root / current_app.config["SEED_ARTICLES"]])
     with click.progressbar(
         files, label="Seeding", file=sys.stderr, hidden=not sys.stderr.isatty()
     ) as bar:
         for path in bar:
-            seed_file(session, path, registry, people, summary, reextract, dry_run)
+            seed_file(session, path, registry, cache, summary, reextract, dry_run)
     for line in summary.lines(dry_run):
         click.echo(line)
     for failure in summary.failed:
@@ -131,24 +132,22 @@ def seed_command(
         sys.exit(1)
 
 
-def seed_file(session, path, registry, people, summary, reextract, dry_run) -> None:
+def seed_file(session, path, registry, cache, summary, reextract, dry_run) -> None:
     """Read, extract and write one file in its own transaction."""
     try:
         document = read_path(path)
     except ReadError as error:
         summary.failed.append(str(error))
         return
-    if not reextract and seed.is_loaded(session, document.sha256):
+    if not reextract and document.sha256 in cache.loaded:
         summary.unchanged += 1
         return
-    from webapp.ingest.pipeline import extract
-
     try:
         extraction = extract(document, registry)
-        outcome = seed.seed_article(session, extraction, people, reextract=reextract)
+        outcome = seed.seed_article(session, extraction, cache, reextract=reextract)
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
         session.rollback()
-        people.rollback()
+        cache.rollback()
         summary.failed.append(f"{path}: {type(error).__name__}: {error}")
         return
     if outcome is None:
@@ -161,9 +160,9 @@ def seed_file(session, path, registry, people, summary, reextract, dry_run) -> N
             summary.added += 1
     finish(session, dry_run)
     if dry_run:
-        people.rollback()
+        cache.rollback()
     else:
-        people.commit()
+        cache.commit()
 
 
 def finish(session, dry_run: bool) -> None:

@@ -10,6 +10,7 @@ Rules (DESIGN.md, "Seeding rules"):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -35,6 +36,7 @@ from webapp.models import Revision
 from webapp.models import Source
 from webapp.models import Statement
 from webapp.models import meeting_participants
+from webapp.models.common import utcnow
 
 ACTOR = "seed"
 
@@ -52,16 +54,20 @@ class Outcome:
     mentions: int = 0
 
 
-class PeopleIndex:
-    """Names and aliases to person ids, loaded once and kept current during a run.
+class SeedCache:
+    """What seeding knows of the database, loaded once and kept current during a run.
 
-    Names added since the last ``commit`` are dropped again by ``rollback``, so
-    that the index never points at a person whose transaction failed.
+    People by name and alias, sources by name, and the hashes of the articles
+    already loaded. What was added since the last ``commit`` is forgotten by
+    ``rollback``, so the cache never points at a row whose transaction failed.
     """
 
     def __init__(self, session: Session) -> None:
         self.ids: dict[str, int] = {}
         self.pending: list[str] = []
+        self.sources: dict[str, int] = {}
+        self.loaded: set[str] = set(session.scalars(sa.select(Article.sha256)))
+        self.pending_articles: list[str] = []
         rows = session.execute(sa.select(Person.name, Person.id)).all()
         rows += session.execute(sa.select(PersonAlias.alias, PersonAlias.person_id)).all()
         for name, person_id in rows:
@@ -76,13 +82,21 @@ class PeopleIndex:
             self.ids[key] = person_id
             self.pending.append(key)
 
+    def add_article(self, sha256: str) -> None:
+        self.loaded.add(sha256)
+        self.pending_articles.append(sha256)
+
     def commit(self) -> None:
         self.pending.clear()
+        self.pending_articles.clear()
 
     def rollback(self) -> None:
         for key in self.pending:
             del self.ids[key]
+        self.loaded.difference_update(self.pending_articles)
         self.pending.clear()
+        self.pending_articles.clear()
+        self.sources.clear()
 
 
 def apply_dictionary(session: Session, registry: Registry) -> list[int]:
@@ -91,7 +105,7 @@ def apply_dictionary(session: Session, registry: Registry) -> list[int]:
     Only adds: a person an editor has changed or merged keeps every field, and
     a dictionary name that is now an alias of a merged person finds that person.
     """
-    index = PeopleIndex(session)
+    index = SeedCache(session)
     created = []
     known_aliases = set(session.execute(sa.select(PersonAlias.person_id, PersonAlias.alias)))
     known_positions = set(
@@ -135,16 +149,34 @@ def apply_dictionary(session: Session, registry: Registry) -> list[int]:
     return created
 
 
-def source_id(session: Session, name: str | None) -> int | None:
+def insert(session: Session, table: sa.Table, rows: list[dict]) -> list[int]:
+    """Insert rows with one Core statement and return their ids, in order.
+
+    Seeding writes tens of rows per article; going through the unit of work
+    for each would cost more than the extraction itself.
+    """
+    if not rows:
+        return []
+    connection = session.connection()
+    if "id" not in table.c:
+        connection.execute(_insert(table), rows)
+        return []
+    return list(connection.execute(_insert(table, returning=True), rows).scalars())
+
+
+@functools.cache
+def _insert(table: sa.Table, returning: bool = False) -> sa.Insert:
+    statement = table.insert()
+    return statement.returning(table.c.id, sort_by_parameter_order=True) if returning else statement
+
+
+def source_id(session: Session, name: str | None, cache: dict[str, int]) -> int | None:
     if not name:
         return None
-    found = session.scalar(sa.select(Source.id).where(Source.name == name))
-    if found is None:
-        source = Source(name=name)
-        session.add(source)
-        session.flush()
-        found = source.id
-    return found
+    if name not in cache:
+        found = session.scalar(sa.select(Source.id).where(Source.name == name))
+        cache[name] = found or insert(session, Source.__table__, [{"name": name}])[0]
+    return cache[name]
 
 
 def article_values(document: Document) -> dict:
@@ -161,60 +193,56 @@ def article_values(document: Document) -> dict:
     }
 
 
-def is_loaded(session: Session, sha256: str) -> bool:
-    return session.scalar(sa.select(Article.id).where(Article.sha256 == sha256)) is not None
-
-
 def seed_article(
-    session: Session, extraction: Extraction, people: PeopleIndex, *, reextract: bool = False
+    session: Session, extraction: Extraction, cache: SeedCache, *, reextract: bool = False
 ) -> Outcome | None:
     """Write one article's records. Returns None when it is already loaded and not re-extracted."""
     document = extraction.document
-    article = session.scalar(sa.select(Article).where(Article.sha256 == document.sha256))
-    if article is not None and not reextract:
-        return None
-    existed = article is not None
+    article = None
+    if document.sha256 in cache.loaded:
+        if not reextract:
+            return None
+        article = session.scalar(sa.select(Article).where(Article.sha256 == document.sha256))
+    values = article_values(document)
+    values["source_id"] = source_id(session, document.source, cache.sources)
     if article is None:
-        article = Article(sha256=document.sha256, **article_values(document))
-        article.source_id = source_id(session, document.source)
-        session.add(article)
-        session.flush()
+        article_id = insert(session, Article.__table__, [{"sha256": document.sha256, **values}])[0]
+        cache.add_article(document.sha256)
     else:
+        article_id = article.id
         clear_machine_rows(session, article)
         if article.review_status == ReviewStatus.UNREVIEWED:
-            for name, value in article_values(document).items():
+            for name, value in values.items():
                 setattr(article, name, value)
-            article.source_id = source_id(session, document.source)
             session.flush()
 
-    outcome = Outcome(article_id=article.id, reextracted=existed)
-    person_ids = resolve_people(session, extraction, people, outcome)
-    meeting_ids = write_meetings(session, extraction, article, person_ids, outcome)
-    write_statements(session, extraction, article, person_ids, meeting_ids, outcome)
-    write_mentions(session, extraction, article, person_ids, outcome)
-    session.add(
-        Revision(
-            actor=ACTOR,
-            action=Action.SEED,
-            table_name="articles",
-            row_id=article.id,
-            changes={
-                "file": document.file,
-                "reextract": existed,
-                "people": outcome.people,
-                "meetings": outcome.meetings,
-                "reported_meetings": outcome.reported,
-                "statements": outcome.statements,
-                "mentions": outcome.mentions,
-            },
-            summary=(
-                f"{'re-extracted' if existed else 'seeded'} {document.file}: "
-                f"{len(outcome.statements)} statements, {len(outcome.meetings)} new meetings, "
-                f"{len(outcome.people)} new people"
-            ),
-        )
-    )
-    session.flush()
+    outcome = Outcome(article_id=article_id, reextracted=article is not None)
+    person_ids = resolve_people(session, extraction, cache, outcome)
+    meeting_ids = write_meetings(session, extraction, article_id, person_ids, outcome)
+    write_statements(session, extraction, article_id, person_ids, meeting_ids, outcome)
+    write_mentions(session, extraction, article_id, person_ids, outcome)
+    verb = "re-extracted" if outcome.reextracted else "seeded"
+    revision = {
+        "at": utcnow(),
+        "actor": ACTOR,
+        "action": Action.SEED,
+        "table_name": "articles",
+        "row_id": article_id,
+        "changes": {
+            "file": document.file,
+            "reextract": outcome.reextracted,
+            "people": outcome.people,
+            "meetings": outcome.meetings,
+            "reported_meetings": outcome.reported,
+            "statements": outcome.statements,
+            "mentions": outcome.mentions,
+        },
+        "summary": (
+            f"{verb} {document.file}: {len(outcome.statements)} statements, "
+            f"{len(outcome.meetings)} new meetings, {len(outcome.people)} new people"
+        ),
+    }
+    insert(session, Revision.__table__, [revision])
     return outcome
 
 
@@ -244,7 +272,7 @@ def clear_machine_rows(session: Session, article: Article) -> None:
 
 
 def resolve_people(
-    session: Session, extraction: Extraction, people: PeopleIndex, outcome: Outcome
+    session: Session, extraction: Extraction, people: SeedCache, outcome: Outcome
 ) -> dict[str, int]:
     """Canonical or new names used in the extraction, to person ids; new people are created."""
     countries = {new.name: new.country for new in extraction.new_people}
@@ -256,14 +284,12 @@ def resolve_people(
     for name in sorted(names):
         person_id = people.find(name)
         if person_id is None:
-            person = Person(
-                name=name,
-                country=countries.get(name),
-                notes=f"Found in {extraction.document.file}; not in the dictionary.",
-            )
-            session.add(person)
-            session.flush()
-            person_id = person.id
+            row = {
+                "name": name,
+                "country": countries.get(name),
+                "notes": f"Found in {extraction.document.file}; not in the dictionary.",
+            }
+            person_id = insert(session, Person.__table__, [row])[0]
             people.add(name, person_id)
             outcome.people.append(person_id)
         ids[name] = person_id
@@ -273,16 +299,17 @@ def resolve_people(
 def write_meetings(
     session: Session,
     extraction: Extraction,
-    article: Article,
+    article_id: int,
     person_ids: dict[str, int],
     outcome: Outcome,
 ) -> list[int]:
     """One id per extracted meeting: an existing meeting it matches, or a new one."""
     kept_reports = session.execute(
         sa.select(MeetingReport.meeting_id, MeetingReport.start_char, MeetingReport.end_char).where(
-            MeetingReport.article_id == article.id
+            MeetingReport.article_id == article_id
         )
     ).all()
+    reported = {meeting_id for meeting_id, _start, _end in kept_reports}
     ids = []
     for meeting in extraction.meetings:
         participants = {person_ids[name] for name in meeting.participants}
@@ -291,35 +318,31 @@ def write_meetings(
             None,
         ) or matching_meeting(session, meeting.date, participants)
         if meeting_id is None:
-            row = Meeting(
-                held_on=meeting.date,
-                place=meeting.place,
-                occasion=meeting.occasion,
-                confidence=meeting.confidence,
+            row = {
+                "held_on": meeting.date,
+                "place": meeting.place,
+                "occasion": meeting.occasion,
+                "confidence": meeting.confidence,
+            }
+            meeting_id = insert(session, Meeting.__table__, [row])[0]
+            insert(
+                session,
+                meeting_participants,
+                [{"meeting_id": meeting_id, "person_id": p} for p in sorted(participants)],
             )
-            session.add(row)
-            session.flush()
-            meeting_id = row.id
-            if participants:
-                session.execute(
-                    sa.insert(meeting_participants),
-                    [{"meeting_id": meeting_id, "person_id": p} for p in sorted(participants)],
-                )
             outcome.meetings.append(meeting_id)
-        already = session.get(MeetingReport, (meeting_id, article.id))
-        if already is None:
-            session.add(
-                MeetingReport(
-                    meeting_id=meeting_id,
-                    article_id=article.id,
-                    start_char=meeting.start,
-                    end_char=meeting.end,
-                )
-            )
+        if meeting_id not in reported:
+            reported.add(meeting_id)
+            report = {
+                "meeting_id": meeting_id,
+                "article_id": article_id,
+                "start_char": meeting.start,
+                "end_char": meeting.end,
+            }
+            insert(session, MeetingReport.__table__, [report])
             if meeting_id not in outcome.meetings:
                 outcome.reported.append(meeting_id)
         ids.append(meeting_id)
-    session.flush()
     return ids
 
 
@@ -350,14 +373,14 @@ def matching_meeting(session: Session, held_on: date | None, participants: set[i
 def write_statements(
     session: Session,
     extraction: Extraction,
-    article: Article,
+    article_id: int,
     person_ids: dict[str, int],
     meeting_ids: list[int],
     outcome: Outcome,
 ) -> None:
     kept = session.execute(
         sa.select(Statement.start_char, Statement.end_char).where(
-            Statement.article_id == article.id
+            Statement.article_id == article_id
         )
     ).all()
     rows = []
@@ -366,7 +389,7 @@ def write_statements(
             continue  # an editor's row covers these words
         rows.append(
             {
-                "article_id": article.id,
+                "article_id": article_id,
                 "speaker_id": person_ids.get(statement.speaker) if statement.speaker else None,
                 "meeting_id": None if statement.meeting is None else meeting_ids[statement.meeting],
                 "kind": statement.kind,
@@ -377,23 +400,19 @@ def write_statements(
                 "confidence": statement.confidence,
             }
         )
-    if rows:
-        inserted = session.scalars(
-            sa.insert(Statement).returning(Statement.id, sort_by_parameter_order=True), rows
-        )
-        outcome.statements.extend(inserted)
+    outcome.statements.extend(insert(session, Statement.__table__, rows))
 
 
 def write_mentions(
     session: Session,
     extraction: Extraction,
-    article: Article,
+    article_id: int,
     person_ids: dict[str, int],
     outcome: Outcome,
 ) -> None:
     rows = [
         {
-            "article_id": article.id,
+            "article_id": article_id,
             "person_id": person_ids[mention.person],
             "start_char": mention.start,
             "end_char": mention.end,
@@ -402,6 +421,5 @@ def write_mentions(
         }
         for mention in extraction.mentions
     ]
-    if rows:
-        session.execute(sa.insert(Mention), rows)
+    insert(session, Mention.__table__, rows)
     outcome.mentions = len(rows)

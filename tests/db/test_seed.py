@@ -133,7 +133,7 @@ def snapshot(session):
 
 
 def load(session, found, **options):
-    people = seed.PeopleIndex(session)
+    people = seed.SeedCache(session)
     outcome = seed.seed_article(session, found, people, **options)
     session.commit()
     return outcome
@@ -251,7 +251,7 @@ def test_a_crash_mid_article_stores_nothing_of_it(session, monkeypatch):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(seed, "write_mentions", explode)
-    people = seed.PeopleIndex(session)
+    people = seed.SeedCache(session)
     with pytest.raises(RuntimeError):
         seed.seed_article(session, extraction("b.txt", "2", newcomer="Oleg Petrov"), people)
     session.rollback()
