@@ -41,6 +41,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     require_secret_key(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    from webapp import admin
+    from webapp import audit
     from webapp import auth
     from webapp import cli
     from webapp import db
@@ -49,6 +51,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     auth.init_app(app)
+    audit.init_app(app)
+    admin.init_app(app)
     views.init_app(app)
     cli.init_app(app)
     users_cli.init_app(app)

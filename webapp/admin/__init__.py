@@ -1,0 +1,34 @@
+"""The editors' web app: Flask-Admin screens, every one behind a login.
+
+Each module adds its own screens in ``add_views``; this one builds the
+``Admin`` object and sends ``/`` to it.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask import redirect
+from flask import url_for
+from flask_admin import Admin
+from flask_admin.theme import Bootstrap4Theme
+
+from webapp.admin import articles
+from webapp.admin import records
+from webapp.admin.base import SecureIndexView
+
+
+def home():
+    return redirect(url_for("admin.index"))
+
+
+def init_app(app: Flask) -> None:
+    admin = Admin(
+        app,
+        name="Parley",
+        url="/admin",
+        index_view=SecureIndexView(name="Home", url="/admin", endpoint="admin"),
+        theme=Bootstrap4Theme(swatch="default", fluid=True),
+    )
+    articles.add_views(admin)
+    records.add_views(admin)
+    app.add_url_rule("/", "home", home)

@@ -1,0 +1,170 @@
+"""The one secured view class every admin screen builds on.
+
+Flask-Admin's defaults are open: no login, no CSRF on delete and bulk actions,
+an exact COUNT(*) on every list page, and edit forms that let the second of
+two editors silently overwrite the first (PLATFORM-NOTES §3, §2, §6). These
+classes close each of those once, for every screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import request
+from flask import url_for
+from flask_admin import AdminIndexView
+from flask_admin import BaseView
+from flask_admin.contrib.sqla import ModelView
+from flask_login import current_user
+from sqlalchemy.orm import attributes
+from sqlalchemy.orm import lazyload
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms import HiddenField
+
+from webapp.auth import SessionCSRFForm
+from webapp.db import db
+from webapp.models import ReviewStatus
+from webapp.models import Role
+from webapp.search import matching_ids
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+STALE_MESSAGE = (
+    "This record was changed by someone else since you opened it. Nothing was saved: "
+    "reload it and apply your change again."
+)
+
+
+class RoleGuard:
+    """Log in first; then reading needs ``read_role`` and any other method ``write_role``."""
+
+    read_role = Role.VIEWER
+    write_role = Role.EDITOR
+
+    def is_accessible(self) -> bool:
+        return current_user.is_authenticated and current_user.can(self.read_role)
+
+    def inaccessible_callback(self, name: str, **kwargs: Any):
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login", next=request.full_path))
+        abort(403)
+
+    def _handle_view(self, name: str, **kwargs: Any):
+        response = super()._handle_view(name, **kwargs)
+        if response is None and request.method not in SAFE_METHODS:
+            if not current_user.can(self.write_role):
+                abort(403)
+        return response
+
+    def _run_view(self, fn, *args: Any, **kwargs: Any):
+        """Call the view once; Flask-Admin's retry on TypeError hides real errors (#2358)."""
+        return fn(self, *args, **kwargs)
+
+    @property
+    def can_write(self) -> bool:
+        return current_user.is_authenticated and current_user.can(self.write_role)
+
+
+class SecureView(RoleGuard, BaseView):
+    """A custom (non-model) admin page."""
+
+
+class SecureIndexView(RoleGuard, AdminIndexView):
+    pass
+
+
+class SecureModelView(RoleGuard, ModelView):
+    """Model screens: CSRF on every form, capped counts, no lost updates, edits marked."""
+
+    form_base_class = SessionCSRFForm
+    page_size = 20
+    can_set_page_size = True
+    page_size_options = (20, 50, 100)
+    can_view_details = True
+    simple_list_pager = True
+    #: count matching rows up to this many, never more (Datasette's rule)
+    count_cap = 10_000
+    #: the FTS table behind the search box, when the model has one
+    search_table: str | None = None
+
+    @property
+    def can_create(self) -> bool:
+        return self.can_write
+
+    @property
+    def can_edit(self) -> bool:
+        return self.can_write
+
+    @property
+    def can_delete(self) -> bool:
+        return self.can_write
+
+    def get_list(self, page, sort_column, sort_desc, search, filters, execute=True, page_size=None):
+        _, query = super().get_list(
+            page, sort_column, sort_desc, search, filters, execute=False, page_size=page_size
+        )
+        capped = (
+            query.limit(None)
+            .offset(None)
+            .order_by(None)
+            .options(lazyload("*"))
+            .with_entities(*sa.inspect(self.model).primary_key)
+            .limit(self.count_cap + 1)
+            .subquery()
+        )
+        count = db.session.scalar(sa.select(sa.func.count()).select_from(capped))
+        return count, (query.all() if execute else query)
+
+    def _apply_search(self, query, count_query, joins, count_joins, search):
+        if self.search_table is None:
+            return super()._apply_search(query, count_query, joins, count_joins, search)
+        ids = matching_ids(db.session, self.search_table, search)
+        query = query.filter(self.model.id.in_(ids))
+        if count_query is not None:
+            count_query = count_query.filter(self.model.id.in_(ids))
+        return query, count_query, joins, count_joins
+
+    # -- lost updates: the version the editor saw travels in the form -----------------
+
+    @property
+    def versioned(self) -> bool:
+        return hasattr(self.model, "version_id")
+
+    def scaffold_form(self):
+        form_class = super().scaffold_form()
+        if self.versioned:
+            form_class.version_id = HiddenField()
+        return form_class
+
+    def create_form(self, obj=None):
+        form = super().create_form(obj)
+        if self.versioned:
+            del form.version_id
+        return form
+
+    def on_model_change(self, form, model, is_created: bool) -> None:
+        if is_created:
+            if hasattr(model, "review_status"):
+                model.review_status = ReviewStatus.EDITED
+            return
+        if self.versioned:
+            seen = form.version_id.data
+            if not str(seen or "").isdigit():
+                raise StaleDataError("the form carries no version")
+            attributes.set_committed_value(model, "version_id", int(seen))
+        if hasattr(model, "review_status") and not self._sets_status(form):
+            model.review_status = ReviewStatus.EDITED
+
+    @staticmethod
+    def _sets_status(form) -> bool:
+        field = getattr(form, "review_status", None)
+        return field is not None and field.data != field.object_data
+
+    def handle_view_exception(self, exc: Exception) -> bool:
+        if isinstance(exc, StaleDataError):
+            flash(STALE_MESSAGE, "error")
+            return True
+        return super().handle_view_exception(exc)

@@ -1,0 +1,141 @@
+"""The audit trail of editors' changes, written in the same transaction as the change.
+
+Every insert, update and delete of an audited row made while an editor is
+logged in becomes one ``Revision`` with each changed field's old and new
+value. Seeding writes its own, coarser revisions (see ``webapp.seed``).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask
+from flask import has_request_context
+from flask_login import current_user
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import attributes
+from sqlalchemy.orm import object_mapper
+
+from webapp.db import db
+from webapp.models import Action
+from webapp.models import Article
+from webapp.models import Meeting
+from webapp.models import MeetingReport
+from webapp.models import Person
+from webapp.models import PersonAlias
+from webapp.models import Position
+from webapp.models import Revision
+from webapp.models import Statement
+from webapp.models import User
+from webapp.models.common import utcnow
+
+AUDITED = (Article, Person, PersonAlias, Position, Meeting, MeetingReport, Statement, User)
+#: bookkeeping columns that change on every update and say nothing to a reader
+SKIPPED = frozenset({"version_id", "updated_at", "created_at", "password_hash", "last_login_at"})
+#: collections whose membership is part of a row's meaning
+COLLECTIONS = {Meeting: ("participants",)}
+
+
+class RevertError(ValueError):
+    """A revision cannot be reverted: the row changed since, or is gone."""
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def current_actor() -> tuple[int, str] | None:
+    if has_request_context() and current_user and current_user.is_authenticated:
+        return current_user.id, current_user.username
+    return None
+
+
+def column_changes(obj: Any, *, deleted: bool = False) -> dict[str, list[Any]]:
+    """{field: [old, new]} for each column that changed (every column, for a delete)."""
+    changes = {}
+    for prop in object_mapper(obj).column_attrs:
+        key = prop.key
+        if key in SKIPPED:
+            continue
+        history = attributes.get_history(obj, key)
+        if deleted:
+            old = (history.deleted or history.unchanged or [None])[0]
+            changes[key] = [jsonable(old), None]
+        elif history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if jsonable(old) != jsonable(new):
+                changes[key] = [jsonable(old), jsonable(new)]
+    for name in COLLECTIONS.get(type(obj), ()):
+        history = attributes.get_history(obj, name)
+        if history.added or history.deleted:
+            before = sorted(o.id for o in [*history.unchanged, *history.deleted])
+            after = sorted(o.id for o in [*history.unchanged, *history.added])
+            changes[name] = [before, after]
+    return changes
+
+
+def primary_key(obj: Any) -> int | None:
+    identity = sa.inspect(obj).identity
+    return identity[0] if identity and len(identity) == 1 else None
+
+
+def _before_flush(session: Session, _context, _instances) -> None:
+    if current_actor() is None:
+        return
+    pending = session.info.setdefault("audit_pending", [])
+    for obj in session.new:
+        if isinstance(obj, AUDITED):
+            pending.append((obj, Action.CREATE, None))
+    for obj in session.dirty:
+        if isinstance(obj, AUDITED) and session.is_modified(obj):
+            changes = column_changes(obj)
+            if changes:
+                pending.append((obj, Action.UPDATE, changes))
+    for obj in session.deleted:
+        if isinstance(obj, AUDITED):
+            pending.append((obj, Action.DELETE, column_changes(obj, deleted=True)))
+
+
+def _after_flush(session: Session, _context) -> None:
+    pending = session.info.pop("audit_pending", None)
+    actor = current_actor()
+    if not pending or actor is None:
+        return
+    rows = []
+    for obj, action, changes in pending:
+        if action is Action.CREATE:
+            changes = {
+                prop.key: [None, jsonable(getattr(obj, prop.key))]
+                for prop in object_mapper(obj).column_attrs
+                if prop.key not in SKIPPED
+            }
+        rows.append(
+            {
+                "at": utcnow(),
+                "user_id": actor[0],
+                "actor": actor[1],
+                "action": action,
+                "table_name": obj.__tablename__,
+                "row_id": primary_key(obj) or changes.get("id", [None, None])[0],
+                "changes": changes,
+                "summary": f"{action.value} {obj.__tablename__} {obj}",
+            }
+        )
+    session.connection().execute(Revision.__table__.insert(), rows)
+
+
+def init_app(app: Flask) -> None:
+    """Listen on the session; ``db.session`` is shared by every app, so only once."""
+    for name, listener in (("before_flush", _before_flush), ("after_flush", _after_flush)):
+        if not event.contains(db.session, name, listener):
+            event.listen(db.session, name, listener)
