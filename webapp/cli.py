@@ -77,8 +77,8 @@ class Summary:
         return [
             f"{verb} {self.added} articles; {self.unchanged} unchanged, "
             f"{self.reextracted} re-extracted, {len(self.failed)} failed.",
-            f"{'Would create' if dry_run else 'Created'} {self.people} people, "
-            f"{self.meetings} meetings, {self.statements} statements.",
+            f"{'Would create' if dry_run else 'Created'} {self.meetings} meetings, "
+            f"{self.statements} statements and {self.people} people not in the dictionary.",
         ]
 
 
@@ -116,7 +116,8 @@ def seed_command(
     session = db.session
     created = seed.apply_dictionary(session, registry)
     finish(session, dry_run)
-    summary = Summary(people=len(created))
+    click.echo(f"People dictionary {people_file.name}: {len(created)} people added.")
+    summary = Summary()
     cache = seed.SeedCache(session)
     files = article_files(paths or [root / current_app.config["SEED_ARTICLES"]])
     with click.progressbar(

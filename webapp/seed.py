@@ -102,7 +102,7 @@ class SeedCache:
 def apply_dictionary(session: Session, registry: Registry) -> list[int]:
     """Add the dictionary's people, aliases and positions that the database lacks.
 
-    Only adds: a person an editor has changed or merged keeps every field, and
+    The dictionary is curated, so its people start out reviewed. Only adds: a person an editor has changed or merged keeps every field, and
     a dictionary name that is now an alias of a merged person finds that person.
     """
     index = SeedCache(session)
@@ -118,7 +118,9 @@ def apply_dictionary(session: Session, registry: Registry) -> list[int]:
             (found for alias in entry.aliases if (found := index.find(alias))), None
         )
         if person_id is None:
-            person = Person(name=entry.name, country=entry.country)
+            person = Person(
+                name=entry.name, country=entry.country, review_status=ReviewStatus.REVIEWED
+            )
             session.add(person)
             session.flush()
             person_id = person.id
