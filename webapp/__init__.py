@@ -46,7 +46,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from webapp import auth
     from webapp import cli
     from webapp import db
-    from webapp import users_cli
     from webapp import views
 
     db.init_app(app)
@@ -55,7 +54,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     admin.init_app(app)
     views.init_app(app)
     cli.init_app(app)
-    users_cli.init_app(app)
     return app
 
 

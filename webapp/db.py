@@ -4,7 +4,11 @@ The naming convention gives every constraint a stable name, so that Alembic
 can alter it later on SQLite and PostgreSQL alike.
 """
 
+import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import Flask
+from flask import current_app
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
@@ -57,3 +61,18 @@ def init_app(app: Flask) -> None:
         for engine in db.engines.values():
             if is_sqlite(engine):
                 event.listen(engine, "connect", apply_sqlite_pragmas)
+
+
+def schema_problem() -> str | None:
+    """Why the database cannot be written yet, or None when it is at the latest migration."""
+    config = current_app.extensions["migrate"].migrate.get_config()
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    try:
+        with db.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    except sa.exc.OperationalError as error:
+        return f"the database cannot be opened: {error.orig}"
+    if current == heads:
+        return None
+    state = "has no schema" if not current else "has an older schema"
+    return f"the database {state}: run `flask --app webapp db upgrade` first"

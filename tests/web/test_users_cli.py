@@ -9,7 +9,7 @@ from webapp.auth import LOGIN_FAILED
 from webapp.db import db
 from webapp.models import Role
 from webapp.models import User
-from webapp.users_cli import ensure_admin
+from webapp.cli.users import ensure_admin
 
 
 def user_named(app, name: str) -> User | None:

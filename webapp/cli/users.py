@@ -12,8 +12,8 @@ from flask.cli import AppGroup
 from sqlalchemy import func
 from sqlalchemy import select
 
-from webapp.cli import schema_problem
 from webapp.db import db
+from webapp.db import schema_problem
 from webapp.models import Role
 from webapp.models import User
 
@@ -25,10 +25,6 @@ users = AppGroup(
     help="Manage the users who log in to the web app: viewers read, editors edit and "
     "review, admins also manage users.",
 )
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(users)
 
 
 def ensure_admin(app: Flask) -> str | None:

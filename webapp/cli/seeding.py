@@ -1,4 +1,4 @@
-"""Command-line commands on `flask --app webapp`: thin shells over seeding and export."""
+"""`flask --app webapp seed` and `export`: thin shells over webapp.seed and webapp.export."""
 
 from __future__ import annotations
 
@@ -9,41 +9,18 @@ from dataclasses import field
 from pathlib import Path
 
 import click
-import sqlalchemy as sa
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from flask import Flask
 from flask import current_app
 from flask.cli import with_appcontext
 
 from webapp import export
 from webapp import seed
 from webapp.db import db
+from webapp.db import schema_problem
 from webapp.ingest.pipeline import extract
 from webapp.ingest.read import ReadError
 from webapp.ingest.read import read_path
 from webapp.ingest.registry import Registry
 from webapp.ingest.registry import RegistryError
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(seed_command)
-    app.cli.add_command(export_command)
-
-
-def schema_problem() -> str | None:
-    """Why the database cannot be written yet, or None when it is at the latest migration."""
-    config = current_app.extensions["migrate"].migrate.get_config()
-    heads = set(ScriptDirectory.from_config(config).get_heads())
-    try:
-        with db.engine.connect() as connection:
-            current = set(MigrationContext.configure(connection).get_current_heads())
-    except sa.exc.OperationalError as error:
-        return f"the database cannot be opened: {error.orig}"
-    if current == heads:
-        return None
-    state = "has no schema" if not current else "has an older schema"
-    return f"the database {state}: run `flask --app webapp db upgrade` first"
 
 
 def article_files(paths: Iterable[Path]) -> list[Path]:
