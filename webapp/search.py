@@ -66,8 +66,8 @@ def integrity_problems(connection: Connection) -> list[str]:
             connection.execute(
                 text(f"INSERT INTO {fts_table}({fts_table}, rank) VALUES ('integrity-check', 1)")
             )
-        except Exception as error:  # noqa: BLE001 - sqlite reports corruption as a generic error
-            problems.append(f"{fts_table} is out of step with {table}: {error}")
+        except sa.exc.DatabaseError as error:
+            problems.append(f"{fts_table} is out of step with {table} ({error.orig})")
     return problems
 
 

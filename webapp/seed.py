@@ -102,8 +102,9 @@ class SeedCache:
 def apply_dictionary(session: Session, registry: Registry) -> list[int]:
     """Add the dictionary's people, aliases and positions that the database lacks.
 
-    The dictionary is curated, so its people start out reviewed. Only adds: a person an editor has changed or merged keeps every field, and
-    a dictionary name that is now an alias of a merged person finds that person.
+    The dictionary is curated, so its people start out reviewed. It only adds:
+    a person an editor has changed or merged keeps every field, and a
+    dictionary name that is now an alias of a merged person finds that person.
     """
     index = SeedCache(session)
     created = []
