@@ -31,6 +31,8 @@ from webapp.ingest.registry import Registry
 from webapp.ingest.speakers import People
 from webapp.ingest.speakers import Spans
 from webapp.ingest.text import UPPER
+from webapp.ingest.text import contains_any
+from webapp.ingest.text import fold
 from webapp.ingest.text import sentences
 
 _CUE = re.compile(
@@ -65,6 +67,18 @@ _AT_MEETING = re.compile(
 _AND = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,5}")
 _ARTICLE_PLACE = re.compile(r"(?i:\b(?:forum|council|summit|visit|talks|meeting|welcome)\b)")
 _NOT_NOW = re.compile(r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b)")
+# Words every match of a pattern contains: where none is present the pattern is
+# not run. Those of the case-insensitive patterns are looked up in folded text.
+_CUE_WORDS = (
+    "met", "meet", "talks", "negotiations", "conversation", "consultations", "receive", "hold",
+    "held", "took",
+)  # fmt: skip
+_PHONE_WORDS = ("phone", "video")
+_RELATIVE_WORDS = ("wh",)
+_SIDELINES_WORDS = ("sidelines",)
+_VISIT_WORDS = ("visit", "trip", "arrival")
+_FIRST_PERSON_WORDS = ("with",)
+_ARTICLE_PLACE_WORDS = ("forum", "council", "summit", "visit", "talks", "meeting", "welcome")
 
 
 @dataclass(slots=True)
@@ -98,9 +112,10 @@ def find_meetings(
     title_people: list[str] | None = None,
 ) -> list[Meeting]:
     marks = Spans([(quote.start, quote.end) for quote in speech.quotes])
+    folded = fold(text)
     found: list[Evidence] = []
     for number, unit in enumerate(speech.units):
-        if _PHONE.search(text, *unit):
+        if contains_any(folded, *unit, _PHONE_WORDS) and _PHONE.search(text, *unit):
             continue
         speaker = speech.unit_speakers.get(number)
         found.extend(_unit_evidence(text, unit, people, marks, speaker, published))
@@ -121,7 +136,7 @@ def find_meetings(
         first = speech.turns[0]
         found.append(Evidence(first.start, first.end, speakers, published, confidence=0.6))
     drafts = _merge(found)
-    place = _article_place(text, speech)
+    place = _article_place(text, folded, speech)
     meetings = []
     for draft in drafts:
         meetings.append(_meeting(draft, found, place, published, dateline_place))
@@ -168,14 +183,19 @@ def _unit_evidence(
     speaker: str | None,
     published: date | None,
 ) -> list[Evidence]:
-    relative = Spans([m.span() for m in _RELATIVE.finditer(text, *unit)])
+    relative = Spans(
+        [m.span() for m in _RELATIVE.finditer(text, *unit)]
+        if contains_any(text, *unit, _RELATIVE_WORDS)
+        else []
+    )
     mentions = [
         mention
         for mention in people.within(*unit)
         if marks.covering(mention.start) is None and relative.covering(mention.start) is None
     ]
     result = []
-    for cue in _CUE.finditer(text, *unit):
+    cues = _CUE.finditer(text, *unit) if contains_any(text, *unit, _CUE_WORDS) else ()
+    for cue in cues:
         if marks.covering(cue.start()) is not None or _FUTURE.search(
             text, max(unit[0], cue.start() - 30), cue.start()
         ):
@@ -249,6 +269,8 @@ def _first_person(
     text: str, statement: Statement, people: People, published: date | None
 ) -> list[Evidence]:
     result = []
+    if not contains_any(text, statement.start, statement.end, _FIRST_PERSON_WORDS):
+        return result
     for match in _FIRST_PERSON.finditer(text, statement.start, statement.end):
         end = len(text)
         for sentence in sentences(text, match.start(), statement.end):
@@ -276,7 +298,9 @@ def _visits(
     published: date | None,
     narrative: bool,
 ) -> list[Evidence]:
-    result = []
+    result: list[Evidence] = []
+    if not contains_any(text, start, end, _VISIT_WORDS):
+        return result
     for match in _VISIT.finditer(text, start, end):
         if _FUTURE.search(text, max(start, match.start() - 30), match.start()):
             continue
@@ -321,6 +345,8 @@ def _hosts(registry: Registry, visitor: str, country: str | None, on: date | Non
 
 
 def _occasion(text: str, unit: tuple[int, int]) -> str | None:
+    if not contains_any(text, *unit, _SIDELINES_WORDS):
+        return None
     match = _SIDELINES.search(text, *unit)
     if match is None:
         return None
@@ -388,23 +414,31 @@ def _meeting(
     )
 
 
-def _article_place(text: str, speech: Speech) -> str | None:
+def _article_place(text: str, folded: str, speech: Speech) -> str | None:
     whole = (0, len(text))
     city = visit_place(text, *whole)
     if city is not None:
         return city
     for unit in speech.units:
-        if _ARTICLE_PLACE.search(text, *unit) and not _NOT_NOW.search(text, *unit):
+        if _place_context(text, folded, unit):
             city = place_in(text, unit[0], unit[1], None)
             if city is not None:
                 return city
     for turn in speech.turns:
         for sentence in sentences(text, turn.start, turn.end):
-            if _ARTICLE_PLACE.search(text, *sentence) and not _NOT_NOW.search(text, *sentence):
+            if _place_context(text, folded, sentence):
                 city = place_in(text, sentence[0], sentence[1], None)
                 if city is not None:
                     return city
     return None
+
+
+def _place_context(text: str, folded: str, span: tuple[int, int]) -> bool:
+    return (
+        contains_any(folded, *span, _ARTICLE_PLACE_WORDS)
+        and _ARTICLE_PLACE.search(text, *span) is not None
+        and not _NOT_NOW.search(text, *span)
+    )
 
 
 def _unique(names: list[str]) -> list[str]:

@@ -84,6 +84,10 @@ class NameHit:
     country: str | None = None
 
 
+#: phrases whose fuzzy lookup is remembered; the cache is emptied when full
+_FUZZY_CACHE_SIZE = 10_000
+
+
 @dataclass
 class Matcher:
     registry: Registry
@@ -115,6 +119,8 @@ class Matcher:
                 fuzz.ratio(surname, form.split()[-1]) >= _FUZZY_SURNAME for form in forms if form
             ):
                 result = (person.name, How.FUZZY if how is How.FUZZY else how)
+        if len(self.fuzzy) >= _FUZZY_CACHE_SIZE:
+            self.fuzzy.clear()
         self.fuzzy[phrase] = result
         return result
 

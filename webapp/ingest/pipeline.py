@@ -69,14 +69,23 @@ def extract_text(name: str, text_or_bytes: str | bytes, registry: Registry) -> E
 def infer_year(
     month_day: tuple[int, int], pairs: list[Pair], registry: Registry
 ) -> tuple[int | None, str]:
-    """The one year in which the most role-name pairs hold on that day, and a note."""
+    """The one year in which the most role-name pairs hold on that day, and a note.
+
+    Only the years in which a named person held some position can score.
+    """
     if not pairs:
         return None, "year not inferred: no role noun names a person"
+    candidates = set().union(*(registry.office_years(pair.person) for pair in pairs))
+    seen: dict[tuple[str, str, date], tuple[str, ...]] = {}
     scores: dict[int, int] = {}
-    for year in _years(registry):
+    for year in sorted(candidates):
         on = _day(year, *month_day)
         if on is not None:
-            scores[year] = sum(_holds(pair, registry, on) for pair in pairs)
+            scores[year] = sum(
+                _holds(pair, registry, on, seen)
+                for pair in pairs
+                if year in registry.office_years(pair.person)
+            )
     best = max(scores.values(), default=0)
     if best == 0:
         return None, "year not inferred: no year fits the named office holders"
@@ -99,11 +108,16 @@ def _with_year(document: Document, found: Scan, registry: Registry) -> Document:
     )
 
 
-def _holds(pair: Pair, registry: Registry, on: date) -> bool:
+def _holds(
+    pair: Pair, registry: Registry, on: date, seen: dict[tuple[str, str, date], tuple[str, ...]]
+) -> bool:
     for country in pair.role.countries:
         if country is None:
             continue
-        if pair.person not in holders(registry, pair.role.title, country, on):
+        key = (pair.role.title, country, on)
+        if key not in seen:
+            seen[key] = holders(registry, pair.role.title, country, on)
+        if pair.person not in seen[key]:
             return False
         if pair.role.new and not _new_in_office(pair, registry, on):
             return False
@@ -119,25 +133,6 @@ def _new_in_office(pair: Pair, registry: Registry, on: date) -> bool:
         if position.start is not None and on - position.start <= NEW_IN_OFFICE:
             return True
     return False
-
-
-_YEARS: dict[int, tuple[Registry, range]] = {}
-
-
-def _years(registry: Registry) -> range:
-    cached = _YEARS.get(id(registry))
-    if cached is not None and cached[0] is registry:
-        return cached[1]
-    bounds = [
-        day.year
-        for person in registry.people
-        for position in person.positions
-        for day in (position.start, position.end)
-        if day is not None
-    ]
-    years = range(min(bounds), max(bounds) + 1) if bounds else range(0)
-    _YEARS[id(registry)] = (registry, years)
-    return years
 
 
 def _day(year: int, month: int, day: int) -> date | None:

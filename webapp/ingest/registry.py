@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +111,23 @@ class Person:
         return surname_of(self.name, self.country)
 
 
+#: longer texts are normalised afresh: the cache is for names and titles
+_CACHED_LENGTH = 200
+
+
 def normalise(text: str) -> str:
     """Key for exact lookups: case, whitespace and diacritics do not count."""
+    if len(text) <= _CACHED_LENGTH:
+        return _normalise_short(text)
+    return _normalise(text)
+
+
+@lru_cache(maxsize=8192)
+def _normalise_short(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
@@ -143,6 +159,7 @@ def surname_of(name: str, country: str | None) -> str:
     return tokens[0] if country and country_of(country) == "China" else tokens[-1]
 
 
+@lru_cache(maxsize=1024)
 def title_key(title: str) -> str:
     """Normalised office: "Chairman of the Government of Russia" -> "prime minister"."""
     key = re.sub(r"\s*\([^)]*\)", "", normalise(title)).strip().removeprefix("the ")
@@ -153,6 +170,7 @@ def title_key(title: str) -> str:
     return _TITLE_SYNONYMS.get(key, key)
 
 
+@lru_cache(maxsize=1024)
 def _country_key(country: str) -> str:
     return country_of(country) or normalise(country)
 
@@ -278,7 +296,16 @@ def _locate_bad_date(text: str, origin: str) -> RegistryError | None:
 class Registry:
     """The loaded dictionary, indexed for name lookups and dated role lookups."""
 
-    __slots__ = ("people", "_exact", "_offices", "_skeletons", "_surnames", "_tokens")
+    __slots__ = (
+        "people",
+        "years",
+        "_exact",
+        "_office_years",
+        "_offices",
+        "_skeletons",
+        "_surnames",
+        "_tokens",
+    )
 
     def __init__(self, people: Iterable[Person]) -> None:
         self.people: tuple[Person, ...] = tuple(people)
@@ -312,6 +339,9 @@ class Registry:
             for position in person.positions:
                 office = (title_key(position.title), _country_key(position.country))
                 self._offices.setdefault(office, []).append((person, position))
+        #: every year from the earliest to the latest date of any position
+        self.years = _year_span(self.people)
+        self._office_years: dict[str, frozenset[int]] = _office_years(self.people, self.years)
 
     @classmethod
     def load(cls, path: str | Path) -> Registry:
@@ -390,6 +420,10 @@ class Registry:
             return None
         return ranked[0][1], How.FUZZY
 
+    def office_years(self, name: str) -> frozenset[int]:
+        """The years of ``years`` in which the person so named held any position."""
+        return self._office_years.get(name, frozenset())
+
     def by_surname(self, surname: str) -> tuple[Person, ...]:
         """Everyone whose name or an alias has this surname ("Aslov" finds Muhriddin)."""
         return tuple(self._surnames.get(normalise(surname), ()))
@@ -442,3 +476,25 @@ class Registry:
 
 def _forms(person: Person) -> list[tuple[str, How]]:
     return [(person.name, How.NAME)] + [(alias, How.ALIAS) for alias in person.aliases]
+
+
+def _year_span(people: tuple[Person, ...]) -> range:
+    bounds = [
+        day.year
+        for person in people
+        for position in person.positions
+        for day in (position.start, position.end)
+        if day is not None
+    ]
+    return range(min(bounds), max(bounds) + 1) if bounds else range(0)
+
+
+def _office_years(people: tuple[Person, ...], span: range) -> dict[str, frozenset[int]]:
+    years: dict[str, set[int]] = {}
+    for person in people:
+        held = years.setdefault(person.name, set())
+        for position in person.positions:
+            first = position.start.year if position.start is not None else span.start
+            last = position.end.year if position.end is not None else span.stop - 1
+            held.update(range(max(first, span.start), min(last + 1, span.stop)))
+    return {name: frozenset(held) for name, held in years.items()}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from webapp.ingest.text import UPPER
 from webapp.ingest.text import country_named
+from webapp.ingest.text import fold
 
 _TITLE = (
     r"(?i:first\s+deputy\s+prime\s+ministers?|deputy\s+prime\s+ministers?"
@@ -25,30 +26,33 @@ _TITLE = (
     r"|leaders?|(?-i:PMs?))"
 )
 _ADJECTIVE = rf"[{UPPER}][\w-]+"
+#: every letter that can open a match of "the", "new" or _TITLE, with the case ignored;
+#: a lookahead for them makes the patterns give up at once on other words
+_TITLE_FIRST = r"tTnNfFdDpPhHcCmMsSlL\u017f"
 _PLACE = rf"[{UPPER}][\w-]*(?:\s+(?:of\s+)?[{UPPER}][\w-]*){{0,3}}"
 
 _BY_ADJECTIVE = re.compile(
-    rf"\b(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<c1>{_ADJECTIVE})"
+    rf"\b(?=[tn{UPPER}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<c1>{_ADJECTIVE})"
     rf"(?:\s+and\s+(?P<c2>{_ADJECTIVE}))?\s+(?P<title>{_TITLE})\b"
 )
 _BY_COUNTRY = re.compile(
-    rf"\b(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<title>{_TITLE})\s+of\s+(?:the\s+)?(?P<c1>{_PLACE})"
+    rf"\b(?=[{_TITLE_FIRST}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<title>{_TITLE})\s+of\s+(?:the\s+)?(?P<c1>{_PLACE})"
     rf"(?:\s+and\s+(?:the\s+)?(?P<c2>{_PLACE}))?"
 )
 _HEAD_OF_GOVERNMENT = re.compile(
-    rf"\b(?:(?i:the)\s+)?(?P<title>(?i:head\s+of\s+the))\s+(?P<c1>{_ADJECTIVE})\s+(?i:government)\b"
+    rf"\b(?=[tThH])(?:(?i:the)\s+)?(?P<title>(?i:head\s+of\s+the))\s+(?P<c1>{_ADJECTIVE})\s+(?i:government)\b"
 )
 _CHAIR_OF = re.compile(
-    rf"\b(?:(?i:the)\s+)?(?i:chairman|chairperson|chairwoman|chair|speaker)\s+of\s+the\s+"
+    rf"\b(?=[tTcCsS\u017f])(?:(?i:the)\s+)?(?i:chairman|chairperson|chairwoman|chair|speaker)\s+of\s+the\s+"
     rf"(?P<c1>{_ADJECTIVE})\s+(?P<body>(?i:senate|mazhilis|state\s+duma|duma|federation\s+council))\b"
 )
 #: "the Russian minister": whichever office with "Minister" in it the person holds
 _MINISTER = re.compile(rf"\b(?i:the)\s+(?P<c1>{_ADJECTIVE})\s+(?i:minister)\b(?!\s+(?i:of)\b)")
 _COUNTERPART = re.compile(
-    rf"\b(?P<pronoun>(?i:his|her))\s+(?:(?i:visiting|new)\s+)?(?P<c1>{_ADJECTIVE})\s+(?i:counterpart)\b"
+    rf"\b(?=[hH])(?P<pronoun>(?i:his|her))\s+(?:(?i:visiting|new)\s+)?(?P<c1>{_ADJECTIVE})\s+(?i:counterpart)\b"
 )
 _BARE = re.compile(
-    r"\b(?:(?P<the>(?i:the))\s+)?(?P<new>(?i:new)\s+)?"
+    r"\b(?=[tTnNhHfFdDpPcCsS\u017f])(?:(?P<the>(?i:the))\s+)?(?P<new>(?i:new)\s+)?"
     r"(?P<title>(?i:head\s+of\s+state|head\s+of\s+(?:the\s+)?government)"
     r"|First\s+Deputy\s+Prime\s+Minister|Deputy\s+Prime\s+Minister|Prime\s+Minister|Premier"
     r"|President|Foreign\s+Minister"
@@ -126,13 +130,26 @@ def find_roles(text: str) -> list[Role]:
     that of one scan for the office words.
     """
     found: list[Role] = []
+    folded = fold(text)
     for start, end in _windows(text):
-        for pattern, build in _FINDERS:
+        for pattern, build, needs in _FINDERS:
+            if not _may_match(text, folded, start, end, needs):
+                continue
             for match in pattern.finditer(text, start, end):
                 role = build(match)
                 if role is not None:
                     found.append(role)
     return _without_overlaps(found)
+
+
+def _may_match(text: str, folded: str, start: int, end: int, needs: tuple[_Need, ...]) -> bool:
+    """Whether the window holds one word of each group a pattern's match must contain."""
+    for group in needs:
+        if not any(
+            (text if cased else folded).find(word, start, end) >= 0 for word, cased in group
+        ):
+            return False
+    return True
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -265,12 +282,33 @@ def _without_overlaps(roles: list[Role]) -> list[Role]:
     return kept
 
 
-_FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Role | None]], ...] = (
-    (_BY_COUNTRY, _country_role),
-    (_BY_ADJECTIVE, _adjective_role),
-    (_HEAD_OF_GOVERNMENT, _head_of_government_role),
-    (_CHAIR_OF, _chair_role),
-    (_MINISTER, _minister_role),
-    (_COUNTERPART, _counterpart_role),
-    (_BARE, _bare_role),
+#: one word, and whether it must match with its case, of which a match holds one
+_Need = tuple[tuple[str, bool], ...]
+
+
+def _words(*words: str) -> _Need:
+    return tuple((word, False) for word in words)
+
+
+_TITLE_WORDS = (
+    *_words(
+        "prime", "premier", "president", "head", "foreign", "chair", "speaker", "duma", "senate",
+        "mazhilis", "federation", "leader",
+    ),
+    ("PM", True),
+)  # fmt: skip
+_FINDERS: tuple[
+    tuple[re.Pattern[str], Callable[[re.Match[str]], Role | None], tuple[_Need, ...]], ...
+] = (
+    (_BY_COUNTRY, _country_role, (_TITLE_WORDS, (("of", True),))),
+    (_BY_ADJECTIVE, _adjective_role, (_TITLE_WORDS,)),
+    (_HEAD_OF_GOVERNMENT, _head_of_government_role, (_words("head"), _words("government"))),
+    (
+        _CHAIR_OF,
+        _chair_role,
+        (_words("chair", "speaker"), _words("senate", "mazhilis", "duma", "federation")),
+    ),
+    (_MINISTER, _minister_role, (_words("minister"),)),
+    (_COUNTERPART, _counterpart_role, (_words("his", "her"), _words("counterpart"))),
+    (_BARE, _bare_role, (_TITLE_WORDS,)),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -21,6 +22,9 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen col lt prof jr sr no vs etc inc ltd co jan feb mar apr jun jul aug"
     " sep sept oct nov dec e.g i.e".split()
 )
+#: the letters that ``re.IGNORECASE`` takes for "i" and "s" but ``str.lower`` does not
+_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s"}
+_FOLD_LETTERS = tuple(map(chr, _FOLD))
 _TRIM = " \t\r\n\u00a0,;:\"“”«»„‘’'"
 _TRIM_END = _TRIM + "."
 
@@ -29,6 +33,23 @@ _TRIM_END = _TRIM + "."
 def country_named(words: str) -> str | None:
     """``registry.country_of``, remembered: it is asked about every capitalised word."""
     return country_of(words)
+
+
+def fold(text: str) -> str:
+    """Lower case with the same length and offsets as ``text``.
+
+    A word that a case-insensitive pattern matches in ``text`` is a plain
+    substring of the folded text, so that ``contains_any`` on it can tell when
+    such a pattern cannot match at all.
+    """
+    if any(letter in text for letter in _FOLD_LETTERS):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+def contains_any(text: str, start: int, end: int, words: Iterable[str]) -> bool:
+    """Whether ``text[start:end]`` contains one of the words."""
+    return any(text.find(word, start, end) >= 0 for word in words)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
