@@ -63,10 +63,13 @@ def init_app(app: Flask) -> None:
                 event.listen(engine, "connect", apply_sqlite_pragmas)
 
 
+def alembic_config():
+    return current_app.extensions["migrate"].migrate.get_config()
+
+
 def schema_problem() -> str | None:
     """Why the database cannot be written yet, or None when it is at the latest migration."""
-    config = current_app.extensions["migrate"].migrate.get_config()
-    heads = set(ScriptDirectory.from_config(config).get_heads())
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
     try:
         with db.engine.connect() as connection:
             current = set(MigrationContext.configure(connection).get_current_heads())

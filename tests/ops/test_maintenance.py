@@ -8,7 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import make_app
+from tests.conftest import migrate
 from webapp.db import db
+from webapp.models import Person
 
 
 @pytest.fixture
@@ -129,3 +131,39 @@ def test_backup_on_postgresql_names_pg_dump(postgres_url, tmp_path):
     assert result.exit_code == 2
     assert "pg_dump --format=custom" in result.output
     assert sa.make_url(postgres_url).database in result.output
+
+
+@pytest.mark.postgres
+def test_copy_from_sqlite_to_postgresql_moves_every_row(seeded, runner, postgres_url):
+    target = make_app(postgres_url)
+    migrate(target)
+    result = runner.invoke(args=["copy-to", postgres_url])
+    assert result.exit_code == 0, result.output
+    assert "statements: " in result.output
+    target_runner = target.test_cli_runner()
+    assert json.loads(target_runner.invoke(args=["export"]).output) == json.loads(
+        runner.invoke(args=["export"]).output
+    )
+    assert target_runner.invoke(args=["check"]).exit_code == 0
+    with target.app_context():
+        new = Person(name="Created After The Move")
+        db.session.add(new)
+        db.session.commit()
+        assert new.id > db.session.scalar(sa.select(sa.func.count()).select_from(Person)) - 1
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_copy_refuses_a_target_without_the_schema_or_with_rows(seeded, runner, postgres_url):
+    result = runner.invoke(args=["copy-to", postgres_url])
+    assert result.exit_code == 1
+    assert "db upgrade" in result.output
+    target = make_app(postgres_url)
+    migrate(target)
+    assert runner.invoke(args=["copy-to", postgres_url]).exit_code == 0
+    result = runner.invoke(args=["copy-to", postgres_url])
+    assert result.exit_code == 1
+    assert "is not empty" in result.output
+    with target.app_context():
+        db.engine.dispose()

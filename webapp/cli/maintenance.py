@@ -1,4 +1,4 @@
-"""`flask --app webapp backup` and `check`: thin shells over webapp.maintenance."""
+"""`flask --app webapp backup`, `check` and `copy-to`: thin shells over the maintenance modules."""
 
 from __future__ import annotations
 
@@ -6,10 +6,16 @@ import sys
 from pathlib import Path
 
 import click
+import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask.cli import with_appcontext
 
 from webapp import maintenance
+from webapp import normalise_database_url
 from webapp import search
+from webapp import transfer
+from webapp.db import alembic_config
 from webapp.db import db
 from webapp.db import schema_problem
 
@@ -62,3 +68,33 @@ def check_command(repair: bool) -> None:
         for row in finding.rows:
             click.echo(f"  {row}")
     sys.exit(1)
+
+
+@click.command("copy-to")
+@click.argument("target_url")
+@with_appcontext
+def copy_to_command(target_url: str) -> None:
+    """Copy every row of this database into the database at TARGET_URL.
+
+    For moving from SQLite to PostgreSQL. Create the target's schema first
+    (DATABASE_URL=TARGET_URL flask --app webapp db upgrade); it must be empty.
+    Ids are kept; everything is copied in one transaction.
+    """
+    if problem := schema_problem():
+        raise click.ClickException(problem)
+    target = sa.create_engine(normalise_database_url(target_url))
+    try:
+        with target.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+        if current != set(ScriptDirectory.from_config(alembic_config()).get_heads()):
+            raise click.ClickException(
+                "the target has no schema or an old one: run "
+                "`DATABASE_URL=TARGET_URL flask --app webapp db upgrade` first"
+            )
+        copied = transfer.copy_rows(db.engine, target)
+    except (transfer.TransferError, sa.exc.OperationalError) as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        target.dispose()
+    for table, count in copied.items():
+        click.echo(f"{table}: {count} rows")
