@@ -6,10 +6,10 @@ from sqlalchemy import select
 
 from tests.conftest import login
 from webapp.auth import LOGIN_FAILED
+from webapp.cli.users import ensure_admin
 from webapp.db import db
 from webapp.models import Role
 from webapp.models import User
-from webapp.cli.users import ensure_admin
 
 
 def user_named(app, name: str) -> User | None:
