@@ -1,0 +1,150 @@
+"""Editors keep saving while a large seeding run writes: nobody sees an error, nothing is lost."""
+
+import os
+import re
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+
+import pytest
+import sqlalchemy as sa
+
+from tests.benchmarks.make_corpus import make_corpus
+from tests.conftest import make_app
+from tests.conftest import migrate
+from webapp import PROJECT_ROOT
+from webapp.db import db
+from webapp.models import ReviewStatus
+from webapp.models import Role
+from webapp.models import Statement
+from webapp.models import User
+
+EDITORS = 4
+EDITS_EACH = 8
+
+
+class FormFields(HTMLParser):
+    """The values a browser would post back from the first form with a version field."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: dict[str, str] = {}
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "checkbox"):
+            self.fields[name] = attrs.get("value") or ""
+        elif tag == "select" and name:
+            self._select = name
+            self.fields.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.fields[self._select] = attrs.get("value") or ""
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+def edit_form(client, statement_id):
+    page = client.get(f"/admin/statement/edit/?id={statement_id}")
+    assert page.status_code == 200
+    parser = FormFields()
+    parser.feed(page.get_data(as_text=True))
+    return parser.fields
+
+
+def log_in(client, name):
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]* value="([^"]+)"', page).group(1)
+    response = client.post(
+        "/login", data={"csrf_token": token, "username": name, "password": "pw-" + name}
+    )
+    assert response.status_code == 302
+
+
+def editor_session(app, name, statement_id, errors, finals):
+    client = app.test_client()
+    log_in(client, name)
+    for n in range(EDITS_EACH):
+        fields = edit_form(client, statement_id)
+        fields["text"] = f"{name} edit {n}"
+        response = client.post(f"/admin/statement/edit/?id={statement_id}", data=fields)
+        body = response.get_data(as_text=True)
+        if response.status_code != 302 or "locked" in body or "Failed" in body:
+            errors.append((name, n, response.status_code, body[-500:]))
+            return
+    finals[statement_id] = f"{name} edit {EDITS_EACH - 1}"
+
+
+def overlap(app, database_url, tmp_path):
+    """Seed a large corpus in another process while editors save; return what happened."""
+    migrate(app)
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed"]).exit_code == 0
+    with app.app_context():
+        for n in range(EDITORS):
+            user = User(username=f"editor{n}", role=Role.EDITOR)
+            user.set_password(f"pw-editor{n}")
+            db.session.add(user)
+        db.session.commit()
+        statement_ids = db.session.scalars(
+            sa.select(Statement.id).order_by(Statement.id).limit(EDITORS)
+        ).all()
+    corpus = tmp_path / "corpus"
+    make_corpus(1500, corpus, seed=3)
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "overlap"}
+    seeding = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "webapp", "seed", str(corpus)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    errors, finals = [], {}
+    threads = [
+        threading.Thread(target=editor_session, args=(app, f"editor{n}", sid, errors, finals))
+        for n, sid in enumerate(statement_ids)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    still_seeding = seeding.poll() is None
+    out, err = seeding.communicate(timeout=600)
+    assert seeding.returncode == 0, out + err
+    assert "Added 1500 articles" in out
+    assert errors == []
+    with app.app_context():
+        for statement_id, text in finals.items():
+            statement = db.session.get(Statement, statement_id)
+            assert (statement.text, statement.review_status) == (text, ReviewStatus.EDITED)
+        assert len(finals) == EDITORS
+        db.session.remove()
+        db.engine.dispose()
+    return still_seeding
+
+
+@pytest.mark.slow
+def test_editors_and_seeding_on_sqlite(tmp_path):
+    url = f"sqlite:///{tmp_path / 'overlap.db'}"
+    assert overlap(make_app(url), url, tmp_path), "seeding ended before the editors did"
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_editors_and_seeding_on_postgresql(postgres_url, tmp_path):
+    assert overlap(make_app(postgres_url), postgres_url, tmp_path)
