@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app webapp
 
-.PHONY: install run test lint clean-db
+.PHONY: install run serve test lint clean-db
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,12 @@ run: install instance/config.py
 	$(FLASK) seed
 	$(FLASK) users ensure-admin
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# Production-style serving with waitress; SECRET_KEY must come from the environment.
+serve: install
+	@test -n "$$SECRET_KEY" || (echo "set SECRET_KEY in the environment first" >&2; exit 1)
+	$(FLASK) db upgrade
+	$(BIN)/waitress-serve --host 127.0.0.1 --port 8000 --threads 8 --call webapp:create_app
 
 test: install
 	$(BIN)/python -m pytest

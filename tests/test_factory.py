@@ -1,7 +1,9 @@
 """The application factory reads its configuration in the documented order."""
 
 import pytest
+from flask import request
 
+from tests.conftest import make_app
 from webapp import create_app
 from webapp import normalise_database_url
 
@@ -74,3 +76,16 @@ def test_health_check(client):
     response = client.get("/health")
     assert response.status_code == 200
     assert response.json == {"status": "ok"}
+
+
+def test_proxy_headers_are_ignored_unless_configured(app):
+    app.add_url_rule("/whoami", "whoami", lambda: request.remote_addr)
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.9"})
+    assert response.get_data(as_text=True) == "127.0.0.1"
+
+
+def test_proxy_headers_are_trusted_when_configured(tmp_path):
+    app = make_app(f"sqlite:///{tmp_path / 'x.db'}", PROXY_COUNT=1)
+    app.add_url_rule("/whoami", "whoami", lambda: request.remote_addr)
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.9"})
+    assert response.get_data(as_text=True) == "203.0.113.9"

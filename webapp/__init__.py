@@ -53,8 +53,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     audit.init_app(app)
     admin.init_app(app)
     views.init_app(app)
+    trust_proxies(app)
     cli.init_app(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Take the client address and scheme from a reverse proxy's headers, if configured."""
+    if count := int(app.config["PROXY_COUNT"]):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def load_environment(app: Flask) -> None:

@@ -32,6 +32,10 @@ RATELIMIT_STORAGE_URI = "memory://"
 #: Where a login goes when it has no safe ``next`` to return to.
 LOGIN_DEFAULT_NEXT = "/"
 
+#: Behind a reverse proxy, how many proxies set X-Forwarded-For and -Proto
+#: (werkzeug's ProxyFix); 0 trusts no such header.
+PROXY_COUNT = 0
+
 #: Where ``flask seed`` looks when it is given no path.
 SEED_ARTICLES = "seed_data/articles"
 SEED_PEOPLE = "seed_data/people.yaml"

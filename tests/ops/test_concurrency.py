@@ -5,7 +5,6 @@ import re
 import subprocess
 import sys
 import threading
-from html.parser import HTMLParser
 
 import pytest
 import sqlalchemy as sa
@@ -13,6 +12,7 @@ import sqlalchemy as sa
 from tests.benchmarks.make_corpus import make_corpus
 from tests.conftest import make_app
 from tests.conftest import migrate
+from tests.forms import form_fields
 from webapp import PROJECT_ROOT
 from webapp.db import db
 from webapp.models import ReviewStatus
@@ -24,46 +24,10 @@ EDITORS = 4
 EDITS_EACH = 8
 
 
-class FormFields(HTMLParser):
-    """The values a browser would post back from the first form with a version field."""
-
-    def __init__(self):
-        super().__init__()
-        self.fields: dict[str, str] = {}
-        self._select: str | None = None
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type") not in ("submit", "checkbox"):
-            self.fields[name] = attrs.get("value") or ""
-        elif tag == "select" and name:
-            self._select = name
-            self.fields.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.fields[self._select] = attrs.get("value") or ""
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.fields[self._textarea] += data
-
-
 def edit_form(client, statement_id):
     page = client.get(f"/admin/statement/edit/?id={statement_id}")
     assert page.status_code == 200
-    parser = FormFields()
-    parser.feed(page.get_data(as_text=True))
-    return parser.fields
+    return form_fields(page.get_data(as_text=True))
 
 
 def log_in(client, name):
