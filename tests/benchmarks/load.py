@@ -18,7 +18,6 @@ import argparse
 import http.cookiejar
 import os
 import random
-import re
 import socket
 import statistics
 import subprocess
@@ -141,7 +140,7 @@ def editor(base, name, statement_ids, args, tally: Tally) -> None:
             continue
         fields = form_fields(page)
         fields["text"] = f"{name} edit {n}"
-        status, page = timed(tally, "edit", lambda: client.post(path, fields))
+        status, page = timed(tally, "edit", lambda p=path, f=fields: client.post(p, f))
         if status != 200 or "alert-danger" in page or "Failed" in page:
             tally.errors.append(f"{name} POST {path}: {status}")
             continue
