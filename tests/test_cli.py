@@ -200,7 +200,7 @@ def test_export_csv_writes_one_file_per_table(app, runner, tmp_path):
     ]
 
 
-@pytest.mark.parametrize("command", ["seed", "export", "users"])
+@pytest.mark.parametrize("command", ["seed", "export", "users", "backup", "check", "copy-to"])
 def test_every_command_has_help_and_is_in_the_readme(runner, command):
     result = runner.invoke(args=[command, "--help"])
     assert result.exit_code == 0
