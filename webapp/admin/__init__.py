@@ -13,8 +13,13 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 
 from webapp.admin import articles
+from webapp.admin import dashboard
+from webapp.admin import history
+from webapp.admin import people
 from webapp.admin import records
-from webapp.admin.base import SecureIndexView
+from webapp.admin import review
+from webapp.admin import sql
+from webapp.admin import users
 
 
 def home():
@@ -26,9 +31,16 @@ def init_app(app: Flask) -> None:
         app,
         name="Parley",
         url="/admin",
-        index_view=SecureIndexView(name="Home", url="/admin", endpoint="admin"),
-        theme=Bootstrap4Theme(swatch="default", fluid=True),
+        index_view=dashboard.DashboardView(name="Home", url="/admin", endpoint="admin"),
+        theme=Bootstrap4Theme(
+            swatch="default", fluid=True, base_template="admin/parley_base.html"
+        ),
     )
     articles.add_views(admin)
     records.add_views(admin)
+    people.add_views(admin)
+    history.add_views(admin)
+    review.add_views(admin)
+    users.add_views(admin)
+    sql.add_views(admin)
     app.add_url_rule("/", "home", home)

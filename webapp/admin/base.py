@@ -8,7 +8,6 @@ classes close each of those once, for every screen.
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,14 +19,14 @@ from flask import url_for
 from flask_admin import AdminIndexView
 from flask_admin import BaseView
 from flask_admin.contrib.sqla import ModelView
-from flask_admin.contrib.sqla.form import AdminModelConverter
-from flask_admin.model.form import converts
 from flask_login import current_user
 from sqlalchemy.orm import attributes
 from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField
 
+from webapp.admin.enums import EnumFilterConverter
+from webapp.admin.enums import ValueEnumConverter
 from webapp.auth import SessionCSRFForm
 from webapp.db import db
 from webapp.models import ReviewStatus
@@ -39,20 +38,6 @@ STALE_MESSAGE = (
     "This record was changed by someone else since you opened it. Nothing was saved: "
     "reload it and apply your change again."
 )
-
-
-class ValueEnumConverter(AdminModelConverter):
-    """Enum columns store the members' values; Flask-Admin's converter assumes their names."""
-
-    @converts("sqlalchemy.sql.sqltypes.Enum")
-    def convert_enum(self, column, field_args, **extra):
-        field = super().convert_enum(column, field_args, **extra)
-        field.kwargs["coerce"] = enum_value
-        return field
-
-
-def enum_value(value: Any) -> Any:
-    return value.value if isinstance(value, enum.Enum) else value
 
 
 class RoleGuard:
@@ -98,6 +83,7 @@ class SecureModelView(RoleGuard, ModelView):
 
     form_base_class = SessionCSRFForm
     model_form_converter = ValueEnumConverter
+    filter_converter = EnumFilterConverter()
     page_size = 20
     can_set_page_size = True
     page_size_options = (20, 50, 100)

@@ -1,22 +1,31 @@
-"""List and edit screens for the extracted records: statements, meetings, people, sources."""
+"""List and edit screens for the extracted records: statements, meetings and sources."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Any
+
 from flask import flash
+from flask import url_for
 from flask_admin.actions import action
+from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from markupsafe import Markup
-from markupsafe import escape
+from sqlalchemy.orm import selectinload
 
 from webapp.admin.base import SecureModelView
+from webapp.audit import recorded_as
 from webapp.db import db
+from webapp.models import Action
 from webapp.models import Meeting
-from webapp.models import Person
 from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
 
+Formatter = Callable[[Any, Any, Any, str], Any]
 
-def excerpt(length: int):
+
+def excerpt(length: int) -> Formatter:
     """A list-column formatter that shortens long text (escaped by Jinja, never trusted)."""
 
     def format_(view, context, model, name):
@@ -26,36 +35,70 @@ def excerpt(length: int):
     return format_
 
 
-def link(endpoint_name: str, attribute: str):
+def meeting_label(meeting: Meeting) -> str:
+    """Date and place only: ``str(meeting)`` lists the participants, a query per row."""
+    when = meeting.held_on.isoformat() if meeting.held_on else "undated"
+    return f"{when}, {meeting.place}" if meeting.place else when
+
+
+def anchor(endpoint: str, row: Any, label: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(
+        url_for(f"{endpoint}.details_view", id=row.id), label
+    )
+
+
+def link(endpoint: str, attribute: str, label: Callable[[Any], str] = str) -> Formatter:
     """A formatter linking a related row to its own details page."""
 
     def format_(view, context, model, name):
         related = getattr(model, attribute)
-        if related is None:
-            return ""
-        from flask import url_for
-
-        url = url_for(f"{endpoint_name}.details_view", id=related.id)
-        return Markup('<a href="{}">{}</a>').format(url, escape(str(related)))
+        return "" if related is None else anchor(endpoint, related, label(related))
 
     return format_
 
 
+def link_list(endpoint: str, label: Callable[[Any], str] = str) -> Formatter:
+    """A details formatter: each row of a collection on its own line, linked."""
+
+    def format_(view, context, model, name):
+        rows: Iterable[Any] = getattr(model, name)
+        return Markup("<br>").join(anchor(endpoint, row, label(row)) for row in rows)
+
+    return format_
+
+
+def names(view, context, model, name) -> str:
+    return ", ".join(person.name for person in getattr(model, name))
+
+
+def statement_label(statement: Statement) -> str:
+    speaker = statement.speaker.name if statement.speaker else "unknown"
+    text = statement.text if len(statement.text) <= 80 else statement.text[:79] + "…"
+    return f"{speaker} ({statement.kind}): {text}"
+
+
+class MeetingLoader(QueryAjaxModelLoader):
+    """The meeting lookup, with participants loaded in one query for the labels."""
+
+    def get_query(self):
+        return super().get_query().options(selectinload(Meeting.participants))
+
+
 class ConfirmMixin:
-    """A bulk action that marks rows reviewed, in one statement, audited row by row."""
+    """A bulk action that marks rows reviewed, recorded as reviews in the audit trail."""
 
     @action("confirm", "Confirm", "Mark the selected rows as reviewed?")
     def action_confirm(self, ids):
         rows = db.session.scalars(db.select(self.model).where(self.model.id.in_(ids))).all()
-        for row in rows:
-            row.review_status = ReviewStatus.REVIEWED
-        db.session.commit()
+        with recorded_as(Action.REVIEW):
+            for row in rows:
+                row.review_status = ReviewStatus.REVIEWED
+            db.session.commit()
         flash(f"Confirmed {len(rows)} rows.", "success")
 
 
 class StatementView(ConfirmMixin, SecureModelView):
     column_list = (
-        "id",
         "speaker",
         "kind",
         "text",
@@ -67,17 +110,28 @@ class StatementView(ConfirmMixin, SecureModelView):
     column_formatters = {
         "text": excerpt(120),
         "article": link("article", "article"),
-        "meeting": link("meeting", "meeting"),
+        "meeting": link("meeting", "meeting", meeting_label),
     }
-    column_sortable_list = ("id", "kind", "review_status")
+    column_formatters_detail = {
+        "article": link("article", "article"),
+        "meeting": link("meeting", "meeting", meeting_label),
+    }
+    column_labels = {
+        "review_status": "Status",
+        "speaker.name": "Speaker",
+        "article.published": "Article date",
+    }
+    column_sortable_list = ("kind", "review_status")
     column_default_sort = ("id", True)
-    column_filters = ("speaker.name", "kind", "review_status", "article.published", "confidence")
-    column_searchable_list = ("text",)
+    column_filters = ("speaker.name", "kind", "review_status", "article.published")
     search_table = "statements"
-    form_columns = ("speaker", "kind", "text", "meeting", "cue", "confidence", "review_status")
+    column_searchable_list = ("text",)
+    form_columns = ("speaker", "kind", "text", "meeting", "confidence", "review_status")
     form_ajax_refs = {
         "speaker": {"fields": ("name",), "page_size": 10},
-        "meeting": {"fields": ("place", "occasion"), "page_size": 10},
+        "meeting": MeetingLoader(
+            "meeting", db, Meeting, fields=("place", "occasion"), page_size=10
+        ),
     }
     column_details_list = (
         "id",
@@ -98,16 +152,21 @@ class StatementView(ConfirmMixin, SecureModelView):
 
 
 class MeetingView(ConfirmMixin, SecureModelView):
-    column_list = (
-        "id",
-        "held_on",
-        "place",
-        "occasion",
-        "participants",
-        "confidence",
-        "review_status",
-    )
-    column_sortable_list = ("id", "held_on", "place", "confidence", "review_status")
+    column_list = ("held_on", "place", "occasion", "participants", "confidence", "review_status")
+    column_formatters = {"participants": names}
+    column_formatters_detail = {
+        "participants": link_list("person"),
+        "articles": link_list("article"),
+        "statements": link_list("statement", statement_label),
+    }
+    column_labels = {
+        "held_on": "Date",
+        "review_status": "Status",
+        "articles": "Reported by",
+        "statements": "Statements made there",
+        "participants.name": "Participant",
+    }
+    column_sortable_list = ("held_on", "place", "confidence", "review_status")
     column_default_sort = ("held_on", True)
     column_filters = ("held_on", "place", "review_status", "participants.name")
     form_columns = ("held_on", "place", "occasion", "participants", "confidence", "review_status")
@@ -123,27 +182,20 @@ class MeetingView(ConfirmMixin, SecureModelView):
         "confidence",
         "review_status",
         "version_id",
+        "created_at",
+        "updated_at",
     )
 
-
-class PersonView(SecureModelView):
-    column_list = ("id", "name", "country", "aliases", "review_status")
-    column_sortable_list = ("id", "name", "country", "review_status")
-    column_default_sort = "name"
-    column_filters = ("country", "review_status")
-    column_searchable_list = ("name",)
-    form_columns = ("name", "country", "notes", "review_status")
-    inline_models = ()
-    column_details_list = (
-        "id",
-        "name",
-        "country",
-        "aliases",
-        "positions",
-        "notes",
-        "review_status",
-        "version_id",
-    )
+    def get_one(self, id):
+        return db.session.scalar(
+            db.select(Meeting)
+            .where(Meeting.id == id)
+            .options(
+                selectinload(Meeting.participants),
+                selectinload(Meeting.articles),
+                selectinload(Meeting.statements).joinedload(Statement.speaker),
+            )
+        )
 
 
 class SourceView(SecureModelView):
@@ -155,5 +207,4 @@ class SourceView(SecureModelView):
 def add_views(admin) -> None:
     admin.add_view(StatementView(Statement, db, name="Statements", endpoint="statement"))
     admin.add_view(MeetingView(Meeting, db, name="Meetings", endpoint="meeting"))
-    admin.add_view(PersonView(Person, db, name="People", endpoint="person"))
     admin.add_view(SourceView(Source, db, name="Sources", endpoint="source"))

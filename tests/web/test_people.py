@@ -1,0 +1,250 @@
+"""The people screens: list with counts, search by alias, a person's page, and merging."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sqlalchemy as sa
+from flask import session
+from sqlalchemy import event
+
+from tests.conftest import csrf_token
+from tests.conftest import login
+from webapp.auth import SessionCSRFForm
+from webapp.db import db
+from webapp.models import Action
+from webapp.models import Mention
+from webapp.models import Person
+from webapp.models import PersonAlias
+from webapp.models import Revision
+from webapp.models import Statement
+from webapp.models import meeting_participants
+
+SMAILOV = 33
+MISHUSTIN = 7
+
+
+@pytest.fixture
+def seeded(app, runner, users):
+    assert runner.invoke(args=["seed"]).exit_code == 0
+    return app
+
+
+def add_duplicate(app, name: str = "A. Smailov", meeting_id: int | None = 2) -> int:
+    """A second Smailov, attending the 2023-02-03 meeting (2) that Smailov attended too."""
+    with app.app_context():
+        person = Person(name=name, country="Kazakhstan")
+        db.session.add(person)
+        db.session.flush()
+        if meeting_id is not None:
+            db.session.execute(
+                meeting_participants.insert().values(meeting_id=meeting_id, person_id=person.id)
+            )
+        db.session.commit()
+        return person.id
+
+
+def session_token(client) -> str:
+    """A valid CSRF token for the client's session, for users shown no form to take one from."""
+    with client.session_transaction() as saved:
+        with client.application.test_request_context():
+            session.update(saved)
+            token = SessionCSRFForm().csrf_token.current_token
+            saved.update(session)
+    return token
+
+
+def cell(page: str, column: str, row: int = 0) -> str:
+    cells = re.findall(rf'<td class="col-{column}">(.*?)</td>', page, re.S)
+    return " ".join(cells[row].split())
+
+
+def test_list_shows_aliases_positions_and_counts(client, seeded):
+    login(client, "vera")
+    page = client.get("/admin/person/?search=Smailov").get_data(as_text=True)
+    assert "Alikhan Smailov" in page
+    assert cell(page, "name") == "Alikhan Smailov"
+    assert cell(page, "statements") == "1"
+    assert cell(page, "meetings") == "2"
+    assert cell(page, "positions") == (
+        "First Deputy Prime Minister, Kazakhstan (2019–2022)<br>"
+        "acting Prime Minister, Kazakhstan (2022)<br>"
+        "Prime Minister, Kazakhstan (2022–2024)"
+    )
+    # seven aliases, four shown
+    assert cell(page, "aliases").endswith("and 3 more")
+
+
+def test_list_counts_use_grouped_queries_not_one_per_row(app, client, seeded):
+    login(client, "vera")
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        small = client.get("/admin/person/?page_size=20")
+        queries_small = len(statements)
+        statements.clear()
+        large = client.get("/admin/person/?page_size=100")
+        queries_large = len(statements)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert small.status_code == large.status_code == 200
+    assert large.get_data(as_text=True).count('<td class="col-statements">') == 100
+    assert queries_small == queries_large
+
+
+def test_search_finds_a_person_by_alias(client, seeded):
+    login(client, "vera")
+    page = client.get("/admin/person/?search=Alihan").get_data(as_text=True)
+    assert re.findall(r'<td class="col-name">\s*(.*?)\s*</td>', page) == ["Alikhan Smailov"]
+    page = client.get("/admin/person/?search=100%25").get_data(as_text=True)
+    assert '<td class="col-name">' not in page
+
+
+def test_details_page_lists_aliases_positions_statements_and_meetings(client, seeded):
+    login(client, "vera")
+    page = client.get(f"/admin/person/details/?id={SMAILOV}").get_data(as_text=True)
+    assert "Alihan Smailov, Alihan Smaiylov" in page
+    assert "Prime Minister, Kazakhstan (2022–2024)" in page
+    with client.application.app_context():
+        said = db.session.scalars(sa.select(Statement.id).where(Statement.speaker_id == SMAILOV))
+        statement_ids = list(said)
+    assert len(statement_ids) == 1
+    assert f'href="/admin/statement/details/?id={statement_ids[0]}"' in page
+    assert 'href="/admin/meeting/details/?id=2"' in page
+    assert 'href="/admin/meeting/details/?id=5"' in page
+    assert "/admin/history/?flt0_table_equals=people&amp;flt1_row_equals=33" in page
+
+
+def test_edit_form_has_no_reverse_relation_selects(client, seeded):
+    login(client, "eddie")
+    page = client.get(f"/admin/person/edit/?id={SMAILOV}").get_data(as_text=True)
+    names = set(re.findall(r'name="([^"]+)"', page))
+    assert {"name", "country", "notes", "review_status", "aliases-0-alias"} <= names
+    assert not names & {"statements", "mentions", "meetings", "positions"}
+    assert page.count("<option") < 10
+
+
+def merge_through_the_screens(client, ids: list[int], survivor: int):
+    token = csrf_token(client, "/admin/person/")
+    chosen = client.post(
+        "/admin/person/action/", data={"csrf_token": token, "action": "merge", "rowid": ids}
+    )
+    assert chosen.status_code == 302
+    assert "/admin/person/merge/?" in chosen.headers["Location"]
+    page = client.get(chosen.headers["Location"])
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    for person_id in ids:
+        assert f'name="survivor" id="survivor-{person_id}" value="{person_id}"' in text
+    return client.post(chosen.headers["Location"], data={"csrf_token": token, "survivor": survivor})
+
+
+def test_editor_merges_two_people(app, client, seeded):
+    duplicate = add_duplicate(app)
+    login(client, "eddie")
+    response = merge_through_the_screens(client, [SMAILOV, duplicate], duplicate)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/admin/person/details/?id={duplicate}")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Merged Alikhan Smailov into A. Smailov." in page
+
+    with app.app_context():
+        assert db.session.get(Person, SMAILOV) is None
+        said = sa.select(sa.func.count()).where(Statement.speaker_id == duplicate)
+        assert db.session.scalar(said) == 1
+        named = sa.select(sa.func.count()).where(Mention.person_id == duplicate)
+        assert db.session.scalar(named) == 7
+        # both attended meeting 2: one row is left
+        rows = db.session.execute(
+            sa.select(meeting_participants).where(meeting_participants.c.meeting_id == 2)
+        ).all()
+        assert sorted(rows) == [(2, MISHUSTIN), (2, duplicate)]
+        aliases = db.session.scalars(
+            sa.select(PersonAlias.alias).where(PersonAlias.person_id == duplicate)
+        ).all()
+        assert "Alikhan Smailov" in aliases and "Alihan Smailov" in aliases
+        revisions = db.session.scalars(sa.select(Revision).where(Revision.actor == "eddie")).all()
+        assert [(r.action, r.row_id) for r in revisions] == [(Action.MERGE, duplicate)]
+
+
+def test_editor_merges_three_people(app, client, seeded):
+    second = add_duplicate(app, "A. Smailov")
+    third = add_duplicate(app, "Alikhan A. Smailov", meeting_id=5)
+    login(client, "eddie")
+    response = merge_through_the_screens(client, [third, SMAILOV, second], SMAILOV)
+    assert response.status_code == 302
+    with app.app_context():
+        ids = db.session.scalars(sa.select(Person.id).where(Person.id.in_([second, third])))
+        assert list(ids) == []
+        attended = db.session.scalars(
+            sa.select(meeting_participants.c.meeting_id).where(
+                meeting_participants.c.person_id == SMAILOV
+            )
+        )
+        assert sorted(attended) == [2, 5]
+        merge = db.session.scalar(sa.select(Revision).where(Revision.action == Action.MERGE))
+        assert merge.changes["participants"] == {
+            "moved": [],
+            "dropped": [[2, second], [5, third]],
+        }
+        assert sorted(merge.changes["aliases"]["added"]) == sorted(
+            db.session.scalars(
+                sa.select(PersonAlias.id).where(
+                    PersonAlias.alias.in_(["A. Smailov", "Alikhan A. Smailov"])
+                )
+            )
+        )
+
+
+def test_merge_without_csrf_token_changes_nothing(app, client, seeded):
+    duplicate = add_duplicate(app)
+    login(client, "eddie")
+    response = client.post(
+        f"/admin/person/merge/?id={SMAILOV}&id={duplicate}", data={"survivor": duplicate}
+    )
+    assert response.status_code == 400
+    assert "The form has expired" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Person, SMAILOV) is not None
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Revision)) == 5
+
+
+def test_viewer_cannot_merge(app, client, seeded):
+    duplicate = add_duplicate(app)
+    login(client, "vera")
+    assert "Merge…" not in client.get("/admin/person/").get_data(as_text=True)
+    assert client.get(f"/admin/person/merge/?id={SMAILOV}&id={duplicate}").status_code == 403
+    token = session_token(client)
+    response = client.post(
+        f"/admin/person/merge/?id={SMAILOV}&id={duplicate}",
+        data={"csrf_token": token, "survivor": duplicate},
+    )
+    assert response.status_code == 403
+    response = client.post(
+        "/admin/person/action/",
+        data={"csrf_token": token, "action": "merge", "rowid": [SMAILOV, duplicate]},
+    )
+    assert response.status_code == 403
+    with app.app_context():
+        assert db.session.get(Person, SMAILOV) is not None
+
+
+def test_merge_page_needs_two_people(client, seeded):
+    login(client, "eddie")
+    response = client.get(f"/admin/person/merge/?id={SMAILOV}")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Choose between two and 20 people to merge." in page
+
+
+def test_anonymous_user_is_sent_to_login(client, seeded):
+    response = client.get("/admin/person/merge/?id=1&id=2")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")

@@ -1,0 +1,96 @@
+"""An article's clean text with its statements and mentions highlighted.
+
+Statements and mentions may overlap or nest (a name inside a quote), so the
+text is cut at every span boundary and each piece is wrapped in every span
+that covers it. The innermost span is the link, so that no link sits inside
+another; the outer ones still colour the piece.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+#: how many distinct colours the reading page's stylesheet defines (``.pc-0`` to ``.pc-9``)
+PALETTE_SIZE = 10
+#: the colour class for a statement nobody could be attributed to
+UNKNOWN = "pc-none"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    #: "statement" or "mention": statements are filled, mentions underlined
+    kind: str
+    #: the statement's or the mentioned person's id
+    record_id: int
+    colour: str
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    spans: tuple[Span, ...]
+
+
+def colours(person_ids: Iterable[int | None]) -> dict[int, str]:
+    """A colour class per person, in order of first appearance; the same input, the same colours."""
+    assigned: dict[int, str] = {}
+    for person_id in person_ids:
+        if person_id is not None and person_id not in assigned:
+            assigned[person_id] = f"pc-{len(assigned) % PALETTE_SIZE}"
+    return assigned
+
+
+def _nesting(span: Span) -> tuple[int, int, int]:
+    """Outer spans first: statements around mentions, longer around shorter."""
+    return (0 if span.kind == "statement" else 1, -(span.end - span.start), span.start)
+
+
+def segments(text: str, spans: Sequence[Span]) -> list[Segment]:
+    """Cut ``text`` at every span boundary; each piece carries the spans covering it."""
+    length = len(text)
+    starting: dict[int, list[Span]] = defaultdict(list)
+    cuts = {0, length}
+    for span in spans:
+        end = min(span.end, length)
+        if 0 <= span.start < end:
+            starting[span.start].append(span)
+            cuts.update((span.start, end))
+    ordered = sorted(cuts)
+    pieces = []
+    active: list[Span] = []
+    for start, end in zip(ordered, ordered[1:], strict=False):
+        active = [span for span in active if span.end > start] + starting[start]
+        pieces.append(Segment(text[start:end], tuple(sorted(active, key=_nesting))))
+    return pieces
+
+
+_OPEN = Markup('<span class="hl hl-{0} {1}" data-{0}="{2}" title="{3}">')
+_LINK = Markup('<a class="hl hl-{0} {1}" data-{0}="{2}" href="{3}" title="{4}">{5}</a>')
+
+
+def render(pieces: Iterable[Segment]) -> Markup:
+    """The highlighted text as HTML; every piece of article text is escaped by ``format``."""
+    html = []
+    for piece in pieces:
+        if not piece.spans:
+            html.append(Markup("{}").format(piece.text))
+            continue
+        *outer, inner = piece.spans
+        for span in outer:
+            html.append(_OPEN.format(span.kind, span.colour, span.record_id, span.title))
+        html.append(
+            _LINK.format(
+                inner.kind, inner.colour, inner.record_id, inner.href, inner.title, piece.text
+            )
+        )
+        html.append(Markup("</span>" * len(outer)))
+    return Markup("").join(html)

@@ -1,0 +1,168 @@
+"""The admin's home page: capped counts, meetings per month, and who met whom.
+
+Every query is bounded: counts stop at 10,001 rows (Datasette's rule), the
+timeline is one grouped scan of the indexed ``held_on``, and the network takes
+the most active people first and then only the pairs among them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app
+from flask import url_for
+from flask_admin import expose
+
+from webapp import charts
+from webapp.admin.base import SecureIndexView
+from webapp.db import db
+from webapp.models import Article
+from webapp.models import Meeting
+from webapp.models import Person
+from webapp.models import ReviewStatus
+from webapp.models import Statement
+from webapp.models import meeting_participants
+
+COUNT_CAP = 10_000
+#: the network shows at most this many people (those in the most meetings) ...
+NETWORK_PEOPLE = 30
+#: ... and at most this many links between them (those with the most shared meetings)
+NETWORK_PAIRS = 300
+#: the timeline covers at most the last this many months that have meetings
+TIMELINE_MONTHS = 240
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    value: int
+    endpoint: str
+
+    @property
+    def href(self) -> str | None:
+        return link(self.endpoint)
+
+    @property
+    def text(self) -> str:
+        return f"{COUNT_CAP:,}+" if self.value > COUNT_CAP else f"{self.value:,}"
+
+
+def link(endpoint: str, **values) -> str | None:
+    """The page's address, or None while that screen is not installed."""
+    if endpoint not in current_app.view_functions:
+        return None
+    return url_for(endpoint, **values)
+
+
+def capped_count(rows: sa.Select) -> int:
+    """``SELECT count(*) FROM (SELECT 1 FROM ... LIMIT 10001)``: never scans more than that."""
+    limited = rows.limit(COUNT_CAP + 1).subquery()
+    return db.session.scalar(sa.select(sa.func.count()).select_from(limited)) or 0
+
+
+def one_per_row(model, *where) -> sa.Select:
+    return sa.select(sa.literal(1)).select_from(model).where(*where)
+
+
+def counts() -> list[Count]:
+    unreviewed = Statement.review_status == ReviewStatus.UNREVIEWED
+    return [
+        Count("Articles", capped_count(one_per_row(Article)), "article.index_view"),
+        Count("People", capped_count(one_per_row(Person)), "person.index_view"),
+        Count("Meetings", capped_count(one_per_row(Meeting)), "meeting.index_view"),
+        Count("Statements", capped_count(one_per_row(Statement)), "statement.index_view"),
+        Count(
+            "Unreviewed statements",
+            capped_count(one_per_row(Statement, unreviewed)),
+            "statement.index_view",
+        ),
+    ]
+
+
+def counted_meetings():
+    """Meetings that count in the charts: all but those an editor rejected."""
+    return Meeting.review_status != ReviewStatus.REJECTED
+
+
+def meetings_per_month() -> list[charts.MonthCount]:
+    year = sa.extract("year", Meeting.held_on)
+    month = sa.extract("month", Meeting.held_on)
+    rows = db.session.execute(
+        sa.select(year, month, sa.func.count())
+        .where(Meeting.held_on.is_not(None), counted_meetings())
+        .group_by(year, month)
+        .order_by(year.desc(), month.desc())
+        .limit(TIMELINE_MONTHS)
+    )
+    return [charts.MonthCount(int(y), int(m), count) for y, m, count in rows]
+
+
+def undated_meetings() -> int:
+    return capped_count(one_per_row(Meeting, Meeting.held_on.is_(None), counted_meetings()))
+
+
+def network() -> tuple[list[charts.Node], list[charts.Edge]]:
+    taking_part = meeting_participants.join(
+        Meeting, Meeting.id == meeting_participants.c.meeting_id
+    )
+    meetings = sa.func.count().label("meetings")
+    top = (
+        sa.select(meeting_participants.c.person_id, meetings)
+        .select_from(taking_part)
+        .where(counted_meetings())
+        .group_by(meeting_participants.c.person_id)
+        .order_by(meetings.desc(), meeting_participants.c.person_id)
+        .limit(NETWORK_PEOPLE)
+        .subquery()
+    )
+    rows = db.session.execute(
+        sa.select(Person.id, Person.name, Person.country, top.c.meetings).join(
+            top, top.c.person_id == Person.id
+        )
+    ).all()
+    nodes = [
+        charts.Node(id, name, country, count, link("person.details_view", id=id))
+        for id, name, country, count in rows
+    ]
+    return nodes, pairs([node.id for node in nodes])
+
+
+def pairs(people: list[int]) -> list[charts.Edge]:
+    """Pairs among ``people`` with the number of meetings they shared, heaviest first."""
+    if len(people) < 2:
+        return []
+    one = meeting_participants.alias("one")
+    other = meeting_participants.alias("other")
+    shared = sa.func.count().label("shared")
+    rows = db.session.execute(
+        sa.select(one.c.person_id, other.c.person_id, shared)
+        .join(
+            other,
+            sa.and_(
+                other.c.meeting_id == one.c.meeting_id,
+                other.c.person_id > one.c.person_id,
+            ),
+        )
+        .join(Meeting, Meeting.id == one.c.meeting_id)
+        .where(one.c.person_id.in_(people), other.c.person_id.in_(people), counted_meetings())
+        .group_by(one.c.person_id, other.c.person_id)
+        .order_by(shared.desc(), one.c.person_id, other.c.person_id)
+        .limit(NETWORK_PAIRS)
+    )
+    return [charts.Edge(source, target, weight) for source, target, weight in rows]
+
+
+class DashboardView(SecureIndexView):
+    @expose("/")
+    def index(self):
+        nodes, edges = network()
+        return self.render(
+            "admin/dashboard/index.html",
+            counts=counts(),
+            timeline=charts.timeline_svg(meetings_per_month()),
+            undated=Count("Undated meetings", undated_meetings(), "meeting.index_view"),
+            network=charts.network_svg(nodes, edges),
+            people_shown=len(nodes),
+            network_cap=NETWORK_PEOPLE,
+        )
