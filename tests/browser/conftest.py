@@ -19,6 +19,7 @@ from werkzeug.serving import make_server
 from tests.conftest import make_app
 from tests.conftest import migrate
 from webapp.db import db
+from webapp.models import Person
 from webapp.models import Role
 from webapp.models import User
 
@@ -34,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 EDITOR = ("erin", "erin-browser-password")
+#: a second record of Alikhan Smailov, as an editor might find one, for the merge test
+DUPLICATE = "Alikhan Smaylov"
 
 
 def pytest_collection_modifyitems(items):
@@ -61,7 +64,7 @@ def live_server(tmp_path):
     with app.app_context():
         user = User(username=EDITOR[0], role=Role.EDITOR)
         user.set_password(EDITOR[1])
-        db.session.add(user)
+        db.session.add_all([user, Person(name=DUPLICATE, country="Kazakhstan")])
         db.session.commit()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -25,6 +25,8 @@ from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField
 
+from webapp.admin.enums import DETAIL_FORMATTERS
+from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
 from webapp.admin.enums import ValueEnumConverter
 from webapp.auth import SessionCSRFForm
@@ -84,6 +86,8 @@ class SecureModelView(RoleGuard, ModelView):
     form_base_class = SessionCSRFForm
     model_form_converter = ValueEnumConverter
     filter_converter = EnumFilterConverter()
+    column_type_formatters = LIST_FORMATTERS
+    column_type_formatters_detail = DETAIL_FORMATTERS
     page_size = 20
     can_set_page_size = True
     page_size_options = (20, 50, 100)

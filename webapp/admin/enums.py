@@ -13,8 +13,10 @@ import enum
 from typing import Any
 
 from flask_admin.contrib.sqla import filters as sqla_filters
+from flask_admin.contrib.sqla import typefmt
 from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.model import filters
+from flask_admin.model import typefmt as base_typefmt
 from flask_admin.model.form import converts
 
 
@@ -41,3 +43,12 @@ class ValueEnumConverter(AdminModelConverter):
 
 def enum_value(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
+
+
+def show_value(view: Any, value: enum.Enum, name: str) -> Any:
+    return value.value
+
+
+#: list and details pages show an enum's value ("transcript"), not its name
+LIST_FORMATTERS = {**typefmt.DEFAULT_FORMATTERS, enum.Enum: show_value}
+DETAIL_FORMATTERS = {**base_typefmt.DETAIL_FORMATTERS, enum.Enum: show_value}
