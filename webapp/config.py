@@ -36,6 +36,12 @@ LOGIN_DEFAULT_NEXT = "/"
 #: (werkzeug's ProxyFix); 0 trusts no such header.
 PROXY_COUNT = 0
 
+#: The SQL page: per-query time limit, rows shown, and optionally another
+#: database URL to query (on PostgreSQL, a login that can only read).
+SQL_TIME_LIMIT_MS = 1000
+SQL_ROW_LIMIT = 1000
+SQL_DATABASE_URL = None
+
 #: Where ``flask seed`` looks when it is given no path.
 SEED_ARTICLES = "seed_data/articles"
 SEED_PEOPLE = "seed_data/people.yaml"
