@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from tests.conftest import make_app
 from webapp import PROJECT_ROOT
+from webapp import seed as seeding
 from webapp.db import db
 from webapp.ingest.read import MAX_BYTES
 from webapp.models import Article
@@ -206,3 +207,22 @@ def test_every_command_has_help_and_is_in_the_readme(runner, command):
     assert result.exit_code == 0
     assert len(result.output.splitlines()) > 3
     assert f"flask --app webapp {command}" in (PROJECT_ROOT / "README.md").read_text()
+
+
+def test_a_busy_database_is_tried_again(app, runner, monkeypatch):
+    """A write that finds the database locked is retried, and the article still loads."""
+
+    real = seeding.seed_article
+    calls = []
+
+    def locked_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise sa.exc.OperationalError("INSERT", {}, Exception("database is locked"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(seeding, "seed_article", locked_once)
+    result = runner.invoke(args=["seed", str(SEEDS / "000_bc75cffa8b8ea9a8.txt")])
+    assert result.exit_code == 0, result.output
+    assert "Added 1 articles" in result.output
+    assert len(calls) == 2

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
 import click
+import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
@@ -32,6 +34,12 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+#: how often one article's transaction is tried when the database is busy
+WRITE_ATTEMPTS = 3
+#: PostgreSQL's serialization failure and deadlock: safe to try again
+BUSY_SQLSTATES = ("40001", "40P01")
 
 
 @dataclass
@@ -122,25 +130,44 @@ def seed_file(session, path, registry, cache, summary, reextract, dry_run) -> No
         return
     try:
         extraction = extract(document, registry)
-        outcome = seed.seed_article(session, extraction, cache, reextract=reextract)
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
-        session.rollback()
-        cache.rollback()
-        summary.failed.append(f"{path}: {type(error).__name__}: {error}")
+        summary.failed.append(f"{path}: extraction failed: {type(error).__name__}: {error}")
         return
-    if outcome is None:
-        summary.unchanged += 1
-    else:
-        summary.record(outcome)
-        if outcome.reextracted:
-            summary.reextracted += 1
-        else:
-            summary.added += 1
-    finish(session, dry_run)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            outcome = seed.seed_article(session, extraction, cache, reextract=reextract)
+            finish(session, dry_run)
+            break
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
+            session.rollback()
+            cache.rollback()
+            if attempt < WRITE_ATTEMPTS and is_busy(error):
+                time.sleep(0.2 * attempt)
+                continue
+            summary.failed.append(f"{path}: {type(error).__name__}: {error}")
+            return
     if dry_run:
         cache.rollback()
     else:
         cache.commit()
+    if outcome is None:
+        summary.unchanged += 1
+        return
+    summary.record(outcome)
+    if outcome.reextracted:
+        summary.reextracted += 1
+    else:
+        summary.added += 1
+
+
+def is_busy(error: Exception) -> bool:
+    """A write that lost a race for the database and may simply be tried again."""
+    if not isinstance(error, sa.exc.OperationalError):
+        return False
+    return (
+        "database is locked" in str(error.orig)
+        or getattr(error.orig, "sqlstate", None) in BUSY_SQLSTATES
+    )
 
 
 def finish(session, dry_run: bool) -> None:
