@@ -33,8 +33,15 @@ REQUIRE_POSTGRES = os.environ.get("PARLEY_REQUIRE_POSTGRES") == "1"
 
 
 def make_app(database_url: str, **config) -> Flask:
+    """An app for tests; the dashboard redraws its charts on every visit unless told otherwise."""
     return create_app(
-        {"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database_url, **config}
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "DASHBOARD_CHART_SECONDS": 0,
+            **config,
+        }
     )
 
 

@@ -42,6 +42,9 @@ SQL_TIME_LIMIT_MS = 1000
 SQL_ROW_LIMIT = 1000
 SQL_DATABASE_URL = None
 
+#: The dashboard's charts are redrawn at most this often (seconds); 0 redraws every visit.
+DASHBOARD_CHART_SECONDS = 60
+
 #: Where ``flask seed`` looks when it is given no path.
 SEED_ARTICLES = "seed_data/articles"
 SEED_PEOPLE = "seed_data/people.yaml"

@@ -71,8 +71,16 @@ def integrity_problems(connection: Connection) -> list[str]:
     return problems
 
 
+#: a search considers at most this many matches, the newest first (Datasette's rule)
+MATCH_CAP = 10_001
+
+
 def matching_ids(session, table: str, user_query: str) -> sa.Select:
-    """A SELECT of the ids of ``table`` rows whose text matches what the user typed."""
+    """A SELECT of the ids of the newest ``MATCH_CAP`` rows of ``table`` matching the query.
+
+    Capping the matches keeps a search on a common word from sorting the whole
+    table; the list then says "10,000+" and the editor narrows the search.
+    """
     if session.get_bind().dialect.name == "sqlite":
         fts_table = FTS_TABLES[table][0]
         query = fts5_query(user_query) or '""'
@@ -80,10 +88,14 @@ def matching_ids(session, table: str, user_query: str) -> sa.Select:
             sa.select(sa.column("rowid"))
             .select_from(sa.table(fts_table))
             .where(sa.text(f"{fts_table} MATCH :fts_query").bindparams(fts_query=query))
+            .order_by(sa.column("rowid").desc())
+            .limit(MATCH_CAP)
         )
     return (
         sa.select(sa.column("id"))
         .select_from(sa.table(table))
+        .order_by(sa.column("id").desc())
+        .limit(MATCH_CAP)
         .where(
             sa.text("search_vector @@ websearch_to_tsquery('english', :ts_query)").bindparams(
                 ts_query=user_query

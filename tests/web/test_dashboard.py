@@ -290,3 +290,23 @@ def test_the_network_layout_is_deterministic():
     assert '<g class="node"><title>Zed (Russia): 1 meeting</title>' in first
     assert '<a class="node" href="/p/2"><title>Amy (Russia): 2 meetings</title>' in first
     assert "<title>Amy – Zed: 3 shared meetings</title>" in first
+
+
+def test_charts_are_redrawn_at_most_once_a_minute(tmp_path, seeded_template):
+    path = tmp_path / "cached.db"
+    shutil.copyfile(seeded_template, path)
+    app = make_app(f"sqlite:///{path}", DASHBOARD_CHART_SECONDS=60)
+    with app.app_context():
+        user = User(username="vera", role=Role.VIEWER)
+        user.set_password(USERS["vera"][1])
+        db.session.add(user)
+        db.session.commit()
+    before = svg(home(app), "timeline")
+    with app.app_context():
+        db.session.add(Meeting(held_on=date(2025, 6, 1), place="Minsk"))
+        db.session.commit()
+    assert svg(home(app), "timeline") == before  # within the minute: the same drawing
+    dashboard._CHARTS.clear()
+    assert svg(home(app), "timeline") != before  # redrawn: the June 2025 bar appears
+    with app.app_context():
+        db.engine.dispose()

@@ -15,6 +15,7 @@ from flask_admin.contrib.sqla.filters import BaseSQLAFilter
 from flask_admin.contrib.sqla.filters import DateBetweenFilter
 from flask_admin.contrib.sqla.filters import IntEqualFilter
 from markupsafe import Markup
+from sqlalchemy.orm import defer
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 
@@ -133,6 +134,7 @@ def remove_extracted(article: Article) -> None:
 
 class ArticleView(SecureModelView):
     details_template = "admin/articles/details.html"
+    list_options = (defer(Article.raw_text), defer(Article.clean_text))
     column_list = ("title", "source", "published", "statements", "people", "review_status")
     column_labels = {"published": "Date", "statements": "Statements", "people": "People"}
     column_formatters = {

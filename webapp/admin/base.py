@@ -22,6 +22,7 @@ from flask_admin.contrib.sqla import ModelView
 from flask_login import current_user
 from sqlalchemy.orm import attributes
 from sqlalchemy.orm import lazyload
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField
 
@@ -97,6 +98,8 @@ class SecureModelView(RoleGuard, ModelView):
     count_cap = 10_000
     #: the FTS table behind the search box, when the model has one
     search_table: str | None = None
+    #: loader options for list pages only, e.g. deferring long text the list never shows
+    list_options: tuple = ()
 
     @property
     def can_create(self) -> bool:
@@ -124,7 +127,21 @@ class SecureModelView(RoleGuard, ModelView):
             .subquery()
         )
         count = db.session.scalar(sa.select(sa.func.count()).select_from(capped))
+        query = query.options(*self.list_options)
         return count, (query.all() if execute else query)
+
+    def scaffold_auto_joins(self):
+        """Join the to-one relationships a list shows; load its collections per page instead.
+
+        A joined collection makes the paged query a subquery joined to the
+        whole link table, which SQLite answers by scanning it.
+        """
+        joins = super().scaffold_auto_joins()
+        self._page_loads = [selectinload(join) for join in joins if join.property.uselist]
+        return [join for join in joins if not join.property.uselist]
+
+    def get_query(self):
+        return super().get_query().options(*getattr(self, "_page_loads", ()))
 
     def _apply_search(self, query, count_query, joins, count_joins, search):
         if self.search_table is None:

@@ -2,11 +2,13 @@
 
 Every query is bounded: counts stop at 10,001 rows (Datasette's rule), the
 timeline is one grouped scan of the indexed ``held_on``, and the network takes
-the most active people first and then only the pairs among them.
+the most active people first and then only the pairs among them. The charts
+are redrawn at most once a minute.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -153,16 +155,43 @@ def pairs(people: list[int]) -> list[charts.Edge]:
     return [charts.Edge(source, target, weight) for source, target, weight in rows]
 
 
+#: database URL -> (when it was drawn, the charts); one entry per database this process serves
+_CHARTS: dict[str, tuple[float, dict]] = {}
+
+
+def drawn_charts() -> dict:
+    """The two charts, redrawn at most every ``DASHBOARD_CHART_SECONDS``.
+
+    Both aggregate whole tables (one pass over meetings and their
+    participants); at a million statements that is over 100 ms, too much for
+    every visit to the home page, while a chart a minute old serves as well.
+    """
+    key = db.engine.url.render_as_string()
+    now = time.monotonic()
+    cached = _CHARTS.get(key)
+    if cached is not None and now - cached[0] < current_app.config["DASHBOARD_CHART_SECONDS"]:
+        return cached[1]
+    nodes, edges = network()
+    drawn = {
+        "timeline": charts.timeline_svg(meetings_per_month()),
+        "undated": undated_meetings(),
+        "network": charts.network_svg(nodes, edges),
+        "people_shown": len(nodes),
+    }
+    _CHARTS[key] = (now, drawn)
+    return drawn
+
+
 class DashboardView(SecureIndexView):
     @expose("/")
     def index(self):
-        nodes, edges = network()
+        drawn = drawn_charts()
         return self.render(
             "admin/dashboard/index.html",
             counts=counts(),
-            timeline=charts.timeline_svg(meetings_per_month()),
-            undated=Count("Undated meetings", undated_meetings(), "meeting.index_view"),
-            network=charts.network_svg(nodes, edges),
-            people_shown=len(nodes),
+            timeline=drawn["timeline"],
+            undated=Count("Undated meetings", drawn["undated"], "meeting.index_view"),
+            network=drawn["network"],
+            people_shown=drawn["people_shown"],
             network_cap=NETWORK_PEOPLE,
         )
