@@ -61,12 +61,19 @@ def test_one_meeting_reported_by_two_articles(app, runner):
         assert {p.name for p in meeting.participants} == {"Mikhail Mishustin", "Olzhas Bektenov"}
 
 
-def test_dry_run_writes_nothing(app, runner):
+def test_dry_run_writes_nothing_and_reports_what_a_real_run_does(app, runner):
     before = counts(app)
-    result = runner.invoke(args=["seed", "--dry-run"])
-    assert result.exit_code == 0, result.output
-    assert "Would add 5 articles" in result.output
+    dry = runner.invoke(args=["seed", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "Would add 5 articles" in dry.output
     assert counts(app) == before
+    real = runner.invoke(args=["seed"])
+    assert (
+        dry.output.replace("Would add", "Added")
+        .replace("Would create", "Created")
+        .replace("would be added", "added")
+        == real.output
+    )
 
 
 @pytest.mark.parametrize(

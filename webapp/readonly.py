@@ -171,8 +171,16 @@ def read_only_refusal(detail: str) -> QueryRefused:
     return QueryRefused(f"The database is read-only here and refused the query ({detail}).")
 
 
+#: (table, column) pairs the page never shows: they read as NULL
+HIDDEN_COLUMNS = frozenset({("users", "password_hash")})
+
+
 def _authorize(action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger) -> int:
     """SQLite's second guard: no settings changed, nothing attached, no transaction control."""
+    if action == sqlite3.SQLITE_READ and ((arg1 or "").lower(), (arg2 or "").lower()) in (
+        HIDDEN_COLUMNS
+    ):
+        return sqlite3.SQLITE_IGNORE
     if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() not in READING_PRAGMAS:
         return sqlite3.SQLITE_DENY
     if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):

@@ -206,6 +206,7 @@ def seed_article(
         if not reextract:
             return None
         article = session.scalar(sa.select(Article).where(Article.sha256 == document.sha256))
+    unreported: set[int] = set()
     values = article_values(document)
     values["source_id"] = source_id(session, document.source, cache.sources)
     if article is None:
@@ -213,7 +214,7 @@ def seed_article(
         cache.add_article(document.sha256)
     else:
         article_id = article.id
-        clear_machine_rows(session, article)
+        unreported = clear_machine_rows(session, article)
         if article.review_status == ReviewStatus.UNREVIEWED:
             for name, value in values.items():
                 setattr(article, name, value)
@@ -221,9 +222,12 @@ def seed_article(
 
     outcome = Outcome(article_id=article_id, reextracted=article is not None)
     person_ids = resolve_people(session, extraction, cache, outcome)
-    meeting_ids = write_meetings(session, extraction, article_id, person_ids, outcome)
+    meeting_ids = write_meetings(
+        session, extraction, article_id, person_ids, outcome, reusable=unreported
+    )
     write_statements(session, extraction, article_id, person_ids, meeting_ids, outcome)
     write_mentions(session, extraction, article_id, person_ids, outcome)
+    drop_unreported_meetings(session, unreported)
     verb = "re-extracted" if outcome.reextracted else "seeded"
     revision = {
         "at": utcnow(),
@@ -249,8 +253,13 @@ def seed_article(
     return outcome
 
 
-def clear_machine_rows(session: Session, article: Article) -> None:
-    """Remove what extraction wrote for an article, keeping every row an editor touched."""
+def clear_machine_rows(session: Session, article: Article) -> set[int]:
+    """Remove what extraction wrote for an article, keeping every row an editor touched.
+
+    The machine meetings it reported lose this article's report but stay, so
+    that the new extraction finds and reuses them (keeping their ids); the
+    ids are returned for ``drop_unreported_meetings`` to finish the job.
+    """
     session.execute(sa.delete(Mention).where(Mention.article_id == article.id))
     session.execute(
         sa.delete(Statement).where(
@@ -258,20 +267,37 @@ def clear_machine_rows(session: Session, article: Article) -> None:
             Statement.review_status == ReviewStatus.UNREVIEWED,
         )
     )
-    machine_meetings = sa.select(Meeting.id).where(Meeting.review_status == ReviewStatus.UNREVIEWED)
-    session.execute(
-        sa.delete(MeetingReport).where(
-            MeetingReport.article_id == article.id,
-            MeetingReport.meeting_id.in_(machine_meetings),
+    reported = set(
+        session.scalars(
+            sa.select(MeetingReport.meeting_id)
+            .join(Meeting)
+            .where(
+                MeetingReport.article_id == article.id,
+                Meeting.review_status == ReviewStatus.UNREVIEWED,
+            )
         )
     )
     session.execute(
-        sa.delete(Meeting).where(
-            Meeting.review_status == ReviewStatus.UNREVIEWED,
-            ~sa.exists().where(MeetingReport.meeting_id == Meeting.id),
+        sa.delete(MeetingReport).where(
+            MeetingReport.article_id == article.id, MeetingReport.meeting_id.in_(reported)
         )
     )
     session.expire(article)
+    return reported
+
+
+def drop_unreported_meetings(session: Session, meeting_ids: set[int]) -> None:
+    """Delete those machine meetings that no article reports and no statement refers to."""
+    if not meeting_ids:
+        return
+    session.execute(
+        sa.delete(Meeting).where(
+            Meeting.id.in_(meeting_ids),
+            Meeting.review_status == ReviewStatus.UNREVIEWED,
+            ~sa.exists().where(MeetingReport.meeting_id == Meeting.id),
+            ~sa.exists().where(Statement.meeting_id == Meeting.id),
+        )
+    )
 
 
 def resolve_people(
@@ -305,8 +331,14 @@ def write_meetings(
     article_id: int,
     person_ids: dict[str, int],
     outcome: Outcome,
+    reusable: set[int] = frozenset(),
 ) -> list[int]:
-    """One id per extracted meeting: an existing meeting it matches, or a new one."""
+    """One id per extracted meeting: an existing meeting it matches, or a new one.
+
+    ``reusable`` are the machine meetings this article reported before a
+    re-extraction: one with the same day and people is taken back as it is.
+    """
+    previous = meetings_by_people(session, reusable)
     kept_reports = session.execute(
         sa.select(MeetingReport.meeting_id, MeetingReport.start_char, MeetingReport.end_char).where(
             MeetingReport.article_id == article_id
@@ -316,10 +348,18 @@ def write_meetings(
     ids = []
     for meeting in extraction.meetings:
         participants = {person_ids[name] for name in meeting.participants}
-        meeting_id = next(
-            (m for m, start, end in kept_reports if meeting.start < end and start < meeting.end),
-            None,
-        ) or matching_meeting(session, meeting.date, participants)
+        meeting_id = (
+            next(
+                (
+                    m
+                    for m, start, end in kept_reports
+                    if meeting.start < end and start < meeting.end
+                ),
+                None,
+            )
+            or previous.get((meeting.date, frozenset(participants)))
+            or matching_meeting(session, meeting.date, participants)
+        )
         if meeting_id is None:
             row = {
                 "held_on": meeting.date,
@@ -347,6 +387,26 @@ def write_meetings(
                 outcome.reported.append(meeting_id)
         ids.append(meeting_id)
     return ids
+
+
+def meetings_by_people(
+    session: Session, meeting_ids: set[int]
+) -> dict[tuple[date | None, frozenset[int]], int]:
+    if not meeting_ids:
+        return {}
+    rows = session.execute(
+        sa.select(Meeting.id, Meeting.held_on, meeting_participants.c.person_id)
+        .outerjoin(meeting_participants)
+        .where(Meeting.id.in_(meeting_ids))
+    ).all()
+    people: dict[int, set[int]] = {}
+    days: dict[int, date | None] = {}
+    for meeting_id, held_on, person_id in rows:
+        days[meeting_id] = held_on
+        people.setdefault(meeting_id, set())
+        if person_id is not None:
+            people[meeting_id].add(person_id)
+    return {(days[m], frozenset(p)): m for m, p in people.items()}
 
 
 def matching_meeting(session: Session, held_on: date | None, participants: set[int]) -> int | None:

@@ -1,5 +1,6 @@
 """Reconciling extracted records with the database: idempotent, and editors win."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -258,3 +259,28 @@ def test_a_crash_mid_article_stores_nothing_of_it(session, monkeypatch):
     people.rollback()
     assert snapshot(session) == before
     assert people.find("Oleg Petrov") is None
+
+
+def test_reextract_keeps_meeting_ids_and_an_edited_statements_meeting(session):
+    outcome = load(session, extraction())
+    meeting_id = outcome.meetings[0]
+    statement = session.get(Statement, outcome.statements[0])
+    statement.text = statement.text  # an editor confirms the statement as it is
+    statement.review_status = ReviewStatus.REVIEWED
+    session.commit()
+    load(session, extraction(), reextract=True)
+    assert session.scalars(sa.select(Meeting.id)).all() == [meeting_id]
+    assert session.get(Statement, statement.id).meeting_id == meeting_id
+
+
+def test_reextract_drops_a_machine_meeting_nothing_reports_any_more(session):
+    load(session, extraction())
+    found = extraction()
+    without_meeting = Extraction(
+        document=found.document,
+        mentions=found.mentions,
+        statements=tuple(replace(s, meeting=None) for s in found.statements),
+        new_people=found.new_people,
+    )
+    load(session, without_meeting, reextract=True)
+    assert count(session, Meeting) == 0

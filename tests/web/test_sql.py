@@ -16,6 +16,7 @@ from tests.conftest import USERS
 from tests.conftest import csrf_token
 from tests.conftest import login
 from tests.conftest import make_app
+from tests.conftest import migrate
 from webapp import PROJECT_ROOT
 from webapp.db import db
 from webapp.models import Person
@@ -289,6 +290,9 @@ def test_database_errors_are_shown(editor):
 
 @pytest.fixture
 def any_editor(any_app):
+    if any_app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        # the test server's superuser stands in for the read-only login production needs
+        any_app.config["SQL_DATABASE_URL"] = any_app.config["SQLALCHEMY_DATABASE_URI"]
     with any_app.app_context():
         user = User(username="eddie", role=Role.EDITOR)
         user.set_password(USERS["eddie"][1])
@@ -343,3 +347,28 @@ def test_postgresql_read_only_transaction_stops_what_the_text_checks_let_through
     assert people_count(any_app) == 2
     with any_app.app_context():
         assert db.session.scalar(sa.text("SELECT nextval('people_id_seq')")) == 3
+
+
+def test_password_hashes_read_as_null(editor):
+    response = run(editor, "SELECT username, password_hash FROM users ORDER BY username")
+    assert response.status_code == 200
+    assert [row[0] for row in results(response)] == ["ada", "eddie", "vera"]
+    assert "scrypt" not in response.get_data(as_text=True)
+
+
+@pytest.mark.postgres
+def test_postgresql_needs_a_login_of_its_own(postgres_url):
+    app = make_app(postgres_url)
+    migrate(app)
+    with app.app_context():
+        user = User(username="eddie", role=Role.EDITOR)
+        user.set_password(USERS["eddie"][1])
+        db.session.add(user)
+        db.session.commit()
+    client = app.test_client()
+    login(client, "eddie")
+    response = run(client, "SELECT 1")
+    assert response.status_code == 400
+    assert "SQL_DATABASE_URL" in response.get_data(as_text=True)
+    with app.app_context():
+        db.engine.dispose()

@@ -41,7 +41,20 @@ def settings() -> dict[str, int]:
 
 
 def database_url():
-    return current_app.config.get("SQL_DATABASE_URL") or db.engine.url
+    """The database the page queries: ``SQL_DATABASE_URL``, else the app's own SQLite file.
+
+    On PostgreSQL the app's own login may be able to read server files or
+    other schemas through functions no word list can enumerate, so the page
+    runs only with a login of its own that can just read the analyst tables.
+    """
+    if configured := current_app.config.get("SQL_DATABASE_URL"):
+        return configured
+    if db.engine.dialect.name != "sqlite":
+        raise readonly.QueryError(
+            "On PostgreSQL the SQL page needs SQL_DATABASE_URL: a login that can only read "
+            "(see docs/operations.md, \"The SQL page on PostgreSQL\")."
+        )
+    return db.engine.url
 
 
 def cell(value: Any) -> str:

@@ -100,16 +100,22 @@ def seed_command(
 
     session = db.session
     created = seed.apply_dictionary(session, registry)
-    finish(session, dry_run)
-    click.echo(f"People dictionary {people_file.name}: {len(created)} people added.")
+    if not dry_run:
+        session.commit()
+    verb = "would be added" if dry_run else "added"
+    click.echo(f"People dictionary {people_file.name}: {len(created)} people {verb}.")
     summary = Summary()
     cache = seed.SeedCache(session)
     files = article_files(paths or [root / current_app.config["SEED_ARTICLES"]])
-    with click.progressbar(
-        files, label="Seeding", file=sys.stderr, hidden=not sys.stderr.isatty()
-    ) as bar:
-        for path in bar:
-            seed_file(session, path, registry, cache, summary, reextract, dry_run)
+    try:
+        with click.progressbar(
+            files, label="Seeding", file=sys.stderr, hidden=not sys.stderr.isatty()
+        ) as bar:
+            for path in bar:
+                seed_file(session, path, registry, cache, summary, reextract, dry_run)
+    finally:
+        if dry_run:
+            session.rollback()
     for line in summary.lines(dry_run):
         click.echo(line)
     for failure in summary.failed:
@@ -119,7 +125,12 @@ def seed_command(
 
 
 def seed_file(session, path, registry, cache, summary, reextract, dry_run) -> None:
-    """Read, extract and write one file in its own transaction."""
+    """Read, extract and write one file in its own transaction.
+
+    A dry run keeps one transaction open for the whole run, so that each
+    article sees what the ones before it would have written, and rolls it back
+    at the end; a write that fails there ends the dry run.
+    """
     try:
         document = read_path(path)
     except ReadError as error:
@@ -136,20 +147,20 @@ def seed_file(session, path, registry, cache, summary, reextract, dry_run) -> No
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
             outcome = seed.seed_article(session, extraction, cache, reextract=reextract)
-            finish(session, dry_run)
+            if not dry_run:
+                session.commit()
             break
         except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
             session.rollback()
             cache.rollback()
+            if dry_run:
+                raise click.ClickException(f"dry run stopped at {path}: {error}") from error
             if attempt < WRITE_ATTEMPTS and is_busy(error):
                 time.sleep(0.2 * attempt)
                 continue
             summary.failed.append(f"{path}: {type(error).__name__}: {error}")
             return
-    if dry_run:
-        cache.rollback()
-    else:
-        cache.commit()
+    cache.commit()
     if outcome is None:
         summary.unchanged += 1
         return
@@ -168,13 +179,6 @@ def is_busy(error: Exception) -> bool:
         "database is locked" in str(error.orig)
         or getattr(error.orig, "sqlstate", None) in BUSY_SQLSTATES
     )
-
-
-def finish(session, dry_run: bool) -> None:
-    if dry_run:
-        session.rollback()
-    else:
-        session.commit()
 
 
 @click.command("export")
