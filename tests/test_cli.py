@@ -233,3 +233,16 @@ def test_a_busy_database_is_tried_again(app, runner, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "Added 1 articles" in result.output
     assert len(calls) == 2
+
+
+def test_export_leaves_out_rejected_statements(app, runner):
+    runner.invoke(args=["seed"])
+    with app.app_context():
+        rejected = db.session.scalars(sa.select(Statement).order_by(Statement.id)).first()
+        rejected.review_status = ReviewStatus.REJECTED
+        db.session.commit()
+        rejected_id = rejected.id
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(Statement))
+    exported = json.loads(runner.invoke(args=["export"]).output)["statements"]
+    assert len(exported) == total - 1
+    assert rejected_id not in {statement["id"] for statement in exported}

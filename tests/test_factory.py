@@ -52,11 +52,17 @@ def test_refuses_to_start_without_a_secret_key(clean_env, tmp_path):
         create_app()
 
 
-def test_debug_and_testing_use_the_development_key(clean_env, tmp_path):
+def test_testing_uses_the_development_key(clean_env, tmp_path):
     clean_env.setenv("PARLEY_INSTANCE_PATH", str(tmp_path / "instance"))
     assert create_app({"TESTING": True}).secret_key == "dev-only-not-secret"
+
+
+def test_debug_uses_a_random_key_never_a_known_one(clean_env, tmp_path):
+    clean_env.setenv("PARLEY_INSTANCE_PATH", str(tmp_path / "instance"))
     clean_env.setenv("FLASK_DEBUG", "1")
-    assert create_app().secret_key == "dev-only-not-secret"
+    first, second = create_app().secret_key, create_app().secret_key
+    assert first != second
+    assert "dev-only-not-secret" not in (first, second)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,7 +64,7 @@ def trust_proxies(app: Flask) -> None:
     if count := int(app.config["PROXY_COUNT"]):
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
 
 def load_environment(app: Flask) -> None:
@@ -86,8 +87,11 @@ def normalise_database_url(url: str) -> str:
 def require_secret_key(app: Flask) -> None:
     if app.config.get("SECRET_KEY"):
         return
-    if app.debug or app.testing:
+    if app.testing:
         app.config["SECRET_KEY"] = app.config["DEV_SECRET_KEY"]
+        return
+    if app.debug:
+        app.config["SECRET_KEY"] = secrets.token_hex(32)  # sessions end when the process does
         return
     raise RuntimeError(
         "SECRET_KEY is not set. Put SECRET_KEY = '<random text>' in "

@@ -16,6 +16,7 @@ from typing import TypeVar
 from typing import cast
 from urllib.parse import urlsplit
 
+import sqlalchemy as sa
 from flask import Blueprint
 from flask import Flask
 from flask import abort
@@ -56,6 +57,8 @@ bp = Blueprint("auth", __name__)
 LIMITER = "parley.login_limiter"
 ADMIN_STYLESHEET = "bootstrap/bootstrap4/css/bootstrap.min.css"
 LOGIN_FAILED = "Wrong username or password."
+LAST_ADMIN = "Parley needs at least one active admin: make another user admin first."
+MIN_PASSWORD_LENGTH = 8
 CSRF_FAILED = "The form has expired or did not come from this site. Please try again."
 
 View = TypeVar("View", bound=Callable[..., Any])
@@ -242,3 +245,11 @@ def count_failure(username: str) -> None:
     limit = failure_limit()
     for counter in failure_counters(username):
         strategy.hit(limit, *counter)
+
+
+def active_admins(excluding: User | None = None) -> int:
+    query = sa.select(sa.func.count()).select_from(User)
+    query = query.where(User.role == Role.ADMIN, User.active.is_(True))
+    if excluding is not None:
+        query = query.where(User.id != excluding.id)
+    return db.session.scalar(query)

@@ -8,7 +8,8 @@ variable), then the ``test_config`` mapping a test passes in.
 from datetime import timedelta
 
 #: No secret key is built in: one must come from the instance folder or the
-#: environment, except in debug and testing, where ``DEV_SECRET_KEY`` is used.
+#: environment, except in testing, where ``DEV_SECRET_KEY`` is used, and in debug,
+#: where a random key lives as long as the process.
 SECRET_KEY = None
 DEV_SECRET_KEY = "dev-only-not-secret"
 

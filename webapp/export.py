@@ -17,6 +17,7 @@ from webapp.models import MeetingReport
 from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import PersonAlias
+from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
 from webapp.models import meeting_participants
@@ -34,7 +35,11 @@ def _iso(value) -> str | None:
 
 
 def export_records(session: Session) -> dict[str, list[dict[str, Any]]]:
-    """Every article, person, meeting and statement, in the documented JSON shape."""
+    """Every article, person, meeting and statement, in the documented JSON shape.
+
+    Meetings and statements an editor rejected are left out: they are kept in
+    the database only so that seeding does not bring them back.
+    """
     mentioned = _grouped(
         session,
         sa.select(Mention.article_id, Mention.person_id)
@@ -66,7 +71,9 @@ def export_records(session: Session) -> dict[str, list[dict[str, Any]]]:
     )
     people = session.execute(sa.select(Person.id, Person.name, Person.country).order_by(Person.id))
     meetings = session.execute(
-        sa.select(Meeting.id, Meeting.held_on, Meeting.place, Meeting.occasion).order_by(Meeting.id)
+        sa.select(Meeting.id, Meeting.held_on, Meeting.place, Meeting.occasion)
+        .where(Meeting.review_status != ReviewStatus.REJECTED)
+        .order_by(Meeting.id)
     )
     statements = session.execute(
         sa.select(
@@ -78,7 +85,9 @@ def export_records(session: Session) -> dict[str, list[dict[str, Any]]]:
             Statement.text,
             Statement.start_char,
             Statement.end_char,
-        ).order_by(Statement.id)
+        )
+        .where(Statement.review_status != ReviewStatus.REJECTED)
+        .order_by(Statement.id)
     )
     return {
         "articles": [

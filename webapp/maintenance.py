@@ -45,7 +45,7 @@ def backup_sqlite(engine: Engine, target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     with engine.connect() as connection:
         connection.exec_driver_sql("VACUUM INTO ?", (str(target),))
-    copy = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+    copy = sqlite3.connect(target.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         result = copy.execute("PRAGMA integrity_check").fetchone()[0]
     finally:

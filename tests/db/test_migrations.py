@@ -108,3 +108,18 @@ def test_sqlite_pragmas_on_every_connection(app, pragma, expected):
         with db.engine.connect() as first, db.engine.connect() as second:
             for connection in (first, second):
                 assert connection.exec_driver_sql(f"PRAGMA {pragma}").scalar() == expected
+
+
+def test_full_text_triggers_exist_at_head(app):
+    """A batch migration that rebuilds a table drops its triggers; this would notice."""
+    with app.app_context():
+        triggers = set(
+            db.session.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+            .scalars()
+            .all()
+        )
+    assert triggers == {
+        f"{table}_fts_{event}"
+        for table in ("articles", "statements")
+        for event in ("insert", "update", "delete")
+    }

@@ -264,3 +264,27 @@ def test_aliases_are_edited_inline_and_audited(app, client, seeded):
     assert created.changes["person_id"] == [None, SMAILOV]
     page = client.get(f"/admin/person/details/?id={SMAILOV}").get_data(as_text=True)
     assert "Alikhan Askhanovich Smailov, Alikhan Smaiylov, Smailov," in page
+
+
+def test_account_changes_are_for_admins_only(app, users):
+    with app.app_context():
+        revision = Revision(
+            actor="ada",
+            action=Action.UPDATE,
+            table_name="users",
+            row_id=1,
+            changes={"role": ["viewer", "editor"]},
+            summary="role of vera",
+        )
+        db.session.add(revision)
+        db.session.commit()
+        revision_id = revision.id
+    for name, sees in (("vera", False), ("eddie", False), ("ada", True)):
+        client = app.test_client()
+        login(client, name)
+        listing = client.get("/admin/history/?flt0_table_equals=users").get_data(as_text=True)
+        assert ("role of vera" in listing) is sees, name
+        details = client.get(f"/admin/history/details/?id={revision_id}")
+        assert (
+            details.status_code == 200 and "role of vera" in details.get_data(as_text=True)
+        ) is sees

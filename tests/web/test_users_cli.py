@@ -30,7 +30,7 @@ def test_create_reads_the_password_from_stdin(app, client, runner):
 
 
 def test_create_defaults_to_viewer(app, runner):
-    assert runner.invoke(args=["users", "create", "vi"], input="pw\n").exit_code == 0
+    assert runner.invoke(args=["users", "create", "vi"], input="long enough\n").exit_code == 0
     assert user_named(app, "vi").role == Role.VIEWER
 
 
@@ -124,3 +124,18 @@ def test_every_command_has_help(runner):
         assert result.exit_code == 0
         assert len(result.output.split("\n\n")[1].strip()) > 20, command
     assert "viewers read" in runner.invoke(args=["users", "--help"]).output
+
+
+def test_create_refuses_a_short_password(app, runner):
+    result = runner.invoke(args=["users", "create", "vi"], input="short\n")
+    assert result.exit_code == 1
+    assert "shorter than 8 characters" in result.output
+    assert user_named(app, "vi") is None
+
+
+def test_the_last_admin_cannot_be_disabled(app, runner):
+    runner.invoke(args=["users", "create", "boss", "--role", "admin"], input="long enough\n")
+    result = runner.invoke(args=["users", "disable", "boss"])
+    assert result.exit_code == 1
+    assert "at least one active admin" in result.output
+    assert user_named(app, "boss").active

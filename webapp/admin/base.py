@@ -2,8 +2,8 @@
 
 Flask-Admin's defaults are open: no login, no CSRF on delete and bulk actions,
 an exact COUNT(*) on every list page, and edit forms that let the second of
-two editors silently overwrite the first (PLATFORM-NOTES §3, §2, §6). These
-classes close each of those once, for every screen.
+two editors silently overwrite the first. These classes close each of those
+once, for every screen.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ class SecureModelView(RoleGuard, ModelView):
 
     def on_model_change(self, form, model, is_created: bool) -> None:
         if is_created:
-            if hasattr(model, "review_status"):
+            if hasattr(model, "review_status") and not self._sets_status(form):
                 model.review_status = ReviewStatus.EDITED
             return
         if self.versioned:

@@ -36,6 +36,7 @@ from webapp.auth import SessionCSRFForm
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Revision
+from webapp.models import Role
 
 TABLES = (
     "articles",
@@ -175,6 +176,26 @@ class RevisionView(SecureModelView):
     revertible = staticmethod(revertible)
 
     # -- links to the rows, where they still exist ----------------------------------------
+
+    def get_query(self):
+        """Changes to user accounts (roles, who is disabled) are for admins' eyes only."""
+        query = super().get_query()
+        if not current_user.can(Role.ADMIN):
+            query = query.filter(Revision.table_name != "users")
+        return query
+
+    def get_count_query(self):
+        query = super().get_count_query()
+        if not current_user.can(Role.ADMIN):
+            query = query.filter(Revision.table_name != "users")
+        return query
+
+    def get_one(self, id):
+        revision = super().get_one(id)
+        if revision is not None and revision.table_name == "users":
+            if not current_user.can(Role.ADMIN):
+                return None
+        return revision
 
     def endpoints(self) -> dict[str, tuple[Any, str]]:
         """Table name to (model, endpoint) for every model screen of this admin."""

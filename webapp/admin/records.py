@@ -87,9 +87,14 @@ class MeetingLoader(QueryAjaxModelLoader):
 class ConfirmMixin:
     """A bulk action that marks rows reviewed, recorded as reviews in the audit trail."""
 
-    @action("confirm", "Confirm", "Mark the selected rows as reviewed?")
+    @action("confirm", "Confirm", "Mark the selected unreviewed rows as reviewed?")
     def action_confirm(self, ids):
-        rows = db.session.scalars(db.select(self.model).where(self.model.id.in_(ids))).all()
+        """Only unreviewed rows: an edit or a rejection is an editor's decision to keep."""
+        rows = db.session.scalars(
+            db.select(self.model).where(
+                self.model.id.in_(ids), self.model.review_status == ReviewStatus.UNREVIEWED
+            )
+        ).all()
         with recorded_as(Action.REVIEW):
             for row in rows:
                 row.review_status = ReviewStatus.REVIEWED

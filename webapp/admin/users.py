@@ -11,12 +11,13 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
 from webapp.admin.base import SecureModelView
+from webapp.auth import LAST_ADMIN
+from webapp.auth import MIN_PASSWORD_LENGTH
 from webapp.auth import SessionCSRFForm
+from webapp.auth import active_admins
 from webapp.db import db
 from webapp.models import Role
 from webapp.models import User
-
-LAST_ADMIN = "Parley needs at least one active admin: make another user admin first."
 
 
 class UserForm(SessionCSRFForm):
@@ -26,14 +27,6 @@ class UserForm(SessionCSRFForm):
         for name, field_ in self._fields.items():
             if name != "password":
                 field_.populate_obj(obj, name)
-
-
-def active_admins(excluding: User | None = None) -> int:
-    query = sa.select(sa.func.count()).select_from(User)
-    query = query.where(User.role == Role.ADMIN, User.active.is_(True))
-    if excluding is not None:
-        query = query.where(User.id != excluding.id)
-    return db.session.scalar(query)
 
 
 def was_active_admin(user: User) -> bool:
@@ -60,7 +53,7 @@ class UserView(SecureModelView):
     form_extra_fields = {
         "password": PasswordField(
             "Password",
-            [Optional(), Length(min=8, max=1024)],
+            [Optional(), Length(min=MIN_PASSWORD_LENGTH, max=1024)],
             description="Required for a new user; leave empty to keep the current password.",
             render_kw={"autocomplete": "new-password"},
         )

@@ -12,6 +12,9 @@ from flask.cli import AppGroup
 from sqlalchemy import func
 from sqlalchemy import select
 
+from webapp.auth import LAST_ADMIN
+from webapp.auth import MIN_PASSWORD_LENGTH
+from webapp.auth import active_admins
 from webapp.db import db
 from webapp.db import schema_problem
 from webapp.models import Role
@@ -72,6 +75,10 @@ def read_password() -> str:
         password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise click.ClickException("The password is empty: nothing was changed.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.ClickException(
+            f"The password is shorter than {MIN_PASSWORD_LENGTH} characters: nothing was changed."
+        )
     return password
 
 
@@ -144,6 +151,8 @@ def enable_command(name: str) -> None:
 
 def set_active(name: str, active: bool) -> None:
     user = find_user(name)
+    if not active and user.role is Role.ADMIN and user.active and not active_admins(user):
+        raise click.ClickException(LAST_ADMIN)
     user.active = active
     db.session.commit()
     click.echo(f"{'Enabled' if active else 'Disabled'} {name}.")
