@@ -39,6 +39,12 @@ EDITOR = ("erin", "erin-browser-password")
 DUPLICATE = "Alikhan Smaylov"
 
 
+def pytest_configure(config):
+    """A failing browser test leaves a screenshot (pytest-playwright's options)."""
+    config.option.screenshot = "only-on-failure"
+    config.option.output = "test-artifacts/browser"
+
+
 def pytest_collection_modifyitems(items):
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return

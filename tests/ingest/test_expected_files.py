@@ -4,7 +4,7 @@ These files are the yardstick for the extractor, so they are checked on their
 own: every quoted ``text`` must be in the article exactly as written and sit
 between quote marks, every ``contains`` / ``starts`` / ``ends`` must be in the
 article, every canonical name must be a ``person`` of
-``../shared/reference/positions.json``, and every dated meeting participant must
+``seed_data/reference/positions.json``, and every dated meeting participant must
 have held an office on that date. No extractor is imported.
 
 The format is described in ``tests/ingest/expected/README.md``.
@@ -26,7 +26,7 @@ ROOT = HERE.parents[1]
 EXPECTED = HERE / "expected"
 OWN_ARTICLES = HERE / "articles"
 SEEDS = ROOT / "seed_data" / "articles"
-POSITIONS = ROOT.parent / "shared" / "reference" / "positions.json"
+POSITIONS = ROOT / "seed_data" / "reference" / "positions.json"
 
 OPENING_MARKS = "\"\u201c\u00ab"  # " “ «
 CLOSING_MARKS = "\"\u201d\u00bb"  # " ” »
@@ -128,7 +128,7 @@ def _parse_bound(value: str | None, *, end: bool) -> dt.date | None:
 @pytest.fixture(scope="module")
 def positions() -> list[dict]:
     if not POSITIONS.exists():
-        pytest.skip(f"reference table not found at {POSITIONS} (../shared is absent)")
+        pytest.fail(f"reference table not found at {POSITIONS}")
     return json.loads(POSITIONS.read_text(encoding="utf-8"))
 
 
