@@ -1,6 +1,6 @@
 """Reconcile extracted records with the database: the one place seeding writes.
 
-Rules (DESIGN.md, "Seeding rules"):
+Rules:
 
 * an article is identified by the SHA-256 of its bytes, so seeding twice changes nothing;
 * a row an editor has edited, confirmed or rejected is never changed or deleted;

@@ -34,8 +34,8 @@ PUBLIC = {"/login", "/health"}
 REFUSED_WITHOUT_TOKEN = {"/logout": 400}
 #: URL variables that are not ids
 VALUES = {"export_type": "csv", "show": "statements", "filename": "x"}
-#: (role needed to read, role needed to write) by view or by endpoint, from the brief; the
-#: rest are read by viewers and written by editors
+#: (role needed to read, role needed to write) by view or by endpoint, as the README's
+#: roles say; every other view is read by viewers and written by editors
 ROLES = {
     "user": (Role.ADMIN, Role.ADMIN),
     "sql": (Role.EDITOR, Role.EDITOR),

@@ -65,7 +65,7 @@ class RoleGuard:
         return response
 
     def _run_view(self, fn, *args: Any, **kwargs: Any):
-        """Call the view once; Flask-Admin's retry on TypeError hides real errors (#2358)."""
+        """Call the view once: Flask-Admin retries on TypeError, hiding real errors (#2358)."""
         return fn(self, *args, **kwargs)
 
     @property
