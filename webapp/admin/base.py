@@ -65,7 +65,11 @@ class RoleGuard:
         return response
 
     def _run_view(self, fn, *args: Any, **kwargs: Any):
-        """Call the view once: Flask-Admin retries on TypeError, hiding real errors (#2358)."""
+        """Call the view once.
+
+        Flask-Admin calls a view again when it raises TypeError, which hides the
+        real error (Flask-Admin issue 2358).
+        """
         return fn(self, *args, **kwargs)
 
     @property
