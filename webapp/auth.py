@@ -81,8 +81,8 @@ class LoginForm(SessionCSRFForm):
     next = HiddenField()
 
 
-class LogoutForm(SessionCSRFForm):
-    """Only the CSRF token: put ``logout_form().csrf_token`` in a form that posts to logout."""
+class TokenForm(SessionCSRFForm):
+    """A form of nothing but its CSRF token, for buttons that post (log out, revert)."""
 
 
 def init_app(app: Flask) -> None:
@@ -95,7 +95,7 @@ def init_app(app: Flask) -> None:
     # One limiter per app: Flask-Limiter keeps its storage on the Limiter object.
     app.extensions[LIMITER] = Limiter(get_remote_address, app=app)
     app.register_blueprint(bp)
-    app.context_processor(lambda: {"logout_form": LogoutForm})
+    app.context_processor(lambda: {"logout_form": TokenForm})
 
 
 def load_user(user_id: str) -> User | None:
@@ -170,7 +170,7 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    if not LogoutForm(request.form).validate():
+    if not TokenForm(request.form).validate():
         abort(400, description=CSRF_FAILED)
     logout_user()
     session.clear()

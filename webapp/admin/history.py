@@ -32,7 +32,7 @@ from webapp.audit import revert
 from webapp.audit import reverted_by
 from webapp.audit import revertible
 from webapp.auth import CSRF_FAILED
-from webapp.auth import SessionCSRFForm
+from webapp.auth import TokenForm
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Revision
@@ -53,10 +53,6 @@ MERGE_LINES = (
     ("mentions", "Mentions moved"),
     ("positions", "Positions moved"),
 )
-
-
-class RevertForm(SessionCSRFForm):
-    """Only the CSRF token."""
 
 
 class ChoiceFilter(FilterEqual):
@@ -254,8 +250,8 @@ class RevisionView(SecureModelView):
     def reverted_by(self, revision: Revision) -> Revision | None:
         return reverted_by(db.session, revision)
 
-    def revert_form(self) -> RevertForm:
-        return RevertForm()
+    def revert_form(self) -> TokenForm:
+        return TokenForm()
 
     @staticmethod
     def raw(revision: Revision) -> str:
@@ -267,7 +263,7 @@ class RevisionView(SecureModelView):
         if revision is None:
             abort(404)
         here = self.get_url(".details_view", id=revision_id)
-        if not RevertForm(request.form).validate():
+        if not TokenForm(request.form).validate():
             flash(CSRF_FAILED, "error")
             return redirect(here)
         try:

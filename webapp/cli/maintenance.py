@@ -15,9 +15,9 @@ from webapp import maintenance
 from webapp import normalise_database_url
 from webapp import search
 from webapp import transfer
+from webapp.cli.schema import require_schema
 from webapp.db import alembic_config
 from webapp.db import db
-from webapp.db import schema_problem
 
 
 @click.command("backup")
@@ -51,8 +51,7 @@ def check_command(repair: bool) -> None:
 
     Exits 0 when nothing is wrong and 1 when something is; nothing is deleted.
     """
-    if problem := schema_problem():
-        raise click.ClickException(problem)
+    require_schema()
     with db.engine.connect() as connection:
         findings = maintenance.check(connection)
         if repair and any(finding.repairable for finding in findings):
@@ -80,8 +79,7 @@ def copy_to_command(target_url: str) -> None:
     (DATABASE_URL=TARGET_URL flask --app webapp db upgrade); it must be empty.
     Ids are kept; everything is copied in one transaction.
     """
-    if problem := schema_problem():
-        raise click.ClickException(problem)
+    require_schema()
     target = sa.create_engine(normalise_database_url(target_url))
     try:
         with target.connect() as connection:

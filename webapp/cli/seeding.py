@@ -16,8 +16,8 @@ from flask.cli import with_appcontext
 
 from webapp import export
 from webapp import seed
+from webapp.cli.schema import require_schema
 from webapp.db import db
-from webapp.db import schema_problem
 from webapp.ingest.pipeline import extract
 from webapp.ingest.read import ReadError
 from webapp.ingest.read import read_path
@@ -89,8 +89,7 @@ def seed_command(
     is left alone unless --reextract is given. A bad file is reported with its
     reason and the others still load; the exit status is 1 if any file failed.
     """
-    if problem := schema_problem():
-        raise click.ClickException(problem)
+    require_schema()
     root = Path(current_app.root_path).parent
     people_file = people_file or root / current_app.config["SEED_PEOPLE"]
     try:
@@ -199,8 +198,7 @@ def is_busy(error: Exception) -> bool:
 @with_appcontext
 def export_command(format_: str, output: Path | None) -> None:
     """Export articles, people, meetings and statements."""
-    if problem := schema_problem():
-        raise click.ClickException(problem)
+    require_schema()
     records = export.export_records(db.session)
     if format_ == "csv":
         if output is None:

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from webapp.auth import LAST_ADMIN
 from webapp.auth import MIN_PASSWORD_LENGTH
 from webapp.auth import active_admins
+from webapp.cli.schema import require_schema
 from webapp.db import db
-from webapp.db import schema_problem
 from webapp.models import Role
 from webapp.models import User
 
@@ -48,13 +48,8 @@ def create_user(username: str, role: Role, password: str) -> User:
     return user
 
 
-def check_schema() -> None:
-    if problem := schema_problem():
-        raise click.ClickException(problem)
-
-
 def find_user(username: str) -> User:
-    check_schema()
+    require_schema()
     user = db.session.scalar(select(User).where(User.username == username))
     if user is None:
         raise click.ClickException(f"There is no user {username!r}.")
@@ -100,7 +95,7 @@ def create_command(name: str, role: str) -> None:
     \b
         printf '%s\\n' "$PASSWORD" | flask --app webapp users create ada --role editor
     """
-    check_schema()
+    require_schema()
     name = valid_username(name)
     if db.session.scalar(select(User.id).where(User.username == name)) is not None:
         raise click.ClickException(f"User {name!r} already exists.")
@@ -111,7 +106,7 @@ def create_command(name: str, role: str) -> None:
 @users.command("list")
 def list_command() -> None:
     """List every user: name, role, whether active, and the last login (UTC)."""
-    check_schema()
+    require_schema()
     rows = [("NAME", "ROLE", "ACTIVE", "LAST LOGIN")]
     for user in db.session.scalars(select(User).order_by(User.username)):
         last = user.last_login_at.strftime("%Y-%m-%d %H:%M") if user.last_login_at else "never"
@@ -164,6 +159,6 @@ def ensure_admin_command() -> None:
 
     Prints nothing when any user exists, so it is safe to run on every start.
     """
-    check_schema()
+    require_schema()
     if password := ensure_admin(current_app._get_current_object()):  # type: ignore[attr-defined]
         click.echo(f"Created user {FIRST_ADMIN} with password: {password}")
