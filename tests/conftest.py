@@ -74,6 +74,30 @@ def app(tmp_path, sqlite_template) -> Iterator[Flask]:
         db.engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory, sqlite_template) -> Path:
+    """The five seed articles, loaded once per run; tests that need them work on a copy."""
+    path = tmp_path_factory.mktemp("seeded") / "parley.db"
+    shutil.copyfile(sqlite_template, path)
+    app = make_app(f"sqlite:///{path}")
+    result = app.test_cli_runner().invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def seeded_app(tmp_path, seeded_template) -> Iterator[Flask]:
+    """An app on a fresh copy of the seeded database."""
+    path = tmp_path / "seeded.db"
+    shutil.copyfile(seeded_template, path)
+    app = make_app(f"sqlite:///{path}")
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

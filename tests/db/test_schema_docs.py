@@ -13,10 +13,8 @@ QUERIES = re.findall(r"```sql\n(.*?)```", SCHEMA_DOC.read_text(), flags=re.S)
 
 
 @pytest.fixture
-def seeded(app):
-    result = app.test_cli_runner().invoke(args=["seed"])
-    assert result.exit_code == 0, result.output
-    return app
+def seeded(seeded_app):
+    return seeded_app
 
 
 def run(app, query):

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections import defaultdict
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +14,6 @@ from sqlalchemy import event
 from tests.conftest import USERS
 from tests.conftest import csrf_token
 from tests.conftest import login
-from tests.conftest import make_app
 from webapp.admin.article_text import Span
 from webapp.admin.article_text import segments
 from webapp.db import db
@@ -42,27 +38,10 @@ IMG = "<img src=x onerror=alert(1)>"
 TRANSCRIPT = "004"  # Mishustin and Smailov in Almaty, two transcript turns
 
 
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory, sqlite_template) -> Path:
-    """The five seed articles loaded once for this module; each test works on a copy."""
-    path = tmp_path_factory.mktemp("articles") / "parley.db"
-    shutil.copyfile(sqlite_template, path)
-    app = make_app(f"sqlite:///{path}")
-    result = app.test_cli_runner().invoke(args=["seed"])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        db.engine.dispose()
-    return path
-
-
 @pytest.fixture
-def app(tmp_path, seeded_template) -> Iterator[Flask]:
-    path = tmp_path / "parley.db"
-    shutil.copyfile(seeded_template, path)
-    app = make_app(f"sqlite:///{path}")
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def app(seeded_app) -> Flask:
+    """Every test here works on the seeded database."""
+    return seeded_app
 
 
 @pytest.fixture

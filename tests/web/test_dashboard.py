@@ -5,9 +5,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -31,32 +29,14 @@ from webapp.models import User
 SCRIPT = '<script>alert("x")</script>'
 
 
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory, sqlite_template) -> Path:
-    """The five seed articles loaded once for this module; each test works on a copy."""
-    path = tmp_path_factory.mktemp("dashboard") / "parley.db"
-    shutil.copyfile(sqlite_template, path)
-    app = make_app(f"sqlite:///{path}")
-    result = app.test_cli_runner().invoke(args=["seed"])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        db.engine.dispose()
-    return path
-
-
 @pytest.fixture
-def seeded(tmp_path, seeded_template) -> Iterator[Flask]:
-    path = tmp_path / "seeded.db"
-    shutil.copyfile(seeded_template, path)
-    app = make_app(f"sqlite:///{path}")
-    with app.app_context():
+def seeded(seeded_app) -> Flask:
+    with seeded_app.app_context():
         user = User(username="vera", role=Role.VIEWER)
         user.set_password(USERS["vera"][1])
         db.session.add(user)
         db.session.commit()
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    return seeded_app
 
 
 def home(app: Flask) -> str:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -35,27 +32,10 @@ NEVER_ENDS = (
 )
 
 
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory, sqlite_template) -> Path:
-    """The five seed articles loaded once for this module; each test works on a copy."""
-    path = tmp_path_factory.mktemp("sql") / "parley.db"
-    shutil.copyfile(sqlite_template, path)
-    app = make_app(f"sqlite:///{path}")
-    result = app.test_cli_runner().invoke(args=["seed"])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        db.engine.dispose()
-    return path
-
-
 @pytest.fixture
-def app(tmp_path, seeded_template) -> Iterator[Flask]:
-    path = tmp_path / "parley.db"
-    shutil.copyfile(seeded_template, path)
-    app = make_app(f"sqlite:///{path}")
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def app(seeded_app) -> Flask:
+    """Every test here works on the seeded database."""
+    return seeded_app
 
 
 @pytest.fixture
