@@ -71,12 +71,12 @@ def integrity_problems(connection: Connection) -> list[str]:
     return problems
 
 
-#: a search considers at most this many matches, the newest first (Datasette's rule)
-MATCH_CAP = 10_001
+#: counts and searches stop after this many rows, Datasette's rule: "10,000+" is an answer
+ROW_CAP = 10_000
 
 
 def matching_ids(session, table: str, user_query: str) -> sa.Select:
-    """A SELECT of the ids of the newest ``MATCH_CAP`` rows of ``table`` matching the query.
+    """A SELECT of the ids of the newest ``ROW_CAP + 1`` rows of ``table`` matching the query.
 
     Capping the matches keeps a search on a common word from sorting the whole
     table; the list then says "10,000+" and the editor narrows the search.
@@ -89,13 +89,13 @@ def matching_ids(session, table: str, user_query: str) -> sa.Select:
             .select_from(sa.table(fts_table))
             .where(sa.text(f"{fts_table} MATCH :fts_query").bindparams(fts_query=query))
             .order_by(sa.column("rowid").desc())
-            .limit(MATCH_CAP)
+            .limit(ROW_CAP + 1)
         )
     return (
         sa.select(sa.column("id"))
         .select_from(sa.table(table))
         .order_by(sa.column("id").desc())
-        .limit(MATCH_CAP)
+        .limit(ROW_CAP + 1)
         .where(
             sa.text("search_vector @@ websearch_to_tsquery('english', :ts_query)").bindparams(
                 ts_query=user_query

@@ -34,6 +34,7 @@ from webapp.auth import SessionCSRFForm
 from webapp.db import db
 from webapp.models import ReviewStatus
 from webapp.models import Role
+from webapp.search import ROW_CAP
 from webapp.search import matching_ids
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -99,7 +100,7 @@ class SecureModelView(RoleGuard, ModelView):
     can_view_details = True
     simple_list_pager = True
     #: count matching rows up to this many, never more (Datasette's rule)
-    count_cap = 10_000
+    count_cap = ROW_CAP
     #: the FTS table behind the search box, when the model has one
     search_table: str | None = None
     #: loader options for list pages only, e.g. deferring long text the list never shows

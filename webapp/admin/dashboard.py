@@ -25,8 +25,9 @@ from webapp.models import Person
 from webapp.models import ReviewStatus
 from webapp.models import Statement
 from webapp.models import meeting_participants
+from webapp.search import ROW_CAP
 
-COUNT_CAP = 10_000
+COUNT_CAP = ROW_CAP
 #: the network shows at most this many people (those in the most meetings) ...
 NETWORK_PEOPLE = 30
 #: ... and at most this many links between them (those with the most shared meetings)

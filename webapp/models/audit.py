@@ -20,7 +20,7 @@ from webapp.db import Base
 from webapp.models.common import Action
 from webapp.models.common import Role
 from webapp.models.common import UTCDateTime
-from webapp.models.common import created_at
+from webapp.models.common import created_now
 from webapp.models.common import enum_column
 from webapp.models.common import intpk
 from webapp.models.common import utcnow
@@ -41,7 +41,7 @@ class User(Base):
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"), default=Role.VIEWER)
     #: a disabled user cannot log in; the row stays for the audit trail
     active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[created_at]
+    created_at: Mapped[created_now]
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     revisions: Mapped[list[Revision]] = relationship(back_populates="user", passive_deletes=True)

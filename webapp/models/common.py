@@ -88,7 +88,7 @@ def enum_column(enum_class: type[enum.Enum], name: str) -> Enum:
 
 intpk = Annotated[int, mapped_column(primary_key=True)]
 name_str = Annotated[str, mapped_column(String(200))]
-created_at = Annotated[datetime, mapped_column(UTCDateTime(), default=utcnow)]
+created_now = Annotated[datetime, mapped_column(UTCDateTime(), default=utcnow)]
 
 
 class ReviewedMixin:
@@ -102,7 +102,7 @@ class ReviewedMixin:
     )
     #: incremented on every update; an UPDATE that carries an older value is refused
     version_id: Mapped[int] = mapped_column(default=1)
-    created_at: Mapped[created_at]
+    created_at: Mapped[created_now]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     @declared_attr.directive

@@ -35,6 +35,7 @@ from webapp.seed.rows import SeedCache
 from webapp.seed.rows import insert
 
 ACTOR = "seed"
+CUE_LENGTH = Statement.__table__.c.cue.type.length
 __all__ = ["Outcome", "SeedCache", "apply_dictionary", "seed_article"]
 
 
@@ -202,7 +203,7 @@ def write_statements(
                 "text": extraction.document.text[statement.start : statement.end],
                 "start_char": statement.start,
                 "end_char": statement.end,
-                "cue": statement.cue[:50] if statement.cue else None,
+                "cue": statement.cue[:CUE_LENGTH] if statement.cue else None,
                 "confidence": statement.confidence,
             }
         )
