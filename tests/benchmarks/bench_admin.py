@@ -76,17 +76,35 @@ def build(path: Path, articles: int, per_article: int, extra_people: int) -> Non
             text = " ".join(sentences)
             published = date(2022, 1, 1) + timedelta(days=rng.randrange(1000))
             article_rows.append(
-                (article_id, f"{article_id:06d}.txt", f"{article_id:064x}", text, text,
-                 f"Article {article_id}: {sentences[0][:60]}", published.isoformat(),
-                 rng.choice([1, 2]), NOW, NOW)
+                (
+                    article_id,
+                    f"{article_id:06d}.txt",
+                    f"{article_id:064x}",
+                    text,
+                    text,
+                    f"Article {article_id}: {sentences[0][:60]}",
+                    published.isoformat(),
+                    rng.choice([1, 2]),
+                    NOW,
+                    NOW,
+                )
             )
             speakers = rng.sample(people, 2)
             offset = 0
             for text_of in sentences:
                 statement_id += 1
                 statement_rows.append(
-                    (statement_id, article_id, rng.choice(speakers), text_of, offset,
-                     offset + len(text_of), round(rng.random(), 3), NOW, NOW)
+                    (
+                        statement_id,
+                        article_id,
+                        rng.choice(speakers),
+                        text_of,
+                        offset,
+                        offset + len(text_of),
+                        round(rng.random(), 3),
+                        NOW,
+                        NOW,
+                    )
                 )
                 offset += len(text_of) + 1
             for person_id in speakers:

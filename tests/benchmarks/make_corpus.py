@@ -21,12 +21,21 @@ from webapp import PROJECT_ROOT
 from webapp.ingest.registry import Person
 from webapp.ingest.registry import Registry
 
-CITIES = {"Russia": ["Moscow", "Sochi", "St Petersburg", "Kazan"],
-          "Kazakhstan": ["Astana", "Almaty", "Shymkent"]}
+CITIES = {
+    "Russia": ["Moscow", "Sochi", "St Petersburg", "Kazan"],
+    "Kazakhstan": ["Astana", "Almaty", "Shymkent"],
+}
 TOPICS = [
-    "trade and economic cooperation", "the transport corridor", "energy projects",
-    "the Eurasian Economic Union", "interregional ties", "industrial cooperation",
-    "the digital agenda", "humanitarian contacts", "agricultural exports", "logistics",
+    "trade and economic cooperation",
+    "the transport corridor",
+    "energy projects",
+    "the Eurasian Economic Union",
+    "interregional ties",
+    "industrial cooperation",
+    "the digital agenda",
+    "humanitarian contacts",
+    "agricultural exports",
+    "logistics",
 ]
 QUOTES = [
     "We attach great importance to {topic} and will do everything to develop it further.",
@@ -35,8 +44,20 @@ QUOTES = [
     "There is a lot of work ahead on {topic}, and we are ready for it.",
     "We have agreed to accelerate the work on {topic} this year.",
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def office_holders(registry: Registry, country: str, title: str) -> list[tuple[Person, date, date]]:
@@ -111,11 +132,13 @@ def kazpravda(rng, title, ru, kz, day, n) -> str:
 def transcript(rng, title, ru, kz, day, n) -> str:
     city = rng.choice(CITIES["Kazakhstan"])
     caption = f"{ru.name} meets with {title} of Kazakhstan {kz.name}"
-    turns = [f" date {day.isoformat()} RUSSIA, {MONTHS[day.month - 1]} {day.day} - "
-             f"The conversation took place in {city}.\n",
-             f"{kz.name}: Mr {ru.surname}, colleagues.\n",
-             f"{caption} {day.day} {MONTHS[day.month - 1]} {day.year} Предыдущая новость "
-             f"Следующая новость {caption}\n"]
+    turns = [
+        f" date {day.isoformat()} RUSSIA, {MONTHS[day.month - 1]} {day.day} - "
+        f"The conversation took place in {city}.\n",
+        f"{kz.name}: Mr {ru.surname}, colleagues.\n",
+        f"{caption} {day.day} {MONTHS[day.month - 1]} {day.year} Предыдущая новость "
+        f"Следующая новость {caption}\n",
+    ]
     turns += [quote(rng) + "\n" for _ in range(rng.randint(2, 5))]
     turns.append(f"{ru.name}: Once again, I greet you, Mr {kz.surname} (meeting {n}).\n")
     turns += [quote(rng) + "\n" for _ in range(rng.randint(2, 5))]

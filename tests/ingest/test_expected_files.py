@@ -28,16 +28,21 @@ OWN_ARTICLES = HERE / "articles"
 SEEDS = ROOT / "seed_data" / "articles"
 POSITIONS = ROOT / "seed_data" / "reference" / "positions.json"
 
-OPENING_MARKS = "\"\u201c\u00ab"  # " “ «
-CLOSING_MARKS = "\"\u201d\u00bb"  # " ” »
+OPENING_MARKS = '"\u201c\u00ab'  # " “ «
+CLOSING_MARKS = '"\u201d\u00bb'  # " ” »
 #: a source may be written in another script in the article
 #: how a source shows in a text: its name, or a mark only that site carries
 SOURCE_FORMS = {
     "TASS": ("TASS", "\u0422\u0410\u0421\u0421"),  # ТАСС
     "Government of Russia": ("Предыдущая новость Следующая новость", "Government House, Moscow"),
 }
-#: a transcript turn label at the start of a line: "Alihan Smailov: "
-TURN_LABEL = re.compile(r"^((?:[A-Z][\w'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+): ", re.M)
+#: a transcript turn label at the start of a line: "Alihan Smailov: ", possibly after
+#: a title: "Prime Minister of Uzbekistan Abdulla Aripov: " (group 1 is the name)
+TURN_LABEL = re.compile(
+    r"^(?:(?:[A-Z][\w'\u2019-]+ )+of (?:the )?(?:[A-Z][\w'\u2019-]+ )*)?"
+    r"((?:[A-Z][\w'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+): ",
+    re.M,
+)
 
 REQUIRED_KEYS = {
     "file",

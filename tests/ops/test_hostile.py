@@ -71,7 +71,11 @@ def test_seeding_a_folder_of_hostile_files(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "hostile"}
     result = subprocess.run(
         [sys.executable, "-c", MEASURED_SEED, str(folder)],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=TIME_LIMIT_S,
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT_S,
     )
     peak_mb = int(re.search(r"peak memory: (\d+) kB", result.stderr).group(1)) / 1024
 

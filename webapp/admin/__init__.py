@@ -32,9 +32,7 @@ def init_app(app: Flask) -> None:
         name="Parley",
         url="/admin",
         index_view=dashboard.DashboardView(name="Home", url="/admin", endpoint="admin"),
-        theme=Bootstrap4Theme(
-            swatch="default", fluid=True, base_template="admin/parley_base.html"
-        ),
+        theme=Bootstrap4Theme(swatch="default", fluid=True, base_template="admin/parley_base.html"),
     )
     articles.add_views(admin)
     records.add_views(admin)

@@ -52,7 +52,7 @@ def database_url():
     if db.engine.dialect.name != "sqlite":
         raise readonly.QueryError(
             "On PostgreSQL the SQL page needs SQL_DATABASE_URL: a login that can only read "
-            "(see docs/operations.md, \"The SQL page on PostgreSQL\")."
+            '(see docs/operations.md, "The SQL page on PostgreSQL").'
         )
     return db.engine.url
 

@@ -29,6 +29,16 @@ CAPTION_DATE = re.compile(rf"\s\d{{1,2}}\s{_MONTH}\s\d{{4}}(?!\w)")
 CAPTION_DATE_END = re.compile(rf",\s\d{{1,2}}\s{_MONTH}\s\d{{4}}$")
 #: ``By our correspondent in Astana``: an author line at the head of an article
 AUTHOR = re.compile(r"By\s[^\W\d_].{0,100}")
+#: the date that ends an author line: ``By A. Writer in Nation on 8 November 2024``
+_AUTHOR_DATE = re.compile(
+    rf"\s(?:on\s)?(?:(?P<d1>\d{{1,2}})\s(?P<mn1>{_MONTH})\s(?P<y1>\d{{4}})"
+    rf"|(?P<mn2>{_MONTH})\.?\s(?P<d2>\d{{1,2}}),\s(?P<y2>\d{{4}}))$"
+)
+#: a header line of fields: ``Source: Xinhua | 2024-07-03 22:15:40 | Editor: huaxia``
+_FIELD_SEPARATOR = " | "
+_MAX_FIELDS = 6
+#: the place at the end of a date line: ``27 September 2024, 15:00. Government House, Moscow``
+_LAST_PART = re.compile(r"(?:^|[,.]\s)(?P<place>[^\W\d_][\w' -]{1,40})$")
 
 _BYLINE = re.compile(
     r"(?:(?P<d1>\d{1,2})\.(?P<m1>\d{2})\.(?P<y1>\d{4})"
@@ -79,7 +89,7 @@ def match_byline(line: str) -> tuple[date, str] | None:
     """
     match = _BYLINE.fullmatch(line)
     if match is None:
-        return None
+        return _field_date(line)
     if match["d1"]:
         when = valid_date(int(match["y1"]), int(match["m1"]), int(match["d1"]))
     elif match["d2"]:
@@ -91,6 +101,35 @@ def match_byline(line: str) -> tuple[date, str] | None:
     else:
         when = valid_date(int(match["y4"]), int(match["m4"]), int(match["d4"]))
     return None if when is None else (when, match["rest"] or "")
+
+
+def _field_date(line: str) -> tuple[date, str] | None:
+    """The date among the fields of a ``Source: X | date | Editor: Y`` line; the line."""
+    if _FIELD_SEPARATOR not in line:
+        return None
+    for field in line.split(_FIELD_SEPARATOR, _MAX_FIELDS)[:_MAX_FIELDS]:
+        found = match_byline(field.strip())
+        if found is not None:
+            return found[0], line
+    return None
+
+
+def author_date(line: str) -> date | None:
+    """The date at the end of an author line, if it has one."""
+    match = _AUTHOR_DATE.search(line)
+    if match is None:
+        return None
+    if match["d1"]:
+        month = _MONTH_NUMBERS[match["mn1"][:3].lower()]
+        return valid_date(int(match["y1"]), month, int(match["d1"]))
+    month = _MONTH_NUMBERS[match["mn2"][:3].lower()]
+    return valid_date(int(match["y2"]), month, int(match["d2"]))
+
+
+def place_at_end(rest: str) -> str | None:
+    """The words after the last comma or full stop of what follows a byline date."""
+    match = _LAST_PART.search(rest)
+    return match["place"].strip() if match is not None else None
 
 
 def match_dateline(paragraph: str, *, undated: bool = False) -> Dateline | None:

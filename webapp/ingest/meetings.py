@@ -11,17 +11,20 @@ phone call is never a meeting, nor is one that is still to come.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from dataclasses import field
 from datetime import date
 
+from webapp.ingest.circumstances import Evidence
+from webapp.ingest.circumstances import article_place
+from webapp.ingest.circumstances import circumstances
+from webapp.ingest.circumstances import meeting
+from webapp.ingest.circumstances import merge
+from webapp.ingest.circumstances import occasion_in
+from webapp.ingest.circumstances import unique
 from webapp.ingest.people import held_titles
 from webapp.ingest.people import holders
 from webapp.ingest.places import city_name
 from webapp.ingest.places import country_of_place
 from webapp.ingest.places import date_in
-from webapp.ingest.places import place_in
-from webapp.ingest.places import visit_place
 from webapp.ingest.quotes import Speech
 from webapp.ingest.records import Meeting
 from webapp.ingest.records import Mention
@@ -38,20 +41,18 @@ from webapp.ingest.text import sentences
 _CUE = re.compile(
     r"\b(?:(?P<with>(?:met|meets|meet|meeting|meetings|talks|negotiations|conversation"
     r"|consultations)\s+with)|(?P<met>met|meets)(?!\s+with)|(?P<received>received|receives)"
-    r"|(?P<held>(?:held|holds|hold)\s+(?:talks|negotiations|a\s+meeting)|took\s+place)"
+    r"|(?P<held>(?:held|holds|hold)\s+(?:talks|negotiations|a\s+meeting)|took\s+place"
+    r"|(?:was|were)\s+held)"
     r"|(?P<talks>talks|negotiations))\b"
 )
 _PHONE = re.compile(r"(?i:\b(?:tele)?phone\b|\bvideo\s*(?:call|link|conference)|\bvideoconference)")
 _FUTURE = re.compile(
     r"(?i:\b(?:will|would|shall|agreed\s+to|plans?\s+to|planning\s+to|expected\s+to|going\s+to"
-    r"|intends?\s+to|invited\s+\w+\s+to|preparations?\s+for|next|upcoming|to)\s+(?:\w+\s+)?)$"
+    r"|intends?\s+to|invited\s+\w+\s+to|next|upcoming|to)\s+(?:\w+\s+)?"
+    r"|\bpreparations?\s+for\s+(?:\w+\s+){0,3})$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,.;]{0,200},")
 _OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b")
-_SIDELINES = re.compile(
-    rf"\bon\s+the\s+sidelines\s+of\s+(?:an?\s+|the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
-    rf"(?P<occasion>[{UPPER}][\w-]*(?:\s+(?:of\s+)?[{UPPER}][\w-]*)*)"
-)
 _VISIT = re.compile(
     rf"\b(?:visit|trip|arrival)\s+(?:of|by)\s+(?P<between>[^.;]{{1,120}}?)\s+to\s+(?:the\s+)?"
     rf"(?P<place>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)?)"
@@ -64,9 +65,12 @@ _FIRST_PERSON = re.compile(
 _AT_MEETING = re.compile(
     r"(?i:\b(?:at|during|after)\s+(?:a|the|his|her|their)\s+(?:meeting|talks))"
 )
+#: a plural subject that means the two people of the story: "The two presidents last met"
+_PAIR = re.compile(
+    r"(?i:\b(?:the\s+two|both)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
+    r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers)\s+(?:\w+\s+)?)$"
+)
 _AND = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,5}")
-_ARTICLE_PLACE = re.compile(r"(?i:\b(?:forum|council|summit|visit|talks|meeting|welcome)\b)")
-_NOT_NOW = re.compile(r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b)")
 # Words every match of a pattern contains: where none is present the pattern is
 # not run. Those of the case-insensitive patterns are looked up in folded text.
 _CUE_WORDS = (
@@ -75,31 +79,8 @@ _CUE_WORDS = (
 )  # fmt: skip
 _PHONE_WORDS = ("phone", "video")
 _RELATIVE_WORDS = ("wh",)
-_SIDELINES_WORDS = ("sidelines",)
 _VISIT_WORDS = ("visit", "trip", "arrival")
 _FIRST_PERSON_WORDS = ("with",)
-_ARTICLE_PLACE_WORDS = ("forum", "council", "summit", "visit", "talks", "meeting", "welcome")
-
-
-@dataclass(slots=True)
-class Evidence:
-    start: int
-    end: int
-    participants: list[str]
-    date: date | None
-    place: str | None = None
-    occasion: str | None = None
-    confidence: float = 0.8
-    narrative: bool = True  # outside quotes and transcript turns
-    #: the speaker of the sentence took part ("he said at a meeting with X")
-    said_at: str | None = None
-    visitor: str | None = None
-
-
-@dataclass(slots=True)
-class _Draft:
-    evidence: list[Evidence] = field(default_factory=list)
-    participants: list[str] = field(default_factory=list)
 
 
 def find_meetings(
@@ -135,11 +116,11 @@ def find_meetings(
     if len(speakers) >= 2 and not any(len(item.participants) >= 2 for item in found):
         first = speech.turns[0]
         found.append(Evidence(first.start, first.end, speakers, published, confidence=0.6))
-    drafts = _merge(found)
-    place = _article_place(text, folded, speech)
+    drafts = merge(found)
+    place = article_place(text, folded, speech)
     meetings = []
     for draft in drafts:
-        meetings.append(_meeting(draft, found, place, published, dateline_place))
+        meetings.append(meeting(draft, found, place, published, dateline_place))
     return meetings
 
 
@@ -212,28 +193,30 @@ def _unit_evidence(
             limit = stop.start() if stop is not None else unit[1]
             subject = _subject(text, before)
             objects = [m.person for m in after if m.start < limit][:3]
+            if not subject and not objects:
+                subject = _pair_before(text, unit[0], cue.start(), people)
             participants = subject + objects
         said_at = None
         if speaker is not None and (kind != "talks" or not participants):
             said_at = speaker if speaker not in participants else None
             participants.insert(0, speaker)
         confidence = 0.9 if kind in ("with", "met", "received", "held") else 0.7
-        when, place, occasion = _circumstances(text, unit, published)
+        when, place, occasion = circumstances(text, unit, published)
         result.append(
             Evidence(
-                unit[0], unit[1], _unique(participants), when, place, occasion, confidence,
+                unit[0], unit[1], unique(participants), when, place, occasion, confidence,
                 said_at=said_at,
             )
         )  # fmt: skip
         break
-    occasion = _occasion(text, unit) if not result else None
+    occasion = occasion_in(text, unit) if not result else None
     if occasion is not None:
-        when, place, _ = _circumstances(text, unit, published)
+        when, place, _ = circumstances(text, unit, published)
         result.append(
             Evidence(
                 unit[0],
                 unit[1],
-                _unique([m.person for m in mentions][:1]),
+                unique([m.person for m in mentions][:1]),
                 when,
                 place,
                 occasion,
@@ -241,14 +224,6 @@ def _unit_evidence(
             )
         )
     return result
-
-
-def _circumstances(
-    text: str, unit: tuple[int, int], published: date | None
-) -> tuple[date | None, str | None, str | None]:
-    has_date, when = date_in(text, unit[0], unit[1], published)
-    place = place_in(text, unit[0], unit[1], published)
-    return (when if has_date else published), place, _occasion(text, unit)
 
 
 def _subject(text: str, before: list[Mention]) -> list[str]:
@@ -263,6 +238,19 @@ def _subject(text: str, before: list[Mention]) -> list[str]:
         subject.insert(0, mention.person)
         last = mention
     return subject
+
+
+def _pair_before(text: str, start: int, cue: int, people: People) -> list[str]:
+    """ "The two presidents met": the two people named last before the sentence."""
+    if not _PAIR.search(text, start, cue):
+        return []
+    pair: list[str] = []
+    for mention in reversed(people.within(0, start)):
+        if mention.person not in pair:
+            pair.append(mention.person)
+            if len(pair) == 2:
+                return pair[::-1]
+    return []
 
 
 def _first_person(
@@ -282,7 +270,7 @@ def _first_person(
         has_date, when = date_in(text, match.start(), end, published)
         result.append(
             Evidence(
-                match.start(), end, _unique([statement.speaker, *others]),
+                match.start(), end, unique([statement.speaker, *others]),
                 when if has_date else published, confidence=0.7, narrative=False,
             )
         )  # fmt: skip
@@ -325,7 +313,7 @@ def _visits(
         city = city_name(place)
         result.append(
             Evidence(
-                match.start(), match.end(), _unique([visitor, *hosts[:1]]),
+                match.start(), match.end(), unique([visitor, *hosts[:1]]),
                 when if has_date else published, city, None, 0.6, narrative, visitor=visitor,
             )
         )  # fmt: skip
@@ -342,104 +330,3 @@ def _hosts(registry: Registry, visitor: str, country: str | None, on: date | Non
         if found:
             return list(found)
     return []
-
-
-def _occasion(text: str, unit: tuple[int, int]) -> str | None:
-    if not contains_any(text, *unit, _SIDELINES_WORDS):
-        return None
-    match = _SIDELINES.search(text, *unit)
-    if match is None:
-        return None
-    words = match.group("occasion").split()
-    while words and words[-1] in ("of", "the", "and", "Meeting", "Summit"):
-        if words[-1] in ("Meeting",):
-            break
-        words.pop()
-    return " ".join(words) or None
-
-
-def _merge(found: list[Evidence]) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    for item in found:
-        if len(item.participants) < 2:
-            continue
-        for draft in drafts:
-            same_day = draft.evidence[0].date == item.date
-            if same_day and len(set(draft.participants) & set(item.participants)) >= 2:
-                draft.evidence.append(item)
-                draft.participants = _unique(draft.participants + item.participants)
-                break
-        else:
-            drafts.append(_Draft([item], list(item.participants)))
-    drafts.sort(
-        key=lambda draft: (
-            not any(e.narrative for e in draft.evidence),
-            min(e.start for e in draft.evidence),
-        )
-    )
-    return drafts
-
-
-def _meeting(
-    draft: _Draft,
-    found: list[Evidence],
-    article_place: str | None,
-    published: date | None,
-    dateline_place: str | None,
-) -> Meeting:
-    first = min(draft.evidence, key=lambda item: item.start)
-    when = first.date
-    related = [
-        item
-        for item in found
-        if item.date == when
-        and item not in draft.evidence
-        and len(item.participants) < 2
-        and (not item.participants or item.participants[0] in draft.participants)
-    ]
-    place = next((item.place for item in draft.evidence if item.place), None)
-    if place is None:
-        visits = [
-            item for item in found if item.visitor in draft.participants and item.date == when
-        ]
-        place = next((item.place for item in visits if item.place), None)
-    if place is None:
-        place = next((item.place for item in related if item.place), None)
-    if place is None and when is not None and when == published:
-        place = article_place or (dateline_place if city_name(dateline_place or "") else None)
-    occasion = next((item.occasion for item in [*draft.evidence, *related] if item.occasion), None)
-    confidence = max(item.confidence for item in draft.evidence)
-    return Meeting(
-        first.start, first.end, tuple(draft.participants), when, place, occasion, confidence
-    )
-
-
-def _article_place(text: str, folded: str, speech: Speech) -> str | None:
-    whole = (0, len(text))
-    city = visit_place(text, *whole)
-    if city is not None:
-        return city
-    for unit in speech.units:
-        if _place_context(text, folded, unit):
-            city = place_in(text, unit[0], unit[1], None)
-            if city is not None:
-                return city
-    for turn in speech.turns:
-        for sentence in sentences(text, turn.start, turn.end):
-            if _place_context(text, folded, sentence):
-                city = place_in(text, sentence[0], sentence[1], None)
-                if city is not None:
-                    return city
-    return None
-
-
-def _place_context(text: str, folded: str, span: tuple[int, int]) -> bool:
-    return (
-        contains_any(folded, *span, _ARTICLE_PLACE_WORDS)
-        and _ARTICLE_PLACE.search(text, *span) is not None
-        and not _NOT_NOW.search(text, *span)
-    )
-
-
-def _unique(names: list[str]) -> list[str]:
-    return list(dict.fromkeys(name for name in names if name))

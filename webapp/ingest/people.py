@@ -183,7 +183,8 @@ def _holder(
 ) -> str | None:
     if role.generic:
         for mention in reversed(mentions):
-            if any(t.endswith(role.title) and c == country for t, c in titles.of(mention.person)):
+            held = titles.of(mention.person)
+            if any(t.endswith(role.title) and country in (c, None) for t, c in held):
                 return mention.person
         return None
     if country is not None:

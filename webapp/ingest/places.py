@@ -55,7 +55,9 @@ _DATE = re.compile(
     r"|(?P<today>(?i:today|tonight|this\s+morning|this\s+afternoon|same\s+day|earlier\s+in\s+the\s+day))"
     r"|(?P<yesterday>(?i:yesterday))"
     r"|(?P<vague>(?i:last|next)\s+(?:year|month|week|autumn|spring|summer|winter)"
-    r"|(?i:a\s+year|years|months)\s+ago|(?i:in|since)\s+(?:19|20)\d\d))\b"
+    r"|(?i:a\s+year|years|months)\s+ago|(?i:in|since)\s+(?:19|20)\d\d"
+    r"|(?i:in|since|early|late)\s+(?:January|February|March|April|June|July|August|September"
+    r"|October|November|December)(?!\s+\d)))\b"
 )
 _CAP_WORDS = rf"[{UPPER}][\w'’.-]*(?:[ -][{UPPER}][\w'’-]*)?"
 _IN_PLACE = re.compile(

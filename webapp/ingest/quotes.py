@@ -42,6 +42,8 @@ _ACCORDING_LEAD = re.compile(r"\s*,\s*")
 _CLAUSE_STOP = re.compile(
     r";|,\s+(?=(?:adding|noting|stressing|saying|recalling|indicating|expressing|emphasi[sz]ing)\b)"
 )  # noqa: E501
+#: a cue that introduces a quote with a colon: ``said: "``
+_COLON_QUOTE = re.compile(r"\s*:\s*[\"“«„]")
 #: a quote without a cue of its own continues the last speaker when it is this long
 _CONTINUATION_WORDS = 4
 
@@ -289,6 +291,8 @@ def _clause(
                 end = comma if comma > start else end
         return start, end
     if cue.kind == "say" and speaker is not None and not _in_quote_tail(text, unit, speaker):
+        if _COLON_QUOTE.match(text, cue.end, unit[1]):
+            return None  # "Opening the talks, Lavrov said: "...": the quote is what was said
         comma = text.rfind(",", unit[0], speaker.start)
         if comma > unit[0] and not text[comma + 1 : speaker.start].strip():
             return unit[0], comma

@@ -23,6 +23,7 @@ import pathlib
 import re
 import stat
 from datetime import date
+from typing import NamedTuple
 
 from webapp.ingest.chrome import CAPTION_MARKERS
 from webapp.ingest.chrome import GOVERNMENT_CHROME
@@ -36,10 +37,16 @@ from webapp.ingest.datelines import CAPTION_DATE
 from webapp.ingest.datelines import CAPTION_DATE_END
 from webapp.ingest.datelines import HEADER
 from webapp.ingest.datelines import Dateline
+from webapp.ingest.datelines import author_date
 from webapp.ingest.datelines import match_byline
 from webapp.ingest.datelines import match_dateline
+from webapp.ingest.datelines import place_at_end
 from webapp.ingest.datelines import valid_date
+from webapp.ingest.places import city_name
 from webapp.ingest.records import Document
+from webapp.ingest.titles import TITLE_MAX as TITLE_MAX
+from webapp.ingest.titles import first_sentence
+from webapp.ingest.titles import trim_title
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -53,19 +60,10 @@ HEAD_LINE_MAX = 300
 DATELINE_PARAGRAPHS = 3
 #: "X reports" is sought in this many characters at the start of the body
 SOURCE_SCAN = 2000
-#: a title taken from the first sentence is cut at a word boundary before this
-TITLE_MAX = 100
-SENTENCE_SCAN = 600
 
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen col lt sgt prof jr sr no vs etc inc ltd co u.s u.k u.n"
-    " e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_DANGLING = frozenset("a an the and or of to in on at by for with from that as".split())
 _LINE_CHROME = re.compile("|".join(f"(?:{p.pattern})" for p in LINE_CHROME))
 _TRANSCRIPT_TURN = re.compile(r"[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){1,3}: \S")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -123,7 +121,8 @@ def read_bytes(name: str, data: bytes) -> Document:
         header_rest = lines[0][header.end() :].lstrip()
         lines = [header_rest, *lines[1:]] if header_rest else lines[1:]
 
-    lines, byline_at, byline_date, byline_source = _take_byline(lines)
+    lines, byline = _take_byline(lines)
+    byline_at, byline_date = byline.at, byline.when
     if byline_date is not None and published is None:
         published, date_from = byline_date, "byline"
     lines = _remove_foreign_script(lines)
@@ -158,8 +157,8 @@ def read_bytes(name: str, data: bytes) -> Document:
         published=published,
         date_from=date_from,
         dateline_month_day=_month_day(dateline),
-        dateline_place=dateline.place if dateline else None,
-        source=_source(raw_text, body, dateline, byline_source),
+        dateline_place=dateline.place if dateline else byline.place,
+        source=_source(raw_text, body, dateline, byline.source),
         notes=tuple(notes),
     )
 
@@ -261,29 +260,35 @@ def _caption_title(line: str, lowered: str) -> str | None:
     return None
 
 
-def _take_byline(
-    lines: list[str],
-) -> tuple[list[str], int | None, date | None, str | None]:
-    """Take out the byline: date lines and author lines among the first lines.
+class _Byline(NamedTuple):
+    at: int | None = None  # where the byline stood among the other lines
+    when: date | None = None
+    source: str | None = None
+    place: str | None = None  # a city ending a date line ("…, 15:00. Government House, Moscow")
 
-    Returns the other lines, where the byline stood, its date and its source.
-    """
+
+def _take_byline(lines: list[str]) -> tuple[list[str], _Byline]:
+    """Take out the byline: date lines and author lines among the first lines."""
     kept: list[str] = []
-    at = when = source = None
+    found = _Byline()
     for index, line in enumerate(lines):
         byline: tuple[date | None, str] | None = None
         if index < HEAD_LINES and len(line) <= SHORT_LINE and not _ends_sentence(line):
             byline = match_byline(line)
             if byline is None and index > 0 and AUTHOR.fullmatch(line):
-                byline = (None, line)
+                byline = (author_date(line), line)
         if byline is None:
             kept.append(line)
             continue
-        at = len(kept) if at is None else at
-        when = when or byline[0]
         named = SOURCE_IN_LINE.search(byline[1])
-        source = source or (source_named(named[0]) if named else None)
-    return kept, at, when, source
+        place = place_at_end(byline[1]) if byline[0] is not None else None
+        found = _Byline(
+            len(kept) if found.at is None else found.at,
+            found.when or byline[0],
+            found.source or (source_named(named[0]) if named else None),
+            found.place or (city_name(place) if place else None),
+        )
+    return kept, found
 
 
 def _remove_foreign_script(lines: list[str]) -> list[str]:
@@ -374,39 +379,7 @@ def _title_from_body(body: list[str], dateline: Dateline | None) -> str | None:
     for paragraph in body[:2]:
         if dateline is not None and match_dateline(paragraph) == dateline:
             paragraph = paragraph[dateline.end :].lstrip(" -—–")
-        sentence = _first_sentence(paragraph)
+        sentence = first_sentence(paragraph)
         if _LETTER_OR_DIGIT.search(sentence):
-            return _trim_title(sentence)
+            return trim_title(sentence)
     return None
-
-
-def _first_sentence(paragraph: str) -> str:
-    """The first sentence, not cut after an abbreviation, an initial or a number."""
-    window = paragraph[:SENTENCE_SCAN]
-    for end in _SENTENCE_END.finditer(window):
-        before = window[: end.start()].rsplit(None, 1)
-        word = before[-1].lower() if before else ""
-        following = window[end.end() :].lstrip()[:1]
-        initial = len(word) == 1 and word.isalpha()
-        if initial or word in _ABBREVIATIONS or following.islower():
-            continue
-        return window[: end.end()]
-    return window
-
-
-def _trim_title(sentence: str) -> str:
-    """Drop the final full stop; cut a long sentence at a comma or a word boundary."""
-    title = sentence.strip()
-    if title.endswith(".") and not title.endswith(".."):
-        title = title[:-1]
-    if len(title) <= TITLE_MAX:
-        return title
-    cut = title.rfind(", ", 0, TITLE_MAX)
-    if cut < TITLE_MAX // 2:
-        cut = title.rfind(" ", 0, TITLE_MAX)
-    if cut <= 0:
-        cut = TITLE_MAX
-    words = title[:cut].rstrip(" ,;:-—–").split(" ")
-    while len(words) > 3 and words[-1].lower() in _DANGLING:
-        words.pop()
-    return " ".join(words).rstrip(" ,;:-—–") + "…"

@@ -48,6 +48,8 @@ _CHAIR_OF = re.compile(
 )
 #: "the Russian minister": whichever office with "Minister" in it the person holds
 _MINISTER = re.compile(rf"\b(?i:the)\s+(?P<c1>{_ADJECTIVE})\s+(?i:minister)\b(?!\s+(?i:of)\b)")
+#: "the minister": the minister last named, whatever his country
+_THE_MINISTER = re.compile(r"\b(?i:the)\s+(?i:minister)\b(?!\s+(?i:of|for)\b)")
 _COUNTERPART = re.compile(
     rf"\b(?=[hH])(?P<pronoun>(?i:his|her))\s+(?:(?i:visiting|new)\s+)?(?P<c1>{_ADJECTIVE})\s+(?i:counterpart)\b"
 )
@@ -186,6 +188,10 @@ def _minister_role(match: re.Match[str]) -> Role | None:
     return Role(match.start(), match.end(), "Minister", (country,), generic=True)
 
 
+def _the_minister_role(match: re.Match[str]) -> Role | None:
+    return Role(match.start(), match.end(), "Minister", (None,), generic=True)
+
+
 def _counterpart_role(match: re.Match[str]) -> Role | None:
     country = country_named(match.group("c1"))
     if country is None:
@@ -309,6 +315,7 @@ _FINDERS: tuple[
         (_words("chair", "speaker"), _words("senate", "mazhilis", "duma", "federation")),
     ),
     (_MINISTER, _minister_role, (_words("minister"),)),
+    (_THE_MINISTER, _the_minister_role, (_words("minister"),)),
     (_COUNTERPART, _counterpart_role, (_words("his", "her"), _words("counterpart"))),
     (_BARE, _bare_role, (_TITLE_WORDS,)),
 )

@@ -35,9 +35,12 @@ CUE = re.compile(
 _PRONOUN = re.compile(r"\b(?:(?P<subject>[Hh]e|[Ss]he)|(?P<object>him|her))\b")
 _FILLER = re.compile(
     r"(?:[\s,]|also|further|then|again|once|later|earlier|has|had|have|repeatedly|today"
-    r"|yesterday|on|in|turn|however|personally|himself|herself|[A-Z][a-z]+day)*"
+    r"|yesterday|on|in|turn|however|personally|himself|herself|[A-Z][a-z]+day"
+    r"|for\s+(?:his|her|their|its)\s+part)*"
 )
 _THAT = re.compile(r"\s+that\b\s*")
+#: "told reporters that", "told the briefing that": the listener before the clause
+_TOLD_THAT = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?that\b\s*")
 _OBJECT_CLAUSE = re.compile(
     r"\s+(?!(?:at|during|on|in|after|before|while|when|as|to|from|with|following|earlier"
     r"|later|today|yesterday|this|last|reporters|journalists|him|her|them|us|me)\b)"
@@ -175,6 +178,8 @@ def clause_after(text: str, cue: Cue, unit_end: int) -> int | None:
     if cue.kind not in ("say", "participle"):
         return None
     that = _THAT.match(text, cue.end, unit_end)
+    if that is None and cue.word.startswith(("told", "tells")):
+        that = _TOLD_THAT.match(text, cue.end, unit_end)
     if that is not None:
         return that.end()
     if cue.kind == "say" and not cue.word.startswith("told"):

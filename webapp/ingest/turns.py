@@ -2,7 +2,9 @@
 
 A turn runs over every following paragraph up to the next turn. A line that
 does not end like a sentence (a photo caption, "Previous news Next news") is
-not speech and is left out of the turn's span when it ends the turn.
+not speech and is left out of the turn's span when it ends the turn. A label
+that names nobody ("Moderator: ", "Question: ") ends the turn before it and
+opens no turn of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ _TURN = re.compile(r"([^\W\d_][^:\n]{1,80}?):[ \t\u00a0]+(?=\S)")
 _BEFORE_NAME = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Madam|Mister)\.?\s+)?"
     r"(?:[A-Z][\w-]*\s+){0,6}?"
+)
+_UNNAMED = re.compile(
+    r"(?:Moderator|Presenter|Host|Chair|Question|Answer|Remark|Reply|Journalist|Correspondent"
+    r"|Interpreter|Announcer|Participant|Audience|Voice)(?:\s[^\W\d_][\w-]{0,20}){0,3}"
+    r"(?:\s\([^()\n]{1,40}\))?:[ \t\u00a0]+(?=\S)"
 )
 _SPEECH_END = re.compile(r"[.!?…:;)\"”»’]$")
 
@@ -36,7 +43,7 @@ def find_turns(
     phrase_starts: dict[int, int],
 ) -> list[Turn]:
     ends = {mention.end: mention for mention in mentions}
-    heads: list[tuple[int, int, str]] = []
+    heads: list[tuple[int, int, str | None]] = []
     for index, (start, end) in enumerate(paragraphs):
         match = _TURN.match(text, start, end)
         if match is None:
@@ -44,8 +51,12 @@ def find_turns(
         speaker = _speaker(text, start, match.end(1), ends, phrase_starts)
         if speaker is not None:
             heads.append((index, match.end(), speaker))
+        elif heads and _UNNAMED.match(text, start, end):
+            heads.append((index, match.end(), None))
     turns = []
     for number, (index, start, speaker) in enumerate(heads):
+        if speaker is None:
+            continue
         stop = heads[number + 1][0] if number + 1 < len(heads) else len(paragraphs)
         last = index
         for later in range(index + 1, stop):

@@ -1,0 +1,175 @@
+"""The circumstances of a meeting: its date, place and occasion; evidence merged into meetings.
+
+Evidence (a sentence naming a meeting, a visit, a first-person "we met") comes
+from :mod:`webapp.ingest.meetings`; here pieces with the same date and at least
+two shared participants become one meeting, which takes its place and occasion
+from its own evidence, then from related evidence, then from the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+
+from webapp.ingest.places import city_name
+from webapp.ingest.places import date_in
+from webapp.ingest.places import place_in
+from webapp.ingest.places import visit_place
+from webapp.ingest.quotes import Speech
+from webapp.ingest.records import Meeting
+from webapp.ingest.text import UPPER
+from webapp.ingest.text import contains_any
+from webapp.ingest.text import sentences
+
+_OCCASION = rf"(?P<occasion>[{UPPER}][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[{UPPER}][\w-]*)*)"
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
+_SIDELINES = re.compile(
+    rf"\bon\s+the\s+sidelines\s+of\s+(?:an?\s+|the\s+)?{_ORDINAL}"
+    rf"(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?{_OCCASION}"
+)
+#: "The 26th meeting of the Intergovernmental Commission ... was held": the meeting is
+#: the session of that body
+_SESSION = re.compile(
+    rf"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?{_OCCASION}"
+    r"(?=[^.;]{0,160}?\s(?:was|were)\s+held\b)"
+)
+_ARTICLE_PLACE = re.compile(r"(?i:\b(?:forum|council|summit|visit|talks|meeting|welcome)\b)")
+_NOT_NOW = re.compile(r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b)")
+_SIDELINES_WORDS = ("sidelines",)
+_SESSION_WORDS = ("held",)
+_ARTICLE_PLACE_WORDS = ("forum", "council", "summit", "visit", "talks", "meeting", "welcome")
+
+
+@dataclass(slots=True)
+class Evidence:
+    start: int
+    end: int
+    participants: list[str]
+    date: date | None
+    place: str | None = None
+    occasion: str | None = None
+    confidence: float = 0.8
+    narrative: bool = True  # outside quotes and transcript turns
+    #: the speaker of the sentence took part ("he said at a meeting with X")
+    said_at: str | None = None
+    visitor: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    evidence: list[Evidence] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+
+
+def circumstances(
+    text: str, unit: tuple[int, int], published: date | None
+) -> tuple[date | None, str | None, str | None]:
+    has_date, when = date_in(text, unit[0], unit[1], published)
+    place = place_in(text, unit[0], unit[1], published)
+    return (when if has_date else published), place, occasion_in(text, unit)
+
+
+def occasion_in(text: str, unit: tuple[int, int]) -> str | None:
+    """ "On the sidelines of X" or "The meeting of X was held": X, the occasion."""
+    match = None
+    if contains_any(text, *unit, _SIDELINES_WORDS):
+        match = _SIDELINES.search(text, *unit)
+    if match is None and contains_any(text, *unit, _SESSION_WORDS):
+        match = _SESSION.search(text, *unit)
+    if match is None:
+        return None
+    words = match.group("occasion").split()
+    while words and words[-1] in ("of", "the", "and", "Meeting", "Summit"):
+        if words[-1] in ("Meeting",):
+            break
+        words.pop()
+    return " ".join(words) or None
+
+
+def merge(found: list[Evidence]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for item in found:
+        if len(item.participants) < 2:
+            continue
+        for draft in drafts:
+            same_day = draft.evidence[0].date == item.date
+            if same_day and len(set(draft.participants) & set(item.participants)) >= 2:
+                draft.evidence.append(item)
+                draft.participants = unique(draft.participants + item.participants)
+                break
+        else:
+            drafts.append(Draft([item], list(item.participants)))
+    drafts.sort(
+        key=lambda draft: (
+            not any(e.narrative for e in draft.evidence),
+            min(e.start for e in draft.evidence),
+        )
+    )
+    return drafts
+
+
+def meeting(
+    draft: Draft,
+    found: list[Evidence],
+    article_place: str | None,
+    published: date | None,
+    dateline_place: str | None,
+) -> Meeting:
+    first = min(draft.evidence, key=lambda item: item.start)
+    when = first.date
+    related = [
+        item
+        for item in found
+        if item.date == when
+        and item not in draft.evidence
+        and len(item.participants) < 2
+        and (not item.participants or item.participants[0] in draft.participants)
+    ]
+    place = next((item.place for item in draft.evidence if item.place), None)
+    if place is None:
+        visits = [
+            item for item in found if item.visitor in draft.participants and item.date == when
+        ]
+        place = next((item.place for item in visits if item.place), None)
+    if place is None:
+        place = next((item.place for item in related if item.place), None)
+    if place is None and when is not None and when == published:
+        place = article_place or (dateline_place if city_name(dateline_place or "") else None)
+    occasion = next((item.occasion for item in [*draft.evidence, *related] if item.occasion), None)
+    confidence = max(item.confidence for item in draft.evidence)
+    return Meeting(
+        first.start, first.end, tuple(draft.participants), when, place, occasion, confidence
+    )
+
+
+def article_place(text: str, folded: str, speech: Speech) -> str | None:
+    whole = (0, len(text))
+    city = visit_place(text, *whole)
+    if city is not None:
+        return city
+    for unit in speech.units:
+        if _place_context(text, folded, unit):
+            city = place_in(text, unit[0], unit[1], None)
+            if city is not None:
+                return city
+    for turn in speech.turns:
+        for sentence in sentences(text, turn.start, turn.end):
+            if _place_context(text, folded, sentence):
+                city = place_in(text, sentence[0], sentence[1], None)
+                if city is not None:
+                    return city
+    return None
+
+
+def _place_context(text: str, folded: str, span: tuple[int, int]) -> bool:
+    return (
+        contains_any(folded, *span, _ARTICLE_PLACE_WORDS)
+        and _ARTICLE_PLACE.search(text, *span) is not None
+        and not _NOT_NOW.search(text, *span)
+    )
+
+
+def unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(name for name in names if name))
