@@ -67,15 +67,20 @@ def alembic_config():
     return current_app.extensions["migrate"].migrate.get_config()
 
 
-def schema_problem() -> str | None:
-    """Why the database cannot be written yet, or None when it is at the latest migration."""
+def schema_problem(
+    engine: Engine | None = None, upgrade: str = "flask --app webapp db upgrade"
+) -> str | None:
+    """Why a database (the app's, by default) cannot be written yet, or None when it is current.
+
+    ``upgrade`` is the command the message tells the operator to run.
+    """
     heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
     try:
-        with db.engine.connect() as connection:
+        with (engine or db.engine).connect() as connection:
             current = set(MigrationContext.configure(connection).get_current_heads())
     except sa.exc.OperationalError as error:
         return f"the database cannot be opened: {error.orig}"
     if current == heads:
         return None
     state = "has no schema" if not current else "has an older schema"
-    return f"the database {state}: run `flask --app webapp db upgrade` first"
+    return f"the database {state}: run `{upgrade}` first"

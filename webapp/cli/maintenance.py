@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 import sqlalchemy as sa
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from flask.cli import with_appcontext
 
 from webapp import maintenance
@@ -16,8 +14,8 @@ from webapp import normalise_database_url
 from webapp import search
 from webapp import transfer
 from webapp.cli.schema import require_schema
-from webapp.db import alembic_config
 from webapp.db import db
+from webapp.db import schema_problem
 
 
 @click.command("backup")
@@ -82,13 +80,9 @@ def copy_to_command(target_url: str) -> None:
     require_schema()
     target = sa.create_engine(normalise_database_url(target_url))
     try:
-        with target.connect() as connection:
-            current = set(MigrationContext.configure(connection).get_current_heads())
-        if current != set(ScriptDirectory.from_config(alembic_config()).get_heads()):
-            raise click.ClickException(
-                "the target has no schema or an old one: run "
-                "`DATABASE_URL=TARGET_URL flask --app webapp db upgrade` first"
-            )
+        upgrade = "DATABASE_URL=TARGET_URL flask --app webapp db upgrade"
+        if problem := schema_problem(target, upgrade):
+            raise click.ClickException("target: " + problem)
         copied = transfer.copy_rows(db.engine, target)
     except (transfer.TransferError, sa.exc.OperationalError) as error:
         raise click.ClickException(str(error)) from error
