@@ -11,7 +11,7 @@ from tests.conftest import make_app
 from webapp import PROJECT_ROOT
 from webapp import seed as seeding
 from webapp.db import db
-from webapp.ingest.read import MAX_BYTES
+from webapp.ingest import MAX_BYTES
 from webapp.models import Article
 from webapp.models import Meeting
 from webapp.models import Person

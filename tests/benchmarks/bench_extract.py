@@ -27,9 +27,9 @@ from typing import TypeVar
 
 from tests.benchmarks.make_corpus import make_corpus
 from webapp import PROJECT_ROOT
-from webapp.ingest.pipeline import extract
-from webapp.ingest.read import read_bytes
-from webapp.ingest.registry import Registry
+from webapp.ingest import Registry
+from webapp.ingest import extract
+from webapp.ingest import read_bytes
 
 SEEDS = PROJECT_ROOT / "seed_data" / "articles"
 PEOPLE = PROJECT_ROOT / "seed_data" / "people.yaml"

@@ -18,8 +18,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from webapp import PROJECT_ROOT
-from webapp.ingest.registry import Person
-from webapp.ingest.registry import Registry
+from webapp.ingest import Registry
+from webapp.ingest.people.registry import Person
 
 CITIES = {
     "Russia": ["Moscow", "Sochi", "St Petersburg", "Kazan"],

@@ -8,15 +8,13 @@ import sqlalchemy as sa
 
 from webapp import seed
 from webapp.db import db
-from webapp.ingest.records import Document
-from webapp.ingest.records import Extraction
-from webapp.ingest.records import How
+from webapp.ingest import Document
+from webapp.ingest import Extraction
+from webapp.ingest import Registry
 from webapp.ingest.records import Meeting as FoundMeeting
 from webapp.ingest.records import Mention as FoundMention
 from webapp.ingest.records import NewPerson
 from webapp.ingest.records import Statement as FoundStatement
-from webapp.ingest.records import StatementKind
-from webapp.ingest.registry import Registry
 from webapp.models import Action
 from webapp.models import Article
 from webapp.models import Meeting
@@ -28,6 +26,8 @@ from webapp.models import Position
 from webapp.models import ReviewStatus
 from webapp.models import Revision
 from webapp.models import Statement
+from webapp.vocabulary import How
+from webapp.vocabulary import StatementKind
 
 REGISTRY = Registry.from_data(
     [

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 import yaml
 
+from webapp.ingest.people.registry import Registry
 from webapp.ingest.pipeline import extract
-from webapp.ingest.read import read_path
+from webapp.ingest.read.reader import read_path
 from webapp.ingest.records import Extraction
 from webapp.ingest.records import Meeting
-from webapp.ingest.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

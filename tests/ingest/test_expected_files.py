@@ -1,4 +1,7 @@
-"""Check the hand-written expected records in ``tests/ingest/expected/``.
+"""Check the hand-written expected records: ``tests/ingest/expected/`` and the corpus.
+
+The corpus of real pages (``tests/corpus/dev`` and ``tests/corpus/holdout``) has
+its expected records beside its pages, in the same format plus a ``url``.
 
 These files are the yardstick for the extractor, so they are checked on their
 own: every quoted ``text`` must be in the article exactly as written and sit
@@ -26,6 +29,8 @@ ROOT = HERE.parents[1]
 EXPECTED = HERE / "expected"
 OWN_ARTICLES = HERE / "articles"
 SEEDS = ROOT / "seed_data" / "articles"
+CORPUS = ROOT / "tests" / "corpus"
+CORPUS_SPLITS = ("dev", "holdout")
 POSITIONS = ROOT / "seed_data" / "reference" / "positions.json"
 
 OPENING_MARKS = '"\u201c\u00ab'  # " “ «
@@ -56,11 +61,14 @@ REQUIRED_KEYS = {
     "statements",
     "notes",
 }
-OPTIONAL_KEYS = {"optional_people", "optional_meetings", "optional_statements"}
+OPTIONAL_KEYS = {"optional_people", "optional_meetings", "optional_statements", "url"}
 MEETING_KEYS = {"participants", "date", "place", "occasion"}
 KINDS = {"direct", "indirect", "transcript"}
 
 EXPECTED_FILES = sorted(EXPECTED.glob("*.yaml"))
+CORPUS_FILES = sorted(
+    path for split in CORPUS_SPLITS for path in (CORPUS / split / "expected").glob("*.yaml")
+)
 
 
 def _load(path: Path) -> dict:
@@ -69,8 +77,10 @@ def _load(path: Path) -> dict:
 
 
 def _article_path(name: str) -> Path:
-    seed = SEEDS / name
-    return seed if seed.exists() else OWN_ARTICLES / name
+    for folder in (SEEDS, OWN_ARTICLES, *(CORPUS / split / "pages" for split in CORPUS_SPLITS)):
+        if (folder / name).exists():
+            return folder / name
+    raise FileNotFoundError(name)
 
 
 def _article_text(name: str) -> str:
@@ -137,10 +147,12 @@ def positions() -> list[dict]:
     return json.loads(POSITIONS.read_text(encoding="utf-8"))
 
 
-@pytest.fixture(params=EXPECTED_FILES, ids=lambda p: p.stem)
+@pytest.fixture(params=[*EXPECTED_FILES, *CORPUS_FILES], ids=lambda p: p.stem)
 def case(request) -> tuple[dict, str]:
     record = _load(request.param)
     assert record["file"] == request.param.stem + ".txt"
+    if request.param in CORPUS_FILES:
+        assert str(record.get("url", "")).startswith(("http://", "https://")), "url"
     return record, _article_text(record["file"])
 
 
@@ -173,6 +185,17 @@ def test_own_articles_are_120_to_400_words():
     for path in sorted(OWN_ARTICLES.glob("*.txt")):
         words = len(_article_text(path.name).split())
         assert 120 <= words <= 400, f"{path.name}: {words} words"
+
+
+def test_corpus_pages_and_expected_files_pair_up():
+    for split in CORPUS_SPLITS:
+        pages = {p.stem for p in (CORPUS / split / "pages").glob("*.txt")}
+        expected = {p.stem for p in (CORPUS / split / "expected").glob("*.yaml")}
+        assert pages == expected, split
+        for stem in pages:
+            assert re.fullmatch(r"\d{3}_[a-z0-9_]+", stem), stem
+    urls = [_load(path)["url"] for path in CORPUS_FILES]
+    assert len(urls) == len(set(urls)), "a page is in the corpus twice"
 
 
 def test_corpus_keeps_a_crlf_file_and_a_bom_file():
@@ -279,7 +302,7 @@ def _check_transcript(text, headings, statement, aliases):
     label = TURN_LABEL.match(text, line_start)
     assert label and label.end() == start, f"no 'Name: ' label before {starts!r}"
     if aliases is not None:
-        assert aliases.get(label.group(1)) == statement["speaker"], label.group(1)
+        assert aliases.get(label.group(1), label.group(1)) == statement["speaker"], label.group(1)
     end = text.find(ends, start)
     assert end != -1, ends
     stop = end + len(ends)
@@ -297,10 +320,11 @@ def test_statements(case):
     everyone = known | new | optional_known | optional_new
     turns = []
     seen = set()
-    for _key, statement in _statements(record):
+    for key, statement in _statements(record):
         kind = statement["kind"]
         assert kind in KINDS, statement
-        assert statement["speaker"] in everyone, statement["speaker"]
+        unknown = key == "optional_statements" and statement["speaker"] is None
+        assert unknown or statement["speaker"] in everyone, statement["speaker"]
         if kind == "direct":
             assert ("text" in statement) != ("starts" in statement), statement
             _check_direct(text, headings, statement)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from webapp.ingest.people import scan
+from webapp.ingest.people.mentions import scan
+from webapp.ingest.people.registry import Registry
+from webapp.ingest.people.years import infer_year
 from webapp.ingest.pipeline import extract_text
-from webapp.ingest.pipeline import infer_year
 from webapp.ingest.records import Extraction
-from webapp.ingest.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[2]
 

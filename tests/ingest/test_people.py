@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from webapp.ingest.names import matcher_for
-from webapp.ingest.people import resolve
-from webapp.ingest.people import scan
+from webapp.ingest.people.mentions import resolve
+from webapp.ingest.people.mentions import scan
+from webapp.ingest.people.names import matcher_for
+from webapp.ingest.people.registry import Registry
 from webapp.ingest.pipeline import extract_text
 from webapp.ingest.records import How
 from webapp.ingest.records import Mention
-from webapp.ingest.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[2]
 

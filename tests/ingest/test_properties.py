@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from webapp.ingest.people.registry import Registry
 from webapp.ingest.pipeline import extract
 from webapp.ingest.records import Document
-from webapp.ingest.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[2]
 QUOTE_MARKS = '"“”«»„'

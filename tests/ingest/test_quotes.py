@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from webapp.ingest.people.registry import Registry
 from webapp.ingest.pipeline import extract_text
-from webapp.ingest.quotes import find_quotes
 from webapp.ingest.records import StatementKind
-from webapp.ingest.registry import Registry
+from webapp.ingest.speech.quotes import find_quotes
 from webapp.ingest.text import paragraphs
 
 ROOT = Path(__file__).resolve().parents[2]

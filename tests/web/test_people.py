@@ -14,7 +14,7 @@ from tests.conftest import login
 from webapp import PROJECT_ROOT
 from webapp.auth import SessionCSRFForm
 from webapp.db import db
-from webapp.ingest.registry import Registry
+from webapp.ingest import Registry
 from webapp.models import Action
 from webapp.models import Mention
 from webapp.models import Person

@@ -18,11 +18,11 @@ from webapp import export
 from webapp import seed
 from webapp.cli.schema import require_schema
 from webapp.db import db
-from webapp.ingest.pipeline import extract
-from webapp.ingest.read import ReadError
-from webapp.ingest.read import read_path
-from webapp.ingest.registry import Registry
-from webapp.ingest.registry import RegistryError
+from webapp.ingest import ReadError
+from webapp.ingest import Registry
+from webapp.ingest import RegistryError
+from webapp.ingest import extract
+from webapp.ingest import read_path
 
 
 def article_files(paths: Iterable[Path]) -> list[Path]:

@@ -9,25 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from webapp.vocabulary import How
+from webapp.vocabulary import StatementKind
 
-class How(StrEnum):
-    """How a mention of a person was found in the text."""
-
-    NAME = "name"  # the canonical name, as in the dictionary
-    ALIAS = "alias"  # a listed alias: another spelling, a name and patronymic
-    SURNAME = "surname"  # a surname alone, after a fuller mention
-    FUZZY = "fuzzy"  # a transliteration variant matched by similarity
-    ROLE = "role"  # a role noun resolved through dated positions
-    PRONOUN = "pronoun"  # he, she, his
-    NEW = "new"  # a name that is not in the dictionary
-
-
-class StatementKind(StrEnum):
-    DIRECT = "direct"  # words inside quote marks
-    INDIRECT = "indirect"  # reported speech: "X said that ..."
-    TRANSCRIPT = "transcript"  # a speaker turn: "Name: ..."
+__all__ = [
+    "Document",
+    "Extraction",
+    "How",
+    "Meeting",
+    "Mention",
+    "NewPerson",
+    "Statement",
+    "StatementKind",
+]
 
 
 @dataclass(frozen=True, slots=True)

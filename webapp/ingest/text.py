@@ -1,14 +1,13 @@
-"""Small text helpers shared by the extraction stages: paragraphs, sentences, letters."""
+"""Small text helpers shared by the extraction stages: paragraphs, sentences, letters, keys."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from collections.abc import Sequence
 from functools import lru_cache
-
-from webapp.ingest.registry import country_of
 
 #: every upper-case letter of the Latin, Greek and Cyrillic blocks, for a character class
 UPPER = "".join(
@@ -29,12 +28,6 @@ _TRIM = " \t\r\n\u00a0,;:\"“”«»„‘’'"
 _TRIM_END = _TRIM + "."
 
 
-@lru_cache(maxsize=8192)
-def country_named(words: str) -> str | None:
-    """``registry.country_of``, remembered: it is asked about every capitalised word."""
-    return country_of(words)
-
-
 def fold(text: str) -> str:
     """Lower case with the same length and offsets as ``text``.
 
@@ -45,6 +38,32 @@ def fold(text: str) -> str:
     if any(letter in text for letter in _FOLD_LETTERS):
         text = text.translate(_FOLD)
     return text.lower()
+
+
+# Apostrophe-like marks are dropped ("Nigʻmatilla" = "Nig'matilla" = "Nigmatilla")
+# and dash-like marks become a hyphen.
+_TRANSLATE = {**dict.fromkeys(map(ord, "'`ʻʼ’‘"), None), **dict.fromkeys(map(ord, "‐‑‒–—"), "-")}
+
+#: longer texts are normalised afresh: the cache is for names and titles
+_CACHED_LENGTH = 200
+
+
+def normalise(text: str) -> str:
+    """Key for exact lookups: case, whitespace and diacritics do not count."""
+    if len(text) <= _CACHED_LENGTH:
+        return _normalise_short(text)
+    return _normalise(text)
+
+
+@lru_cache(maxsize=8192)
+def _normalise_short(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
 
 
 def contains_any(text: str, start: int, end: int, words: Iterable[str]) -> bool:

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm import mapped_column
 
-from webapp.ingest.records import How
-from webapp.ingest.records import StatementKind
+from webapp.vocabulary import How
+from webapp.vocabulary import StatementKind
 
 __all__ = ["How", "StatementKind"]
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from webapp.ingest.records import Document
-from webapp.ingest.records import Extraction
-from webapp.ingest.records import How
+from webapp.ingest import Document
+from webapp.ingest import Extraction
 from webapp.models import Action
 from webapp.models import Article
 from webapp.models import Meeting
@@ -33,6 +32,7 @@ from webapp.seed.meetings import write_meetings
 from webapp.seed.rows import Outcome
 from webapp.seed.rows import SeedCache
 from webapp.seed.rows import insert
+from webapp.vocabulary import How
 
 ACTOR = "seed"
 CUE_LENGTH = Statement.__table__.c.cue.type.length

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from webapp.ingest.registry import Registry
+from webapp.ingest import Registry
 from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Position

@@ -7,7 +7,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from webapp.ingest.records import Extraction
+from webapp.ingest import Extraction
 from webapp.models import Meeting
 from webapp.models import MeetingReport
 from webapp.models import ReviewStatus

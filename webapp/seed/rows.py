@@ -9,7 +9,7 @@ from dataclasses import field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from webapp.ingest.registry import normalise
+from webapp.ingest import normalise
 from webapp.models import Article
 from webapp.models import Person
 from webapp.models import PersonAlias

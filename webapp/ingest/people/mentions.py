@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 
-from webapp.ingest.names import NameHit
-from webapp.ingest.names import find_names
-from webapp.ingest.names import matcher_for
+from webapp.ingest.people.names import NameHit
+from webapp.ingest.people.names import find_names
+from webapp.ingest.people.names import matcher_for
+from webapp.ingest.people.registry import Registry
+from webapp.ingest.people.roles import Role
+from webapp.ingest.people.roles import find_roles
 from webapp.ingest.records import How
 from webapp.ingest.records import Mention
 from webapp.ingest.records import NewPerson
-from webapp.ingest.registry import Registry
-from webapp.ingest.roles import Role
-from webapp.ingest.roles import find_roles
 
 #: what may stand between a role noun and the name it introduces
 _ROLE_TO_NAME = re.compile(r"\s*,?\s*(?:(?i:the)\s+)?(?:(?i:esteemed|visiting)\s+)?")
@@ -48,7 +48,9 @@ class Scan:
 
 
 @dataclass(slots=True)
-class People:
+class ResolvedPeople:
+    """Who the article names, resolved on its date: mentions, and people new to the dictionary."""
+
     mentions: list[Mention]
     new_people: list[NewPerson]
     #: mention start -> start of its whole phrase ("Russian Prime Minister Mikhail ...")
@@ -76,7 +78,7 @@ def scan(text: str, registry: Registry) -> Scan:
     return Scan(names, roles, pairs, phrase_starts)
 
 
-def resolve(found: Scan, registry: Registry, on: date | None) -> People:
+def resolve(found: Scan, registry: Registry, on: date | None) -> ResolvedPeople:
     """Mentions in text order, with surnames and role nouns resolved on ``on``."""
     titles = _Titles(registry, on)
     surnames = _article_surnames(found.names, registry)
@@ -97,7 +99,7 @@ def resolve(found: Scan, registry: Registry, on: date | None) -> People:
             new_people.setdefault(item.text, NewPerson(item.text, item.country))
         if main is None:
             main = mention.person
-    return People(mentions, list(new_people.values()), found.phrase_starts, main)
+    return ResolvedPeople(mentions, list(new_people.values()), found.phrase_starts, main)
 
 
 def _name_after(text: str, role: Role, by_start: dict[int, NameHit]) -> NameHit | None:

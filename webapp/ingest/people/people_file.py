@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 import yaml.constructor
 
-from webapp.ingest.normal_forms import country_key
-from webapp.ingest.normal_forms import surname_of
-from webapp.ingest.normal_forms import title_key
+from webapp.ingest.people.normal_forms import country_key
+from webapp.ingest.people.normal_forms import surname_of
+from webapp.ingest.people.normal_forms import title_key
 
 _PERSON_KEYS = frozenset({"name", "country", "aliases", "positions", "unsure"})
 _POSITION_KEYS = frozenset(

@@ -14,10 +14,10 @@ from dataclasses import field
 
 from rapidfuzz import fuzz
 
+from webapp.ingest.gazetteer import country_named
+from webapp.ingest.people.registry import Registry
 from webapp.ingest.records import How
-from webapp.ingest.registry import Registry
 from webapp.ingest.text import UPPER
-from webapp.ingest.text import country_named
 
 _CAP = rf"[{UPPER}](?:\.(?=[ ]?[{UPPER}])|\w*(?:-\w+)*(?:['’](?!s\b)\w+)*)"
 _RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0]+{_CAP})*")

@@ -18,20 +18,19 @@ import yaml
 import yaml.constructor
 from rapidfuzz import fuzz
 
-from webapp.ingest.normal_forms import TITLE_GROUPS
-from webapp.ingest.normal_forms import country_key
-from webapp.ingest.normal_forms import country_of
-from webapp.ingest.normal_forms import normalise
-from webapp.ingest.normal_forms import skeleton
-from webapp.ingest.normal_forms import surname_of
-from webapp.ingest.normal_forms import title_key
-from webapp.ingest.people_file import Entry
-from webapp.ingest.people_file import Person
-from webapp.ingest.people_file import Position
-from webapp.ingest.people_file import RegistryError
-from webapp.ingest.people_file import locate_bad_date
-from webapp.ingest.people_file import parse_person
+from webapp.ingest.people.normal_forms import TITLE_GROUPS
+from webapp.ingest.people.normal_forms import country_key
+from webapp.ingest.people.normal_forms import skeleton
+from webapp.ingest.people.normal_forms import surname_of
+from webapp.ingest.people.normal_forms import title_key
+from webapp.ingest.people.people_file import Entry
+from webapp.ingest.people.people_file import Person
+from webapp.ingest.people.people_file import Position
+from webapp.ingest.people.people_file import RegistryError
+from webapp.ingest.people.people_file import locate_bad_date
+from webapp.ingest.people.people_file import parse_person
 from webapp.ingest.records import How
+from webapp.ingest.text import normalise
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -39,11 +38,6 @@ __all__ = [
     "Position",
     "Registry",
     "RegistryError",
-    "country_of",
-    "normalise",
-    "skeleton",
-    "surname_of",
-    "title_key",
 ]
 
 #: Similarity (rapidfuzz ratio, 0-100) that both the first and the last token of a

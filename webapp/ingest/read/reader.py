@@ -25,28 +25,28 @@ import stat
 from datetime import date
 from typing import NamedTuple
 
-from webapp.ingest.chrome import CAPTION_MARKERS
-from webapp.ingest.chrome import GOVERNMENT_CHROME
-from webapp.ingest.chrome import LINE_CHROME
-from webapp.ingest.chrome import SHORT_LINE
-from webapp.ingest.chrome import SOURCE_IN_LINE
-from webapp.ingest.chrome import SOURCE_REPORTS
-from webapp.ingest.chrome import source_named
-from webapp.ingest.datelines import AUTHOR
-from webapp.ingest.datelines import CAPTION_DATE
-from webapp.ingest.datelines import CAPTION_DATE_END
-from webapp.ingest.datelines import HEADER
-from webapp.ingest.datelines import Dateline
-from webapp.ingest.datelines import author_date
-from webapp.ingest.datelines import match_byline
-from webapp.ingest.datelines import match_dateline
-from webapp.ingest.datelines import place_at_end
-from webapp.ingest.datelines import valid_date
-from webapp.ingest.places import city_name
+from webapp.ingest.dates import valid_date
+from webapp.ingest.gazetteer import city_name
+from webapp.ingest.read.chrome import CAPTION_MARKERS
+from webapp.ingest.read.chrome import GOVERNMENT_CHROME
+from webapp.ingest.read.chrome import LINE_CHROME
+from webapp.ingest.read.chrome import SHORT_LINE
+from webapp.ingest.read.chrome import SOURCE_IN_LINE
+from webapp.ingest.read.chrome import SOURCE_REPORTS
+from webapp.ingest.read.chrome import source_named
+from webapp.ingest.read.datelines import AUTHOR
+from webapp.ingest.read.datelines import CAPTION_DATE
+from webapp.ingest.read.datelines import CAPTION_DATE_END
+from webapp.ingest.read.datelines import HEADER
+from webapp.ingest.read.datelines import Dateline
+from webapp.ingest.read.datelines import author_date
+from webapp.ingest.read.datelines import match_byline
+from webapp.ingest.read.datelines import match_dateline
+from webapp.ingest.read.datelines import place_at_end
+from webapp.ingest.read.titles import TITLE_MAX as TITLE_MAX
+from webapp.ingest.read.titles import first_sentence
+from webapp.ingest.read.titles import trim_title
 from webapp.ingest.records import Document
-from webapp.ingest.titles import TITLE_MAX as TITLE_MAX
-from webapp.ingest.titles import first_sentence
-from webapp.ingest.titles import trim_title
 
 MAX_BYTES = 2 * 1024 * 1024
 

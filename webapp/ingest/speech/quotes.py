@@ -18,20 +18,20 @@ from webapp.ingest.records import How
 from webapp.ingest.records import Mention
 from webapp.ingest.records import Statement
 from webapp.ingest.records import StatementKind
-from webapp.ingest.speakers import Cue
-from webapp.ingest.speakers import People
-from webapp.ingest.speakers import Spans
-from webapp.ingest.speakers import Speaker
-from webapp.ingest.speakers import clause_after
-from webapp.ingest.speakers import cues
-from webapp.ingest.speakers import speaker_of
-from webapp.ingest.speakers import subject_of
+from webapp.ingest.spans import MentionIndex
+from webapp.ingest.spans import Spans
+from webapp.ingest.speech.cues import Cue
+from webapp.ingest.speech.cues import Speaker
+from webapp.ingest.speech.cues import clause_after
+from webapp.ingest.speech.cues import cues
+from webapp.ingest.speech.cues import speaker_of
+from webapp.ingest.speech.cues import subject_of
+from webapp.ingest.speech.turns import Turn
+from webapp.ingest.speech.turns import find_turns
 from webapp.ingest.text import paragraphs
 from webapp.ingest.text import sentences
 from webapp.ingest.text import trim
 from webapp.ingest.text import trim_clause
-from webapp.ingest.turns import Turn
-from webapp.ingest.turns import find_turns
 
 _MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = "“«„"
@@ -143,7 +143,7 @@ def units_of(text: str, spans: list[tuple[int, int]], quotes: list[Quote]) -> li
 
 def find_statements(text: str, mentions: list[Mention], phrase_starts: dict[int, int]) -> Speech:
     spans = paragraphs(text)
-    people = People(text, mentions, phrase_starts)
+    people = MentionIndex(text, mentions, phrase_starts)
     turns = find_turns(text, spans, people.mentions, phrase_starts)
     in_turns = {
         index for turn in turns for index in range(turn.paragraphs[0], turn.paragraphs[1] + 1)
@@ -164,7 +164,11 @@ def find_statements(text: str, mentions: list[Mention], phrase_starts: dict[int,
 
 
 def _attribute(
-    text: str, units: list[tuple[int, int]], quotes: list[Quote], people: People, speech: Speech
+    text: str,
+    units: list[tuple[int, int]],
+    quotes: list[Quote],
+    people: MentionIndex,
+    speech: Speech,
 ) -> None:
     marks = Spans([(quote.start, quote.end) for quote in quotes])
     by_unit: dict[int, list[Quote]] = {}

@@ -10,16 +10,11 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1
-    )
-}
-_MONTH = (
-    r"(?i:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
+from webapp.ingest.dates import MONTH
+from webapp.ingest.dates import month_number
+from webapp.ingest.dates import valid_date
+
+_MONTH = MONTH
 
 #: `` date 2024-03-04 …``: the rest of the line is the article's first sentence
 HEADER = re.compile(r"date:?\s(\d{4})-(\d{2})-(\d{2})(?=\s|$)", re.IGNORECASE)
@@ -74,13 +69,6 @@ class Dateline(NamedTuple):
     agency: str | None  # as written: "TASS", "Reuters", "KAZINFORM"
 
 
-def valid_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def match_byline(line: str) -> tuple[date, str] | None:
     """A line that is a date and what the site adds to it; the date and the rest.
 
@@ -93,10 +81,10 @@ def match_byline(line: str) -> tuple[date, str] | None:
     if match["d1"]:
         when = valid_date(int(match["y1"]), int(match["m1"]), int(match["d1"]))
     elif match["d2"]:
-        month = _MONTH_NUMBERS[match["mn2"][:3].lower()]
+        month = month_number(match["mn2"])
         when = valid_date(int(match["y2"]), month, int(match["d2"]))
     elif match["d3"]:
-        month = _MONTH_NUMBERS[match["mn3"][:3].lower()]
+        month = month_number(match["mn3"])
         when = valid_date(int(match["y3"]), month, int(match["d3"]))
     else:
         when = valid_date(int(match["y4"]), int(match["m4"]), int(match["d4"]))
@@ -120,9 +108,9 @@ def author_date(line: str) -> date | None:
     if match is None:
         return None
     if match["d1"]:
-        month = _MONTH_NUMBERS[match["mn1"][:3].lower()]
+        month = month_number(match["mn1"])
         return valid_date(int(match["y1"]), month, int(match["d1"]))
-    month = _MONTH_NUMBERS[match["mn2"][:3].lower()]
+    month = month_number(match["mn2"])
     return valid_date(int(match["y2"]), month, int(match["d2"]))
 
 
@@ -151,7 +139,7 @@ def match_dateline(paragraph: str, *, undated: bool = False) -> Dateline | None:
     place = match["place"]
     if match["stop"] and not place.isupper():
         return None
-    month = _MONTH_NUMBERS[(match["month"] or match["month2"])[:3].lower()]
+    month = month_number(match["month"] or match["month2"])
     day = int(match["day"] or match["day2"])
     year_text = match["year"] or match["year2"]
     year = int(year_text) if year_text else None

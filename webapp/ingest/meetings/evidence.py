@@ -13,26 +13,26 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from webapp.ingest.circumstances import Evidence
-from webapp.ingest.circumstances import article_place
-from webapp.ingest.circumstances import circumstances
-from webapp.ingest.circumstances import meeting
-from webapp.ingest.circumstances import merge
-from webapp.ingest.circumstances import occasion_in
-from webapp.ingest.circumstances import unique
-from webapp.ingest.people import held_titles
-from webapp.ingest.people import holders
-from webapp.ingest.places import city_name
-from webapp.ingest.places import country_of_place
-from webapp.ingest.places import date_in
-from webapp.ingest.quotes import Speech
+from webapp.ingest.dates import date_in
+from webapp.ingest.gazetteer import city_name
+from webapp.ingest.gazetteer import country_of_place
+from webapp.ingest.meetings.circumstances import Evidence
+from webapp.ingest.meetings.circumstances import article_place
+from webapp.ingest.meetings.circumstances import circumstances
+from webapp.ingest.meetings.circumstances import meeting
+from webapp.ingest.meetings.circumstances import merge
+from webapp.ingest.meetings.circumstances import occasion_in
+from webapp.ingest.meetings.circumstances import unique
+from webapp.ingest.people.mentions import held_titles
+from webapp.ingest.people.mentions import holders
+from webapp.ingest.people.registry import Registry
 from webapp.ingest.records import Meeting
 from webapp.ingest.records import Mention
 from webapp.ingest.records import Statement
 from webapp.ingest.records import StatementKind
-from webapp.ingest.registry import Registry
-from webapp.ingest.speakers import People
-from webapp.ingest.speakers import Spans
+from webapp.ingest.spans import MentionIndex
+from webapp.ingest.spans import Spans
+from webapp.ingest.speech.quotes import Speech
 from webapp.ingest.text import UPPER
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import fold
@@ -85,7 +85,7 @@ _FIRST_PERSON_WORDS = ("with",)
 
 def find_meetings(
     text: str,
-    people: People,
+    people: MentionIndex,
     speech: Speech,
     registry: Registry,
     published: date | None,
@@ -159,7 +159,7 @@ def _with_meeting(statement: Statement, index: int | None) -> Statement:
 def _unit_evidence(
     text: str,
     unit: tuple[int, int],
-    people: People,
+    people: MentionIndex,
     marks: Spans,
     speaker: str | None,
     published: date | None,
@@ -240,7 +240,7 @@ def _subject(text: str, before: list[Mention]) -> list[str]:
     return subject
 
 
-def _pair_before(text: str, start: int, cue: int, people: People) -> list[str]:
+def _pair_before(text: str, start: int, cue: int, people: MentionIndex) -> list[str]:
     """ "The two presidents met": the two people named last before the sentence."""
     if not _PAIR.search(text, start, cue):
         return []
@@ -254,7 +254,7 @@ def _pair_before(text: str, start: int, cue: int, people: People) -> list[str]:
 
 
 def _first_person(
-    text: str, statement: Statement, people: People, published: date | None
+    text: str, statement: Statement, people: MentionIndex, published: date | None
 ) -> list[Evidence]:
     result = []
     if not contains_any(text, statement.start, statement.end, _FIRST_PERSON_WORDS):
@@ -281,7 +281,7 @@ def _visits(
     text: str,
     start: int,
     end: int,
-    people: People,
+    people: MentionIndex,
     registry: Registry,
     published: date | None,
     narrative: bool,

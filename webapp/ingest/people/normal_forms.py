@@ -9,12 +9,10 @@ prime minister).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-# Apostrophe-like marks are dropped ("Nigʻmatilla" = "Nig'matilla" = "Nigmatilla")
-# and dash-like marks become a hyphen.
-_TRANSLATE = {**dict.fromkeys(map(ord, "'`ʻʼ’‘"), None), **dict.fromkeys(map(ord, "‐‑‒–—"), "-")}
+from webapp.ingest.gazetteer import country_of
+from webapp.ingest.text import normalise
 
 # Transliteration variants folded before fuzzy comparison, so that
 # Alikhan/Alihan, Tokayev/Tokaev, Kassym-Zhomart/Kassym-Jomart, Sergey/Sergei,
@@ -27,19 +25,6 @@ _SKELETON_RULES = [
         ("y", "i"), (r"(.)\1", r"\1"),
     ]
 ]  # fmt: skip
-
-_COUNTRY_WORDS = {
-    "Russia": ("russia", "russian federation", "russian", "rf"),
-    "Kazakhstan": ("kazakhstan", "republic of kazakhstan", "kazakh", "kazakhstani"),
-    "Belarus": ("belarus", "republic of belarus", "belarusian", "belarussian", "belorussian"),
-    "Armenia": ("armenia", "republic of armenia", "armenian"),
-    "Azerbaijan": ("azerbaijan", "republic of azerbaijan", "azerbaijani", "azeri"),
-    "Kyrgyzstan": ("kyrgyzstan", "kyrgyz republic", "kyrgyz", "kirghiz", "kyrgyzstani"),
-    "Tajikistan": ("tajikistan", "republic of tajikistan", "tajik"),
-    "Uzbekistan": ("uzbekistan", "republic of uzbekistan", "uzbek"),
-    "Turkmenistan": ("turkmenistan", "turkmen"),
-    "China": ("china", "people's republic of china", "prc", "chinese"),
-}
 
 # "Chairman of the Cabinet of Ministers" is Kyrgyzstan's official title since 2021;
 # the rows say "Prime Minister" as the media do.
@@ -54,28 +39,6 @@ _TITLE_WORDS = {
 TITLE_GROUPS = {"head of government": ("head of government", "prime minister")}
 
 
-#: longer texts are normalised afresh: the cache is for names and titles
-_CACHED_LENGTH = 200
-
-
-def normalise(text: str) -> str:
-    """Key for exact lookups: case, whitespace and diacritics do not count."""
-    if len(text) <= _CACHED_LENGTH:
-        return _normalise_short(text)
-    return _normalise(text)
-
-
-@lru_cache(maxsize=8192)
-def _normalise_short(text: str) -> str:
-    return _normalise(text)
-
-
-def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
-
-
 def skeleton(token: str) -> str:
     """Fold transliteration variants of one normalised token: "tokayev" -> "tokaev"."""
     for pattern, replacement in _SKELETON_RULES:
@@ -83,15 +46,7 @@ def skeleton(token: str) -> str:
     return token
 
 
-_COUNTRIES = {normalise(w): country for country, ws in _COUNTRY_WORDS.items() for w in ws}
 _TITLE_SYNONYMS = {word: title for title, words in _TITLE_WORDS.items() for word in words}
-
-
-def country_of(word: str) -> str | None:
-    """Canonical country for a name or adjective: "Russian Federation", "Kazakh", "PRC"."""
-    key = normalise(re.sub(r"['’]s\s*$", "", word.strip()))
-    key = key.removeprefix("the ")
-    return _COUNTRIES.get(key)
 
 
 def surname_of(name: str, country: str | None) -> str:

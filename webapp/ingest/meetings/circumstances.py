@@ -1,7 +1,7 @@
 """The circumstances of a meeting: its date, place and occasion; evidence merged into meetings.
 
 Evidence (a sentence naming a meeting, a visit, a first-person "we met") comes
-from :mod:`webapp.ingest.meetings`; here pieces with the same date and at least
+from :mod:`webapp.ingest.meetings.evidence`; here pieces with the same date and at least
 two shared participants become one meeting, which takes its place and occasion
 from its own evidence, then from related evidence, then from the article.
 """
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 
-from webapp.ingest.places import city_name
-from webapp.ingest.places import date_in
-from webapp.ingest.places import place_in
-from webapp.ingest.places import visit_place
-from webapp.ingest.quotes import Speech
+from webapp.ingest.dates import date_in
+from webapp.ingest.gazetteer import city_name
+from webapp.ingest.meetings.places import place_in
+from webapp.ingest.meetings.places import visit_place
 from webapp.ingest.records import Meeting
+from webapp.ingest.speech.quotes import Speech
 from webapp.ingest.text import UPPER
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import sentences

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from webapp.ingest.gazetteer import country_named
 from webapp.ingest.text import UPPER
-from webapp.ingest.text import country_named
 from webapp.ingest.text import fold
 
 _TITLE = (
