@@ -39,11 +39,6 @@ def article_path(name: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry.load(ROOT / "seed_data" / "people.yaml")
-
-
-@pytest.fixture(scope="module")
 def extractions(registry: Registry) -> dict[str, Extraction]:
     cache: dict[str, Extraction] = {}
     for path in EXPECTED:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from webapp.ingest.people.mentions import scan
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.people.years import infer_year
@@ -14,11 +12,6 @@ from webapp.ingest.pipeline import extract_text
 from webapp.ingest.records import Extraction
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry.load(ROOT / "seed_data" / "people.yaml")
 
 
 def run(body: str, registry: Registry, day: str = "2024-03-14") -> Extraction:

@@ -19,11 +19,6 @@ from webapp.ingest.records import Mention
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry.load(ROOT / "seed_data" / "people.yaml")
-
-
 def mentions(text: str, registry: Registry, on: date | None = date(2023, 10, 26)) -> list[Mention]:
     return resolve(scan(text, registry), registry, on).mentions
 

@@ -19,11 +19,6 @@ INDIRECT = StatementKind.INDIRECT
 TRANSCRIPT = StatementKind.TRANSCRIPT
 
 
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry.load(ROOT / "seed_data" / "people.yaml")
-
-
 def said(body: str, registry: Registry, day: str = "2024-03-04") -> list[tuple[str, str, str]]:
     """(kind, speaker, words) of every statement of a body under a date header."""
     extraction = extract_text("t.txt", f" date {day} {body}", registry)

@@ -30,11 +30,6 @@ BUILDER = ROOT / "seed_data" / "build_people.py"
 REFERENCE = ROOT / "seed_data" / "reference" / "positions.json"
 
 
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry.load(PEOPLE)
-
-
 def load_yaml(tmp_path: Path, text: str) -> Registry:
     path = tmp_path / "people.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
