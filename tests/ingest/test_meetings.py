@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from webapp.ingest.people.mentions import scan
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.people.years import infer_year
 from webapp.ingest.pipeline import extract_text
 from webapp.ingest.records import Extraction
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(body: str, registry: Registry, day: str = "2024-03-14") -> Extraction:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,6 @@ from webapp.ingest.people.registry import Registry
 from webapp.ingest.pipeline import extract_text
 from webapp.ingest.records import How
 from webapp.ingest.records import Mention
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def mentions(text: str, registry: Registry, on: date | None = date(2023, 10, 26)) -> list[Mention]:

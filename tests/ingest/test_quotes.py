@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,6 @@ from webapp.ingest.records import StatementKind
 from webapp.ingest.speech.quotes import find_quotes
 from webapp.ingest.text import paragraphs
 
-ROOT = Path(__file__).resolve().parents[2]
 DIRECT = StatementKind.DIRECT
 INDIRECT = StatementKind.INDIRECT
 TRANSCRIPT = StatementKind.TRANSCRIPT
