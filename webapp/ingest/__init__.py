@@ -10,6 +10,7 @@ The front door for the rest of Parley::
 they pass along; ``normalise`` is the key under which names compare.
 """
 
+from webapp.ingest.meetings import same_meeting
 from webapp.ingest.people import Registry
 from webapp.ingest.people import RegistryError
 from webapp.ingest.pipeline import extract
@@ -34,4 +35,5 @@ __all__ = [
     "read_bytes",
     "normalise",
     "read_path",
+    "same_meeting",
 ]

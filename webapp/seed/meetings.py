@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from webapp.ingest import Extraction
+from webapp.ingest import same_meeting
 from webapp.models import Meeting
 from webapp.models import MeetingReport
 from webapp.models import ReviewStatus
@@ -102,11 +103,7 @@ def meetings_by_people(
 
 
 def matching_meeting(session: Session, held_on: date | None, participants: set[int]) -> int | None:
-    """A stored meeting on the same day whose participants are the same people.
-
-    Two reports of one meeting may name one side differently ("his Kazakh
-    counterpart"), so two shared participants are enough when both lists have two or more.
-    """
+    """A stored meeting that ``same_meeting`` takes for the same one."""
     if held_on is None or not participants:
         return None
     rows = session.execute(
@@ -119,8 +116,7 @@ def matching_meeting(session: Session, held_on: date | None, participants: set[i
     for meeting_id, person_id in rows:
         stored.setdefault(meeting_id, set()).add(person_id)
     for meeting_id, people in stored.items():
-        shared = people & participants
-        if people == participants or len(shared) >= 2:
+        if same_meeting(held_on, people, held_on, participants):
             return meeting_id
     return None
 

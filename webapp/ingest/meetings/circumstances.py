@@ -9,6 +9,7 @@ from its own evidence, then from related evidence, then from the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -50,7 +51,7 @@ class Evidence:
     date: date | None
     place: str | None = None
     occasion: str | None = None
-    confidence: float = 0.8
+    confidence: float = field(kw_only=True)
     narrative: bool = True  # outside quotes and transcript turns
     #: the speaker of the sentence took part ("he said at a meeting with X")
     said_at: str | None = None
@@ -88,14 +89,27 @@ def occasion_in(text: str, unit: tuple[int, int]) -> str | None:
     return " ".join(words) or None
 
 
+def same_meeting(
+    day: date | None, people: Iterable[object], other_day: date | None, other: Iterable[object]
+) -> bool:
+    """Whether two accounts tell of one meeting: the same day, and the same people or two shared.
+
+    Two reports of one meeting may name one side differently ("his Kazakh
+    counterpart" beside a third participant), so two shared people are enough.
+    People are names in an extraction and ids in the database.
+    """
+    people, other = set(people), set(other)
+    return day == other_day and (people == other or len(people & other) >= 2)
+
+
 def merge(found: list[Evidence]) -> list[Draft]:
     drafts: list[Draft] = []
     for item in found:
         if len(item.participants) < 2:
             continue
         for draft in drafts:
-            same_day = draft.evidence[0].date == item.date
-            if same_day and len(set(draft.participants) & set(item.participants)) >= 2:
+            first = draft.evidence[0]
+            if same_meeting(first.date, draft.participants, item.date, item.participants):
                 draft.evidence.append(item)
                 draft.participants = unique(draft.participants + item.participants)
                 break

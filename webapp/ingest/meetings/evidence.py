@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from webapp.ingest import confidence
 from webapp.ingest.dates import date_in
 from webapp.ingest.gazetteer import city_name
 from webapp.ingest.gazetteer import country_of_place
@@ -115,7 +116,15 @@ def find_meetings(
             item.participants = list(title_people)
     if len(speakers) >= 2 and not any(len(item.participants) >= 2 for item in found):
         first = speech.turns[0]
-        found.append(Evidence(first.start, first.end, speakers, published, confidence=0.6))
+        found.append(
+            Evidence(
+                first.start,
+                first.end,
+                speakers,
+                published,
+                confidence=confidence.MEETING_TRANSCRIPT,
+            )
+        )
     drafts = merge(found)
     place = article_place(text, folded, speech)
     meetings = []
@@ -200,11 +209,12 @@ def _unit_evidence(
         if speaker is not None and (kind != "talks" or not participants):
             said_at = speaker if speaker not in participants else None
             participants.insert(0, speaker)
-        confidence = 0.9 if kind in ("with", "met", "received", "held") else 0.7
+        verb = kind in ("with", "met", "received", "held")
+        level = confidence.MEETING_VERB if verb else confidence.MEETING_TALKS
         when, place, occasion = circumstances(text, unit, published)
         result.append(
             Evidence(
-                unit[0], unit[1], unique(participants), when, place, occasion, confidence,
+                unit[0], unit[1], unique(participants), when, place, occasion, confidence=level,
                 said_at=said_at,
             )
         )  # fmt: skip
@@ -220,7 +230,7 @@ def _unit_evidence(
                 when,
                 place,
                 occasion,
-                0.5,
+                confidence=confidence.OCCASION_ONLY,
             )
         )
     return result
@@ -271,7 +281,8 @@ def _first_person(
         result.append(
             Evidence(
                 match.start(), end, unique([statement.speaker, *others]),
-                when if has_date else published, confidence=0.7, narrative=False,
+                when if has_date else published, narrative=False,
+                confidence=confidence.MEETING_FIRST_PERSON,
             )
         )  # fmt: skip
     return result
@@ -314,7 +325,8 @@ def _visits(
         result.append(
             Evidence(
                 match.start(), match.end(), unique([visitor, *hosts[:1]]),
-                when if has_date else published, city, None, 0.6, narrative, visitor=visitor,
+                when if has_date else published, city, None, narrative=narrative,
+                confidence=confidence.MEETING_VISIT, visitor=visitor,
             )
         )  # fmt: skip
     return result

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 
+from webapp.ingest import confidence
 from webapp.ingest.people.names import NameHit
 from webapp.ingest.people.names import find_names
 from webapp.ingest.people.names import matcher_for
@@ -26,8 +27,6 @@ from webapp.ingest.records import NewPerson
 
 #: what may stand between a role noun and the name it introduces
 _ROLE_TO_NAME = re.compile(r"\s*,?\s*(?:(?i:the)\s+)?(?:(?i:esteemed|visiting)\s+)?")
-
-_CONFIDENCE = {How.NAME: 1.0, How.ALIAS: 0.95, How.FUZZY: 0.8, How.NEW: 0.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,22 +132,30 @@ def _name_mention(
     registry: Registry,
 ) -> Mention | None:
     if hit.kind == "name" and hit.person is not None and hit.how is not None:
-        return Mention(hit.start, hit.end, hit.person, hit.how, _CONFIDENCE.get(hit.how, 0.8))
+        return Mention(
+            hit.start,
+            hit.end,
+            hit.person,
+            hit.how,
+            confidence.NAME_FOUND.get(hit.how, confidence.FUZZY),
+        )
     if hit.kind == "new":
-        return Mention(hit.start, hit.end, hit.text, How.NEW, _CONFIDENCE[How.NEW])
+        return Mention(hit.start, hit.end, hit.text, How.NEW, confidence.NEW)
     if hit.kind != "surname":
         return None
     known = surnames.get(hit.text)
     if known:
         before = [entry for entry in known if entry[0] <= hit.start]
         person = (before[-1] if before else known[0])[1]
-        return Mention(hit.start, hit.end, person, How.SURNAME, 0.9 if len(known) == 1 else 0.7)
+        unique = len(known) == 1
+        surname_confidence = confidence.SURNAME_UNIQUE if unique else confidence.SURNAME_SHARED
+        return Mention(hit.start, hit.end, person, How.SURNAME, surname_confidence)
     candidates = registry.by_surname(hit.text)
     if titles.on is not None:
         candidates = tuple(person for person in candidates if titles.of(person.name))
     if len(candidates) != 1:
         return None
-    return Mention(hit.start, hit.end, candidates[0].name, How.SURNAME, 0.7)
+    return Mention(hit.start, hit.end, candidates[0].name, How.SURNAME, confidence.SURNAME_SHARED)
 
 
 def _role_mentions(
@@ -167,9 +174,10 @@ def _role_mentions(
         people = [
             _holder(role, country, mentions, found, titles, main) for country in role.countries
         ]
-    confidence = 0.6 if role.bare or role.counterpart else 0.85
+    inferred = role.bare or role.counterpart
+    level = confidence.ROLE_INFERRED if inferred else confidence.ROLE
     return [
-        Mention(role.start, role.end, person, How.ROLE, confidence)
+        Mention(role.start, role.end, person, How.ROLE, level)
         for person in dict.fromkeys(people)
         if person is not None
     ]

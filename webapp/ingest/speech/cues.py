@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from webapp.ingest import confidence
 from webapp.ingest.records import How
 from webapp.ingest.records import Mention
 from webapp.ingest.spans import MentionIndex
@@ -98,7 +99,13 @@ def speaker_of(
     subject = subject_of(unit, people, quotes)
     if subject is None or subject.start > cue.start:
         return None
-    return Speaker(subject.person, people.phrase_start(subject), subject.end, subject.how, 0.7)
+    return Speaker(
+        subject.person,
+        people.phrase_start(subject),
+        subject.end,
+        subject.how,
+        confidence.SPEAKER_SUBJECT,
+    )
 
 
 def subject_of(unit: tuple[int, int], people: MentionIndex, quotes: Spans) -> Mention | None:
@@ -145,7 +152,7 @@ def _phrase_before(
     if pronoun is not None and (mention is None or pronoun[0] >= mention.end):
         if salient is None or quotes.covering(pronoun[0]) is not None:
             return None
-        return Speaker(salient, pronoun[0], pronoun[1], How.PRONOUN, 0.8)
+        return Speaker(salient, pronoun[0], pronoun[1], How.PRONOUN, confidence.PRONOUN)
     if mention is None or quotes.covering(mention.start) is not None:
         return None
     if not _FILLER.fullmatch(text, mention.end, position):
@@ -182,7 +189,7 @@ def _phrase_at(
         break
     pronoun = _PRONOUN.match(text, start, unit[1])
     if pronoun is not None and salient is not None:
-        return Speaker(salient, pronoun.start(), pronoun.end(), How.PRONOUN, 0.8)
+        return Speaker(salient, pronoun.start(), pronoun.end(), How.PRONOUN, confidence.PRONOUN)
     return None
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field
 
+from webapp.ingest import confidence
 from webapp.ingest.records import How
 from webapp.ingest.records import Mention
 from webapp.ingest.records import Statement
@@ -156,7 +157,9 @@ def find_statements(text: str, mentions: list[Mention], phrase_starts: dict[int,
         start, end = trim(text, turn.start, turn.end)
         if start < end:
             speech.statements.append(
-                Statement(start, end, StatementKind.TRANSCRIPT, turn.speaker, ":", 0.95)
+                Statement(
+                    start, end, StatementKind.TRANSCRIPT, turn.speaker, ":", confidence.TRANSCRIPT
+                )
             )
     _attribute(text, units, quotes, people, speech)
     speech.statements.sort(key=lambda statement: (statement.start, statement.end))
@@ -188,7 +191,13 @@ def _attribute(
                 speakers[cue] = speaker
                 if speaker.how is How.PRONOUN:
                     speech.mentions.append(
-                        Mention(speaker.start, speaker.end, speaker.person, How.PRONOUN, 0.8)
+                        Mention(
+                            speaker.start,
+                            speaker.end,
+                            speaker.person,
+                            How.PRONOUN,
+                            confidence.PRONOUN,
+                        )
                     )
         main = next(
             (speakers[cue] for cue in found if cue in speakers and cue.kind != "participle"), None
@@ -226,7 +235,7 @@ def _direct(
     main_person: str | None,
     last_speaker: str | None,
 ) -> Statement | None:
-    factor = 1.0 if quote.opened else 0.8
+    factor = 1.0 if quote.opened else confidence.MISSING_MARK
     after = [cue for cue in found if cue.start >= quote.end and cue in speakers]
     before = [cue for cue in found if cue.end <= quote.start and cue in speakers]
     cue = after[0] if after else (before[-1] if before else None)
@@ -234,17 +243,27 @@ def _direct(
         speaker = speakers[cue]
         return Statement(
             quote.start, quote.end, StatementKind.DIRECT, speaker.person, cue.word,
-            round(min(0.95, speaker.confidence) * factor, 2),
+            round(min(confidence.DIRECT_CUED, speaker.confidence) * factor, 2),
         )  # fmt: skip
     if main_person is not None:
         return Statement(
-            quote.start, quote.end, StatementKind.DIRECT, main_person, None, 0.7 * factor
+            quote.start,
+            quote.end,
+            StatementKind.DIRECT,
+            main_person,
+            None,
+            confidence.DIRECT_SENTENCE_SPEAKER * factor,
         )
     at_paragraph_start = quote.start <= unit[0] + 1
     if at_paragraph_start and last_speaker is not None:
         if len(_WORD.findall(text, quote.start, quote.end)) >= _CONTINUATION_WORDS:
             return Statement(
-                quote.start, quote.end, StatementKind.DIRECT, last_speaker, None, 0.6 * factor
+                quote.start,
+                quote.end,
+                StatementKind.DIRECT,
+                last_speaker,
+                None,
+                confidence.DIRECT_CONTINUED * factor,
             )
     return None
 
@@ -269,8 +288,8 @@ def _indirect(
     start, end = trim_clause(text, *span)
     if _words_outside(text, start, end, marks) < 3:
         return None
-    confidence = 0.75 if speaker is not None else 0.6
-    return Statement(start, end, StatementKind.INDIRECT, person, cue.word, confidence)
+    level = confidence.INDIRECT_CUED if speaker is not None else confidence.INDIRECT_PARTICIPLE
+    return Statement(start, end, StatementKind.INDIRECT, person, cue.word, level)
 
 
 def _clause(
