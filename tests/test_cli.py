@@ -9,7 +9,6 @@ import sqlalchemy as sa
 
 from tests.conftest import make_app
 from webapp import PROJECT_ROOT
-from webapp import seed as seeding
 from webapp.db import db
 from webapp.ingest import MAX_BYTES
 from webapp.models import Article
@@ -18,6 +17,7 @@ from webapp.models import Person
 from webapp.models import ReviewStatus
 from webapp.models import Revision
 from webapp.models import Statement
+from webapp.seed import reconcile
 
 SEEDS = PROJECT_ROOT / "seed_data" / "articles"
 
@@ -219,7 +219,7 @@ def test_every_command_has_help_and_is_in_the_readme(runner, command):
 def test_a_busy_database_is_tried_again(app, runner, monkeypatch):
     """A write that finds the database locked is retried, and the article still loads."""
 
-    real = seeding.seed_article
+    real = reconcile.seed_article
     calls = []
 
     def locked_once(*args, **kwargs):
@@ -228,7 +228,7 @@ def test_a_busy_database_is_tried_again(app, runner, monkeypatch):
             raise sa.exc.OperationalError("INSERT", {}, Exception("database is locked"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(seeding, "seed_article", locked_once)
+    monkeypatch.setattr(reconcile, "seed_article", locked_once)
     result = runner.invoke(args=["seed", str(SEEDS / "000_bc75cffa8b8ea9a8.txt")])
     assert result.exit_code == 0, result.output
     assert "Added 1 articles" in result.output

@@ -26,6 +26,7 @@ from webapp.models import Position
 from webapp.models import ReviewStatus
 from webapp.models import Revision
 from webapp.models import Statement
+from webapp.seed import reconcile
 from webapp.vocabulary import How
 from webapp.vocabulary import StatementKind
 
@@ -251,7 +252,7 @@ def test_a_crash_mid_article_stores_nothing_of_it(session, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(seed, "write_mentions", explode)
+    monkeypatch.setattr(reconcile, "write_mentions", explode)
     people = seed.SeedCache(session)
     with pytest.raises(RuntimeError):
         seed.seed_article(session, extraction("b.txt", "2", newcomer="Oleg Petrov"), people)

@@ -39,7 +39,13 @@ CLOSING_MARKS = '"\u201d\u00bb'  # " ” »
 #: how a source shows in a text: its name, or a mark only that site carries
 SOURCE_FORMS = {
     "TASS": ("TASS", "\u0422\u0410\u0421\u0421"),  # ТАСС
-    "Government of Russia": ("Предыдущая новость Следующая новость", "Government House, Moscow"),
+    "Government of Russia": (
+        "Предыдущая новость Следующая новость",
+        "Government House, Moscow",
+        "government.ru",
+        "Government of the Russian Federation",
+    ),
+    "Kremlin": ("Kremlin", "Official website of the President of Russia", "kremlin.ru"),
 }
 #: a transcript turn label at the start of a line: "Alihan Smailov: ", possibly after
 #: a title: "Prime Minister of Uzbekistan Abdulla Aripov: " (group 1 is the name)
@@ -259,7 +265,7 @@ def test_meetings(case):
         for field in ("place", "occasion"):
             value = meeting[field]
             assert value is None or value.lower() in text.lower(), (field, value)
-        signature = (frozenset(participants), meeting["date"])
+        signature = (frozenset(participants), meeting["date"], (meeting["place"] or "").lower())
         assert signature not in seen, f"meeting listed twice: {meeting}"
         seen.append(signature)
 

@@ -2,10 +2,10 @@
 
 from flask import Flask
 
+from webapp.cli.export import export_command
 from webapp.cli.maintenance import backup_command
 from webapp.cli.maintenance import check_command
 from webapp.cli.maintenance import copy_to_command
-from webapp.cli.seeding import export_command
 from webapp.cli.seeding import seed_command
 from webapp.cli.users import users
 
