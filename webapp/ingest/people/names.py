@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -125,19 +126,10 @@ class Matcher:
         return result
 
 
-_MATCHERS: dict[int, tuple[Registry, Matcher]] = {}
-
-
+@lru_cache(maxsize=8)
 def matcher_for(registry: Registry) -> Matcher:
-    key = id(registry)
-    cached = _MATCHERS.get(key)
-    if cached is not None and cached[0] is registry:
-        return cached[1]
-    if len(_MATCHERS) >= 8:
-        _MATCHERS.pop(next(iter(_MATCHERS)))
-    matcher = Matcher.build(registry)
-    _MATCHERS[key] = (registry, matcher)
-    return matcher
+    """The registry's matcher, built once: a process holds one registry, tests a few."""
+    return Matcher.build(registry)
 
 
 def normal(text: str) -> str:
