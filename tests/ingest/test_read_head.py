@@ -1,0 +1,266 @@
+"""The head of an article: datelines, header and byline, title and subtitle, frame, encodings."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from webapp.ingest.read.reader import read_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seed_data" / "articles"
+NBSP = "\u00a0"
+
+
+# --- datelines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "month_day", "published", "source"),
+    [
+        ("ASTANA, Jan 5 (Reuters) - Tokayev met Mishustin.", "Astana", (1, 5), None, "Reuters"),
+        ("BEIJING, March 4 (Xinhua) -- Leaders met.", "Beijing", (3, 4), None, "Xinhua"),
+        ("Almaty, 12 May 2023 — The ministers met.", "Almaty", None, date(2023, 5, 12), None),
+        (
+            "MOSCOW, October 12, 2023. /TASS/ Putin met Tokayev.",
+            "Moscow",
+            None,
+            date(2023, 10, 12),
+            "TASS",
+        ),
+        ("MOSCOW, March 4. /TASS/. Talks were held.", "Moscow", (3, 4), None, "TASS"),
+        ("RUSSIA, February 1 - The talks took place.", "Russia", (2, 1), None, None),
+        ("NUR-SULTAN, Sept. 3 (Interfax) - Talks began.", "Nur-Sultan", (9, 3), None, "Interfax"),
+        (
+            "ST. PETERSBURG, December 25 /TASS/. Leaders met.",
+            "St. Petersburg",
+            (12, 25),
+            None,
+            "TASS",
+        ),
+        ("BISHKEK, October 26, 2023. The talks began.", "Bishkek", None, date(2023, 10, 26), None),
+        ("ASTANA. KAZINFORM – Tokayev held talks.", "Astana", None, None, "Kazinform"),
+        ("ASTANA – Tokaev received Lavrov.", "Astana", None, None, None),
+    ],
+)
+def test_generic_datelines(
+    opening: str,
+    place: str,
+    month_day: tuple[int, int] | None,
+    published: date | None,
+    source: str | None,
+) -> None:
+    document = read_bytes("wire.txt", f"Leaders meet\n\n{opening}\n\nMore text.".encode())
+    assert document.title == "Leaders meet"
+    assert document.dateline_place == place
+    assert document.dateline_month_day == month_day
+    assert document.published == published
+    assert document.date_from == ("dateline" if published else None)
+    assert document.source == source
+    assert document.text.startswith(opening)
+    assert ("dateline has no year" in document.notes) == (month_day is not None)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "In Moscow, March 4. Talks were held.",
+        "MOSCOW, February 30 - Talks were held.",
+        "Tokayev, who arrived on Monday, met Putin.",
+        "EAEU – the union – met in Almaty, said officials.",
+    ],
+)
+def test_not_a_dateline(opening: str) -> None:
+    text = f"Leaders meet\n\nThe first paragraph is here.\n\n{opening}"
+    document = read_bytes("wire.txt", text.encode())
+    assert document.dateline_place is None
+    assert document.dateline_month_day is None
+
+
+def test_dateline_year_comes_from_the_header_without_a_note() -> None:
+    document = read_bytes("x.txt", b" date 2024-03-04 MOSCOW, March 4. /TASS/. Talks began.")
+    assert document.published == date(2024, 3, 4)
+    assert document.date_from == "header"
+    assert document.dateline_month_day == (3, 4)
+    assert document.notes == ("title taken from the first sentence",)
+    assert document.title == "Talks began"
+
+
+def test_dateline_that_disagrees_with_the_header_is_noted() -> None:
+    document = read_bytes("x.txt", b" date 2024-03-05 MOSCOW, March 4. /TASS/. Talks began.")
+    assert any("differs from the header date 2024-03-05" in note for note in document.notes)
+
+
+# --- header and byline -----------------------------------------------------------------
+
+
+def test_header_alone_on_its_line_is_followed_by_a_title() -> None:
+    document = read_bytes("x.txt", b" date 2024-03-04\nLeaders meet\n\nThe talks began today.")
+    assert document.published == date(2024, 3, 4)
+    assert document.title == "Leaders meet"
+    assert document.text == "The talks began today."
+
+
+def test_invalid_header_date_is_noted_not_fatal() -> None:
+    document = read_bytes("x.txt", b" date 2024-02-30 The talks began today.")
+    assert document.published is None
+    assert document.date_from is None
+    assert "header date 2024-02-30 is not a valid date" in document.notes
+    assert document.text == "The talks began today."
+
+
+@pytest.mark.parametrize(
+    ("byline", "published", "source"),
+    [
+        ("03.02.2023 ТАСС 33 просмотров", date(2023, 2, 3), "TASS"),
+        ("03.02.2023 TASS", date(2023, 2, 3), "TASS"),
+        ("12.11.2022", date(2022, 11, 12), None),
+        ("9 November 2023", date(2023, 11, 9), None),
+        ("12 June 2024, 17:40", date(2024, 6, 12), None),
+        ("January 5, 2023 1:42 PM UTC", date(2023, 1, 5), None),
+        ("27 September 2024, 15:00. Government House, Moscow", date(2024, 9, 27), None),
+    ],
+)
+def test_byline_date_is_parsed_and_removed(
+    byline: str, published: date, source: str | None
+) -> None:
+    text = f"Leaders meet\n\n{byline}\n\nThe talks began today.\n\nThey ended late."
+    document = read_bytes("x.txt", text.encode())
+    assert document.published == published
+    assert document.date_from == "byline"
+    assert document.source == source
+    assert document.title == "Leaders meet"
+    assert document.subtitle is None
+    assert document.text == "The talks began today.\n\nThey ended late."
+
+
+def test_byline_with_an_impossible_date_gives_no_date() -> None:
+    document = read_bytes("x.txt", b"Leaders meet\n\n31.02.2023 TASS\n\nThe talks began.")
+    assert document.published is None
+    assert document.date_from is None
+    assert document.text == "The talks began."
+
+
+def test_author_line_is_part_of_the_byline() -> None:
+    text = "Leaders meet\n\nBy our correspondent in Astana\n9 November 2023\n\nThe talks began."
+    document = read_bytes("x.txt", text.encode())
+    assert document.text == "The talks began."
+    assert document.published == date(2023, 11, 9)
+
+
+# --- title and subtitle ------------------------------------------------------------------
+
+
+def test_subtitle_stands_between_title_and_dateline() -> None:
+    text = "Leaders meet\n\nA standfirst that ends with a stop.\n\nMOSCOW, May 5. /TASS/. Talks."
+    document = read_bytes("x.txt", text.encode())
+    assert document.title == "Leaders meet"
+    assert document.subtitle == "A standfirst that ends with a stop."
+    assert document.text == "MOSCOW, May 5. /TASS/. Talks."
+
+
+def test_a_single_line_is_body_not_title() -> None:
+    document = read_bytes("x.txt", b"Tokayev met Putin")
+    assert document.text == "Tokayev met Putin"
+    assert document.title == "Tokayev met Putin"
+    assert "title taken from the first sentence" in document.notes
+
+
+def test_short_first_sentence_is_the_whole_title() -> None:
+    document = read_bytes("x.txt", b" date 2024-01-01 Mr. Putin met Tokayev. They talked.")
+    assert document.title == "Mr. Putin met Tokayev"
+
+
+# --- chrome ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "All news",
+        "33 просмотров",
+        "1 234 views",
+        "Новости партнёров",
+        "Предыдущая новость Следующая новость",
+        "Previous news Next news",
+        "Subscribe to Big Asia Newsletters",
+        "Subscribe and don't miss exclusive news",
+        "Opening Asia for Russia",
+        "Share",
+        "Share on Facebook Twitter Telegram",
+        "Read more: Tokayev visits Moscow",
+        "Читайте также: Токаев посетил Москву",
+        "Photo: Kremlin press service",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "* * *",
+        "Какой-то текст только по-русски",
+        "Mikhail Mishustin and Olzhas Bektenov before the talks, 27 September 2024",
+    ],
+)
+def test_chrome_line_is_removed(chrome: str) -> None:
+    text = f"Leaders meet\n\nThe talks began today.\n\n{chrome}\n\nThey ended late."
+    document = read_bytes("x.txt", text.encode())
+    assert document.text == "The talks began today.\n\nThey ended late."
+
+
+def test_cyrillic_lines_stay_in_a_russian_article() -> None:
+    text = "Лидеры встретились\n\nПереговоры начались сегодня.\n\nОни закончились поздно."
+    document = read_bytes("x.txt", text.encode())
+    assert document.title == "Лидеры встретились"
+    assert document.text == "Переговоры начались сегодня.\n\nОни закончились поздно."
+
+
+def test_characters_inside_lines_survive_exactly() -> None:
+    line = '“Yes,” he said — «да» – it’s ‘fine’ "really"\u00a0 1.5 trillion roubles.'
+    document = read_bytes("x.txt", f"Leaders meet\n\n  {line}\t\n".encode())
+    assert document.text == line
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Tokayev met Putin in Moscow, Akorda reports.", "Akorda"),
+        ("Putin met Tokayev, the Kremlin reports.", "Kremlin"),
+        ("Talks were held, RIA Novosti reports.", "RIA Novosti"),
+        ("Talks were held, Interfax reports.", "Interfax"),
+        ("Talks were held, says an unknown blog.", None),
+    ],
+)
+def test_source_from_x_reports(text: str, source: str | None) -> None:
+    assert read_bytes("x.txt", f" date 2024-01-01 {text}".encode()).source == source
+
+
+def test_government_frame_without_transcript_is_not_a_source() -> None:
+    text = "Leaders meet\n\nThe talks began.\n\nПредыдущая новость Следующая новость"
+    assert read_bytes("x.txt", text.encode()).source is None
+
+
+# --- line endings and byte-order mark ----------------------------------------------------
+
+
+def test_crlf_and_cr_read_like_lf() -> None:
+    data = (SEEDS / "000_bc75cffa8b8ea9a8.txt").read_bytes()
+    lf = read_bytes("a.txt", data)
+    for other in (data.replace(b"\n", b"\r\n"), data.replace(b"\n", b"\r")):
+        document = read_bytes("a.txt", other)
+        assert "\r" not in document.text
+        assert document.text == lf.text
+        assert (document.title, document.subtitle, document.source) == (
+            lf.title,
+            lf.subtitle,
+            lf.source,
+        )
+        assert document.raw_text == other.decode()
+        assert document.sha256 != lf.sha256
+
+
+def test_bom_is_stripped_and_hashed() -> None:
+    data = "\ufeffLeaders meet\r\n\r\nMOSCOW, May 5. /TASS/. Talks.".encode()
+    document = read_bytes("bom.txt", data)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert document.title == "Leaders meet"
+    assert not document.raw_text.startswith("\ufeff")
+    assert document.sha256 == hashlib.sha256(data).hexdigest()
