@@ -8,47 +8,32 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from webapp.ingest.people.registry import Registry
-from webapp.ingest.pipeline import extract
-from webapp.ingest.read.reader import read_path
-from webapp.ingest.records import Extraction
-from webapp.ingest.records import Meeting
+from tests.ingest.expected_records import article_path
+from tests.ingest.expected_records import expected_files
+from tests.ingest.expected_records import load
+from tests.ingest.expected_records import meeting_matches
+from tests.ingest.expected_records import normal
+from tests.ingest.expected_records import people_of
+from tests.ingest.expected_records import statement_matches
+from tests.ingest.expected_records import title_matches
+from webapp.ingest import Extraction
+from webapp.ingest import Registry
+from webapp.ingest import extract
+from webapp.ingest import read_path
 
-ROOT = Path(__file__).resolve().parents[2]
-HERE = Path(__file__).resolve().parent
-EXPECTED = sorted((HERE / "expected").glob("*.yaml"))
-ARTICLE_DIRS = (ROOT / "seed_data" / "articles", HERE / "articles")
-
-
-def normal(text: str | None) -> str | None:
-    if text is None:
-        return None
-    return " ".join(text.replace("\u00a0", " ").replace("\r\n", "\n").split())
-
-
-def article_path(name: str) -> Path:
-    for folder in ARTICLE_DIRS:
-        if (folder / name).exists():
-            return folder / name
-    raise FileNotFoundError(name)
+EXPECTED = expected_files("seeds")
 
 
 @pytest.fixture(scope="module")
 def extractions(registry: Registry) -> dict[str, Extraction]:
     cache: dict[str, Extraction] = {}
     for path in EXPECTED:
-        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
-        cache[path.stem] = extract(read_path(article_path(expected["file"])), registry)
+        expected = load(path)
+        cache[path.stem] = extract(read_path(article_path("seeds", expected["file"])), registry)
     return cache
-
-
-def load(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 ids = [path.stem for path in EXPECTED]
@@ -58,11 +43,7 @@ ids = [path.stem for path in EXPECTED]
 def test_document(path: Path, extractions: dict[str, Extraction]) -> None:
     expected = load(path)
     document = extractions[path.stem].document
-    if expected["title"] is None and "title taken from the first sentence" in document.notes:
-        title = normal(document.title).removesuffix("…")
-        assert normal(document.text).startswith(title)
-    else:
-        assert normal(document.title) == normal(expected["title"])
+    assert title_matches(document.title, document.notes, document.text, expected["title"])
     assert document.published == expected["published"]
     assert document.source == expected["source"]
     if expected.get("subtitle") is not None:
@@ -75,7 +56,7 @@ def test_people(path: Path, extractions: dict[str, Extraction]) -> None:
     extraction = extractions[path.stem]
     found = {mention.person for mention in extraction.mentions}
     found |= {person.name for person in extraction.new_people}
-    wanted = {entry if isinstance(entry, str) else entry["name"] for entry in expected["people"]}
+    wanted = people_of(expected["people"])
     optional = set(expected.get("optional_people") or ())
     assert wanted <= found, f"missing: {sorted(wanted - found)}"
     assert found <= wanted | optional, f"extra: {sorted(found - wanted - optional)}"
@@ -85,19 +66,6 @@ def test_people(path: Path, extractions: dict[str, Extraction]) -> None:
             assert entry["name"] in new
             if entry.get("country"):
                 assert new[entry["name"]].country == entry["country"]
-
-
-def meeting_matches(meeting: Meeting, wanted: dict[str, Any], strict: bool = True) -> bool:
-    if set(meeting.participants) != set(wanted["participants"]):
-        return False
-    if meeting.date != wanted["date"]:
-        return False
-    if (meeting.place or "").lower() != (wanted["place"] or "").lower():
-        return False
-    occasion = wanted.get("occasion")
-    if occasion is None:
-        return not strict or meeting.occasion is None
-    return meeting.occasion is not None and occasion in meeting.occasion
 
 
 @pytest.mark.parametrize("path", EXPECTED, ids=ids)
@@ -110,19 +78,6 @@ def test_meetings(path: Path, extractions: dict[str, Extraction]) -> None:
     assert not missing, f"missing {missing}; extracted {meetings}"
     extra = [m for m in meetings if not any(meeting_matches(m, w) for w in [*wanted, *optional])]
     assert not extra, f"false positives {extra}"
-
-
-def statement_matches(words: str, speaker: str | None, kind: str, wanted: dict[str, Any]) -> bool:
-    if speaker != wanted["speaker"] or kind != wanted["kind"]:
-        return False
-    words = normal(words) or ""
-    if "text" in wanted:
-        return words == normal(wanted["text"])
-    if "contains" in wanted:
-        return (normal(wanted["contains"]) or "") in words
-    return words.startswith(normal(wanted["starts"]) or "") and words.endswith(
-        normal(wanted["ends"]) or ""
-    )
 
 
 @pytest.mark.parametrize("path", EXPECTED, ids=ids)

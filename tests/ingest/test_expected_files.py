@@ -22,16 +22,17 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-HERE = Path(__file__).parent
-ROOT = HERE.parents[1]
-EXPECTED = HERE / "expected"
-OWN_ARTICLES = HERE / "articles"
-SEEDS = ROOT / "seed_data" / "articles"
-CORPUS = ROOT / "tests" / "corpus"
+from tests.ingest.expected_records import COLLECTIONS
+from tests.ingest.expected_records import article_path
+from tests.ingest.expected_records import expected_files
+from tests.ingest.expected_records import load
+from webapp import PROJECT_ROOT
+
+EXPECTED = COLLECTIONS["seeds"][0]
+SEEDS, OWN_ARTICLES = COLLECTIONS["seeds"][1]
 CORPUS_SPLITS = ("dev", "holdout")
-POSITIONS = ROOT / "seed_data" / "reference" / "positions.json"
+POSITIONS = PROJECT_ROOT / "seed_data" / "reference" / "positions.json"
 
 OPENING_MARKS = '"\u201c\u00ab'  # " “ «
 CLOSING_MARKS = '"\u201d\u00bb'  # " ” »
@@ -71,27 +72,14 @@ OPTIONAL_KEYS = {"optional_people", "optional_meetings", "optional_statements", 
 MEETING_KEYS = {"participants", "date", "place", "occasion"}
 KINDS = {"direct", "indirect", "transcript"}
 
-EXPECTED_FILES = sorted(EXPECTED.glob("*.yaml"))
-CORPUS_FILES = sorted(
-    path for split in CORPUS_SPLITS for path in (CORPUS / split / "expected").glob("*.yaml")
-)
+EXPECTED_FILES = expected_files("seeds")
+CORPUS_FILES = [path for split in CORPUS_SPLITS for path in expected_files(split)]
 
 
-def _load(path: Path) -> dict:
-    with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
-
-
-def _article_path(name: str) -> Path:
-    for folder in (SEEDS, OWN_ARTICLES, *(CORPUS / split / "pages" for split in CORPUS_SPLITS)):
-        if (folder / name).exists():
-            return folder / name
-    raise FileNotFoundError(name)
-
-
-def _article_text(name: str) -> str:
-    """The article as text: BOM removed, line endings as LF (no other change)."""
-    text = _article_path(name).read_bytes().decode("utf-8")
+def _article_text(path: Path, name: str) -> str:
+    """The article beside expected file ``path``: BOM removed, line endings as LF."""
+    collection = next(c for c, (folder, _) in COLLECTIONS.items() if path.parent == folder)
+    text = article_path(collection, name).read_bytes().decode("utf-8")
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
@@ -155,11 +143,11 @@ def positions() -> list[dict]:
 
 @pytest.fixture(params=[*EXPECTED_FILES, *CORPUS_FILES], ids=lambda p: p.stem)
 def case(request) -> tuple[dict, str]:
-    record = _load(request.param)
+    record = load(request.param)
     assert record["file"] == request.param.stem + ".txt"
     if request.param in CORPUS_FILES:
         assert str(record.get("url", "")).startswith(("http://", "https://")), "url"
-    return record, _article_text(record["file"])
+    return record, _article_text(request.param, record["file"])
 
 
 # -- the set of files ---------------------------------------------------------
@@ -189,18 +177,19 @@ def test_own_articles_and_expected_files_pair_up():
 
 def test_own_articles_are_120_to_400_words():
     for path in sorted(OWN_ARTICLES.glob("*.txt")):
-        words = len(_article_text(path.name).split())
+        words = len(path.read_bytes().decode("utf-8").removeprefix("\ufeff").split())
         assert 120 <= words <= 400, f"{path.name}: {words} words"
 
 
 def test_corpus_pages_and_expected_files_pair_up():
     for split in CORPUS_SPLITS:
-        pages = {p.stem for p in (CORPUS / split / "pages").glob("*.txt")}
-        expected = {p.stem for p in (CORPUS / split / "expected").glob("*.yaml")}
+        folder, (pages_folder,) = COLLECTIONS[split]
+        pages = {p.stem for p in pages_folder.glob("*.txt")}
+        expected = {p.stem for p in folder.glob("*.yaml")}
         assert pages == expected, split
         for stem in pages:
             assert re.fullmatch(r"\d{3}_[a-z0-9_]+", stem), stem
-    urls = [_load(path)["url"] for path in CORPUS_FILES]
+    urls = [load(path)["url"] for path in CORPUS_FILES]
     assert len(urls) == len(set(urls)), "a page is in the corpus twice"
 
 
