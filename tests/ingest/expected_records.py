@@ -61,10 +61,18 @@ def people_of(entries: Iterable[Any] | None) -> set[str]:
     return {entry if isinstance(entry, str) else entry["name"] for entry in entries or ()}
 
 
+#: a title taken from the first sentence may start after the dateline, at most this far in
+DATELINE_LENGTH = 80
+
+
 def title_matches(title: str | None, notes: Iterable[str], text: str, wanted: str | None) -> bool:
-    """Equal titles; where the page has none, a title that says it is the first sentence."""
+    """Equal titles; where the page has none, the start of its first sentence, saying so.
+
+    The first sentence may follow a dateline ("ASTANA, July 3. /TASS/. Russian …").
+    """
     if wanted is None and "title taken from the first sentence" in notes:
-        return (normal(text) or "").startswith((normal(title) or "").removesuffix("…"))
+        first = normal(text.split("\n\n", 1)[0]) or ""
+        return 0 <= first.find((normal(title) or "").removesuffix("…")) <= DATELINE_LENGTH
     return normal(title) == normal(wanted)
 
 

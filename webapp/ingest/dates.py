@@ -1,12 +1,19 @@
-"""Dates in text: the month names, a valid date or None, and dates a sentence gives.
+"""Dates in text: the month names, a valid date or None, written dates, and dates a sentence gives.
 
-A date a sentence gives ("on Monday", "on 31 January", "yesterday") is counted
-from the publication date.
+:func:`written_dates` finds calendar dates in the forms news sites print
+("17 May 2023", "May 17,2025", "Tuesday, November 08, 2022", "21.12.2022",
+"2024-05-17", "Sept. 2" without a year). A date a sentence gives ("on Monday",
+"on 31 January", "yesterday") is counted from the publication date by
+:func:`date_in`.
+
+Numeric dates are read day first (21.12.2022, 01/02/2024), as in the region's
+press, unless only the other order makes a date. Every pattern is bounded.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
 
@@ -24,6 +31,18 @@ MONTH_NUMBERS = {
 #: a month name or abbreviation, for a pattern (longer alternatives first)
 MONTH = "(?i:{})".format("|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)))
 _MONTH = rf"{MONTH}\.?"
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{}>(?:19|20)\d\d)"
+_WRITTEN = re.compile(
+    r"(?<![\w.])(?:"
+    rf"{_YEAR.format('iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"
+    rf"|(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[01]?\d)(?P=sep){_YEAR.format('ny')}(?!\d)"
+    rf"|{_YEAR.format('ry')}[./](?P<rm>[01]?\d)[./](?P<rd>[0-3]?\d)(?!\d)"
+    rf"|{_DAY.format('dd')}\s(?:of\s)?(?P<dm>{_MONTH}),?(?:\s{{1,2}}{_YEAR.format('dy')})?"
+    rf"|(?P<mm>{_MONTH})\s{_DAY.format('md')}(?!\d)(?:,\s?|\s){_YEAR.format('my')}"
+    rf"|(?P<bm>{_MONTH})\s{_DAY.format('bd')}(?![\d:])"
+    r")(?![\w])"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -44,6 +63,52 @@ def valid_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    """A calendar date as printed; ``year`` is None when the text gives none."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    def on(self, year: int | None = None) -> date | None:
+        """The date, in ``year`` when the text gives no year of its own."""
+        year = self.year if self.year is not None else year
+        return None if year is None else valid_date(year, self.month, self.day)
+
+
+def written_dates(text: str, start: int = 0, end: int | None = None) -> list[WrittenDate]:
+    """The calendar dates printed in ``text[start:end]``, in order; impossible ones left out."""
+    found = []
+    for match in _WRITTEN.finditer(text, start, len(text) if end is None else end):
+        parts = _parts(match)
+        if parts is not None and valid_date(parts[0] or 2000, parts[1], parts[2]) is not None:
+            found.append(WrittenDate(match.start(), match.end(), *parts))
+    return found
+
+
+def _parts(match: re.Match[str]) -> tuple[int | None, int, int] | None:
+    group = match.group
+    if group("iy"):
+        return int(group("iy")), int(group("im")), int(group("id"))
+    if group("ny"):
+        first, second = int(group("na")), int(group("nb"))
+        if second > 12 >= first:
+            first, second = second, first  # only month first makes a date
+        return int(group("ny")), second, first
+    if group("ry"):
+        return int(group("ry")), int(group("rm")), int(group("rd"))
+    for month, day, year in (("dm", "dd", "dy"), ("mm", "md", "my"), ("bm", "bd", None)):
+        if group(month):
+            number = month_number(group(month))
+            if number is None:
+                return None
+            return (int(group(year)) if year and group(year) else None), number, int(group(day))
+    return None
 
 
 def month_number(word: str) -> int | None:

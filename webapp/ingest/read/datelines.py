@@ -1,62 +1,56 @@
-"""Dates at the head of an article: the ``date`` header, a byline, a wire dateline.
+"""The wire dateline that opens a story: where it was filed, when, and by which agency.
 
-Every pattern is anchored at the start of a line or a paragraph and every
-repetition in it is bounded, so a match costs constant time whatever follows.
+The forms agencies use, all read by one grammar::
+
+    MOSCOW, March 4. /TASS/.            BEIJING, Sept. 2 (Xinhua) --
+    MOSCOW. Feb 3 (Interfax) -          ASTANA, Kazakhstan, June 12.
+    XI'AN. KAZINFORM –                  TURKMENBASHI. KAZINFORM Kassym-Jomart …
+    ASTANA (AA) -                       Astana. July 4. KazTAG -
+    Kazan [Russia], October 22 :        Moscow: Amid speculation …
+    SAMARKAND /Uzbekistan/, December 2. /TASS/.
+    ASTANA—President …                  Almaty, 12 May 2023 —
+
+A place is a run of words in capitals, or a city of the gazetteer in any case
+(so that "In Moscow, March 4." and "Moscow has …" stay sentences). After it
+may come a region, a date, an agency and a separator; without a date, an
+agency or a separator must follow. Every pattern is anchored where the last
+part ended and every repetition is bounded, so a paragraph costs constant time.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from datetime import date
 from typing import NamedTuple
 
-from webapp.ingest.dates import MONTH
 from webapp.ingest.dates import month_number
-from webapp.ingest.dates import valid_date
+from webapp.ingest.dates import written_dates
+from webapp.ingest.gazetteer import city_name
+from webapp.ingest.gazetteer import country_named
+from webapp.ingest.text import UPPER
 
-_MONTH = MONTH
+#: how far into a paragraph a dateline's date may start
+_DATE_REACH = 40
 
-#: `` date 2024-03-04 …``: the rest of the line is the article's first sentence
-HEADER = re.compile(r"date:?\s(\d{4})-(\d{2})-(\d{2})(?=\s|$)", re.IGNORECASE)
-#: ``1 February 2024`` inside a photo caption
-CAPTION_DATE = re.compile(rf"\s\d{{1,2}}\s{_MONTH}\s\d{{4}}(?!\w)")
-#: a caption that ends with its date: ``X and Y before the meeting, 27 September 2024``
-CAPTION_DATE_END = re.compile(rf",\s\d{{1,2}}\s{_MONTH}\s\d{{4}}$")
-#: ``By our correspondent in Astana``: an author line at the head of an article
-AUTHOR = re.compile(r"By\s[^\W\d_].{0,100}")
-#: the date that ends an author line: ``By A. Writer in Nation on 8 November 2024``
-_AUTHOR_DATE = re.compile(
-    rf"\s(?:on\s)?(?:(?P<d1>\d{{1,2}})\s(?P<mn1>{_MONTH})\s(?P<y1>\d{{4}})"
-    rf"|(?P<mn2>{_MONTH})\.?\s(?P<d2>\d{{1,2}}),\s(?P<y2>\d{{4}}))$"
+_CAPS_PLACE = re.compile(
+    r"(?:[A-Z]{1,2}\.\s?)?[A-Z][A-Z'’-]{1,30}(?:\s[A-Z][A-Z'’.-]{1,30}){0,3}(?![\w'’])"
 )
-#: a header line of fields: ``Source: Xinhua | 2024-07-03 22:15:40 | Editor: huaxia``
-_FIELD_SEPARATOR = " | "
-_MAX_FIELDS = 6
-#: the place at the end of a date line: ``27 September 2024, 15:00. Government House, Moscow``
-_LAST_PART = re.compile(r"(?:^|[,.]\s)(?P<place>[^\W\d_][\w' -]{1,40})$")
-
-_BYLINE = re.compile(
-    r"(?:(?P<d1>\d{1,2})\.(?P<m1>\d{2})\.(?P<y1>\d{4})"
-    rf"|(?P<d2>\d{{1,2}})\s(?P<mn2>{_MONTH})\s(?P<y2>\d{{4}})"
-    rf"|(?P<mn3>{_MONTH})\.?\s(?P<d3>\d{{1,2}}),\s(?P<y3>\d{{4}})"
-    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2}))"
-    r"(?:[\s,.]{1,3}(?P<rest>.{0,150}))?"
+_CITY_WORDS = re.compile(rf"[{UPPER}][\w'’-]{{1,30}}\.?(?:\s[{UPPER}][\w'’-]{{1,30}}){{0,2}}")
+_REGION = re.compile(
+    r",\s(?P<comma>[A-Z][^\W\d_ -]{1,20}(?:[ -][A-Z][^\W\d_]{1,20}){0,2}),(?=\s)"
+    r"|\s\[(?P<bracket>[^\]\n]{1,30})\],?"
+    r"|\s?/(?P<slashed>[A-Z][^\W\d_]{1,20}(?:\s[A-Z][^\W\d_]{1,20}){0,2})/,?"
+    r"|\s\((?P<paren>[A-Z][\w ]{1,30})\),?"
 )
-
-_UNDATED = re.compile(
-    r"(?P<place>(?:[A-Z]{1,2}\. )?[A-Z][A-Z'’-]{1,30}(?: [A-Z][A-Z'’-]{1,30}){0,3})"
-    r"(?:\.\s(?P<agency>[A-Z][A-Za-z-]{1,30}))?"
-    r"\s(?:--?|[—–])(?=\s)"
-)
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w'’.-]{0,30}(?: [\w'’.-]{1,30}){0,3}),\s"
-    rf"(?:(?P<month>{_MONTH})\.?\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{_MONTH})\.?,?(?:\s(?P<year2>\d{{4}}))?)"
-    r"(?:\s?\.?\s?/(?P<slash>[^\W\d_][\w .-]{0,30})/\.?"
-    r"|\s?\((?P<paren>[^\W\d_][\w .-]{0,30})\)(?:\s?(?:--?|[—–]))?"
-    r"|\s?(?:--?|[—–])"
-    r"|(?P<stop>\.))"
-    r"(?=\s|$)"
+_DATE_LEAD = re.compile(r"(?:,|\.)?\s")
+_YEAR_AFTER = re.compile(r",\s(?P<year>(?:19|20)\d\d)(?!\d)")
+_SEPARATOR = r"(?:\s?(?:--?|[—–:]))"
+_TAIL = re.compile(
+    rf"\s?\.?\s?/(?P<slash>[^\W\d_][\w .-]{{0,30}})/\.?(?=\s|$)"
+    rf"|\s?\((?P<paren>[^\W\d_][\w .-]{{0,30}})\){_SEPARATOR}?(?=\s|$)"
+    rf"|\.\s(?P<bare>[A-Z][A-Za-z.-]{{1,30}}){_SEPARATOR}?(?=\s|$)"
+    rf"|(?P<dash>{_SEPARATOR})(?=\s|$|[{UPPER}])"
+    r"|(?P<stop>\.)(?=\s|$)"
 )
 
 
@@ -69,87 +63,90 @@ class Dateline(NamedTuple):
     agency: str | None  # as written: "TASS", "Reuters", "KAZINFORM"
 
 
-def match_byline(line: str) -> tuple[date, str] | None:
-    """A line that is a date and what the site adds to it; the date and the rest.
+def match_dateline(
+    paragraph: str, *, undated: bool = False, is_agency=lambda _spelling: False
+) -> Dateline | None:
+    """The dateline opening ``paragraph``, or None.
 
-    ``03.02.2023 ТАСС 33 просмотров`` (day first), ``9 November 2023``,
-    ``12 June 2024, 17:40``, ``January 5, 2023 1:42 PM UTC``, ``2024-02-01``.
+    Without ``undated``, a dateline must carry a date. ``is_agency`` tells a
+    bare word after the place ("TURKMENBASHI. KAZINFORM Kassym-Jomart") from
+    the first word of the story when no dash follows it.
     """
-    match = _BYLINE.fullmatch(line)
-    if match is None:
-        return _field_date(line)
-    if match["d1"]:
-        when = valid_date(int(match["y1"]), int(match["m1"]), int(match["d1"]))
-    elif match["d2"]:
-        month = month_number(match["mn2"])
-        when = valid_date(int(match["y2"]), month, int(match["d2"]))
-    elif match["d3"]:
-        month = month_number(match["mn3"])
-        when = valid_date(int(match["y3"]), month, int(match["d3"]))
-    else:
-        when = valid_date(int(match["y4"]), int(match["m4"]), int(match["d4"]))
-    return None if when is None else (when, match["rest"] or "")
-
-
-def _field_date(line: str) -> tuple[date, str] | None:
-    """The date among the fields of a ``Source: X | date | Editor: Y`` line; the line."""
-    if _FIELD_SEPARATOR not in line:
+    place, position, capitals = _place(paragraph)
+    if place is None:
         return None
-    for field in line.split(_FIELD_SEPARATOR, _MAX_FIELDS)[:_MAX_FIELDS]:
-        found = match_byline(field.strip())
-        if found is not None:
-            return found[0], line
-    return None
-
-
-def author_date(line: str) -> date | None:
-    """The date at the end of an author line, if it has one."""
-    match = _AUTHOR_DATE.search(line)
-    if match is None:
+    region = _REGION.match(paragraph, position)
+    if region is not None and _is_region(region):
+        position = region.end()
+    when = None
+    lead = _DATE_LEAD.match(paragraph, position)
+    if lead is not None:
+        dates = written_dates(paragraph, lead.end(), min(len(paragraph), lead.end() + _DATE_REACH))
+        if dates and dates[0].start == lead.end():
+            when = dates[0]
+            position = when.end
+            if when.year is None and (year := _YEAR_AFTER.match(paragraph, position)):
+                when = dataclasses.replace(when, end=year.end(), year=int(year["year"]))
+                position = year.end()
+    if when is None and not undated:
         return None
-    if match["d1"]:
-        month = month_number(match["mn1"])
-        return valid_date(int(match["y1"]), month, int(match["d1"]))
-    month = month_number(match["mn2"])
-    return valid_date(int(match["y2"]), month, int(match["d2"]))
-
-
-def place_at_end(rest: str) -> str | None:
-    """The words after the last comma or full stop of what follows a byline date."""
-    match = _LAST_PART.search(rest)
-    return match["place"].strip() if match is not None else None
-
-
-def match_dateline(paragraph: str, *, undated: bool = False) -> Dateline | None:
-    """Parse a wire dateline opening a paragraph.
-
-    Handles ``MOSCOW, March 4. /TASS/.``, ``RUSSIA, February 1 -``,
-    ``ASTANA, Jan 5 (Reuters) -``, ``BEIJING, March 4 (Xinhua) --``,
-    ``Almaty, 12 May 2023 —`` and ``MOSCOW, October 12, 2023. /TASS/``. A place
-    followed by a date and a bare full stop counts only in capitals, so that
-    "In Moscow, March 4." stays a sentence. With ``undated``, a place in
-    capitals and a dash also count: ``ASTANA –``, ``ASTANA. KAZINFORM –``.
-    """
-    match = _DATELINE.match(paragraph)
-    if match is None:
-        if undated and (bare := _UNDATED.match(paragraph)) is not None:
-            place = _place_name(bare["place"])
-            return Dateline(bare.end(), place, None, None, None, bare["agency"])
+    tail = _TAIL.match(paragraph, position)
+    if tail is None:
         return None
-    place = match["place"]
-    if match["stop"] and not place.isupper():
+    month, day, year = (when.month, when.day, when.year) if when else (None, None, None)
+    if not _accepted(tail, when is not None, capitals, place, is_agency):
+        if tail["bare"] and when is not None and capitals:  # "BISHKEK, …, 2023. Russian …"
+            return Dateline(position + 1, place, month, day, year, None)
         return None
-    month = month_number(match["month"] or match["month2"])
-    day = int(match["day"] or match["day2"])
-    year_text = match["year"] or match["year2"]
-    year = int(year_text) if year_text else None
-    if valid_date(year or 2000, month, day) is None:
-        return None
-    agency = (match["slash"] or match["paren"] or "").strip() or None
-    return Dateline(match.end(), _place_name(place), month, day, year, agency)
+    agency = tail["slash"] or tail["paren"] or tail["bare"]
+    return Dateline(tail.end(), place, month, day, year, agency.strip() if agency else None)
 
 
-def _place_name(place: str) -> str:
+def _accepted(tail: re.Match[str], dated: bool, capitals: bool, place: str, is_agency) -> bool:
+    """Whether what follows the place (and date) closes a dateline."""
+    if tail["slash"]:
+        return True
+    if tail["paren"]:
+        return country_named(tail["paren"]) is None  # "(Kazakhstan)" is a region
+    if tail["bare"]:
+        separated = tail.group().rstrip()[-1] in "-–—:"
+        return separated or is_agency(tail["bare"])
+    if tail["dash"]:
+        if tail["dash"].strip() == ":" and not dated:
+            return city_name(place) is not None  # "Moscow: …", but not "WARNING: …"
+        return True
+    return dated and capitals  # "ASTANA, Kazakhstan, June 12." but not "In Moscow, March 4."
+
+
+def _place(paragraph: str) -> tuple[str | None, int, bool]:
+    """The place opening a paragraph, where it ends, and whether it was in capitals."""
+    caps = _CAPS_PLACE.match(paragraph)
+    if caps is not None and sum(ch.isalpha() for ch in caps.group()) >= 3:
+        return place_name(caps.group()), caps.end(), True
+    words = _CITY_WORDS.match(paragraph)
+    if words is None:
+        return None, 0, False
+    parts = words.group().split()
+    for size in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:size])
+        if city_name(candidate) == candidate.rstrip(".") or city_name(candidate.rstrip(".")):
+            bare = candidate.rstrip(".") if size == 1 else candidate
+            end = words.start() + len(bare)
+            return bare, end, False
+    return None, 0, False
+
+
+def _is_region(match: re.Match[str]) -> bool:
+    """ ", Kazakhstan," or "[Russia]" after the place; a parenthesis must name a country."""
+    for name in ("paren", "slashed"):
+        if match[name] is not None:
+            return country_named(match[name]) is not None
+    if match["comma"] is not None:
+        return month_number(match["comma"].split()[0].split("-")[0]) is None
+    return True
+
+
+def place_name(place: str) -> str:
     """``NUR-SULTAN`` becomes ``Nur-Sultan``; a place not in capitals stays as written."""
     if not place.isupper():
         return place

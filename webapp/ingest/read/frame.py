@@ -1,0 +1,121 @@
+"""What belongs to a news site rather than to its article: the frame around the text.
+
+A stored page keeps the site's frame: navigation and accessibility controls
+("View settings", "Font size:", "Go to the main site", "Contact Us"), cookie
+banners, share buttons, counters, tickers, photo credits, error codes and the
+site's own name. Three kinds of rule find it, each for a general pattern:
+
+* ``FRAME_LINES``: whole lines that are frame wherever they stand;
+* ``CAPTION_MARKERS``: marks that make a whole line a gallery strip;
+* :func:`is_head_frame`: what is frame only above the title: very short lines,
+  labels ending in a colon, numbered or bulleted menu items, breadcrumbs.
+
+Patterns are lower case and matched against the lower-cased, stripped line,
+which must be at most ``SHORT_LINE`` characters; every repetition is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: lines longer than this are never taken for frame, a title or a byline
+SHORT_LINE = 200
+
+
+def _patterns(*sources: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(source) for source in sources)
+
+
+#: whole lines that are navigation, controls, counters, prompts, banners or credits
+FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
+    # lists and navigation
+    r"all news|все новости|latest news|последние новости|more news:?|top news|news feed",
+    r"(?:main|home)(?: page)?|menu|search(?: trends)?|view all|show more|load more|back to top",
+    r"(?:most )?(?:popular|read|viewed|trending)(?: now| news| stories)?|editor['’]?s? picks?",
+    r"новости партн[её]ров|partner news|news from partners",
+    r"(?:предыдущая|следующая) новость(?:\s(?:предыдущая|следующая) новость)?",
+    r"(?:previous|next) (?:news|article|story|post)"
+    r"(?:\s(?:previous|next) (?:news|article|story|post))?",
+    # the site's own controls
+    r"view settings|font size:?|site colou?rs:?|version for the visually impaired|text only",
+    r"accessibility(?: links| options)?|skip to (?:main )?content|go to (?:the )?main site",
+    r"contact(?: us)?|about(?: us)?|log ?in|sign ?in|sign ?up|register|close|i agree",
+    r"accept(?: all)?(?: cookies)?|reject(?: all)?|cookie settings",
+    r"e-paper(?: get app)?|get (?:the )?app|download (?:on|from) the app store.{0,40}",
+    r"english|русский|қазақша|o['’]zbekcha|en\s?[|/]?\s?ru(?:\s?[|/]?\s?kz)?",
+    # prompts and appeals
+    r"subscribe|subscribe to\s.{1,150}|subscribe and don['’]?t miss\b.{0,150}",
+    r"(?:follow us|подписывайтесь)\b.{0,150}|support [^!]{1,60}!|donate\b.{0,100}",
+    r"(?:share|поделиться)(?:\s(?:on|this|via|article|news))?"
+    r"(?:[\s:,|]{1,3}(?:facebook|twitter|x|telegram|vk|vkontakte|whatsapp|viber|ok"
+    r"|email|e-mail|link)){0,12}",
+    r"(?:read more|read also|also read|see also|related news|related articles"
+    r"|more on this topic|читайте также|читать далее|по теме)\b.{0,150}",
+    r"print|copy link|версия для печати|скопировать ссылку|advertisement|реклама|ad",
+    r"opening asia for russia",
+    # cookie banners and notices
+    r"(?:our )?privacy (?:statement|policy).{0,100}|by continuing to (?:browse|use)\b.{0,200}",
+    r".{0,120}\bcookies?\b.{0,120}",
+    # error pages
+    r"(?:error )?[45]\d\d(?: error)?(?:[ :.-]{1,3}.{0,40})?|page not found|access denied",
+    # counters, times, tickers
+    r"[•·]?\s?\d{1,3}(?:[,\s\u00a0]?\d{3}){0,3}(?:\s(?:views?|просмотр(?:ов|а)?|comments?))?",
+    r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?",
+    r".{0,120}(?:[▲▼]|\b(?:increased|decreased) by\b).{0,120}",
+    # credits and bylines of images
+    r"(?:cover\s)?(?:photo|фото|images?|source of (?:the )?photo)\s?[:|].{0,150}",
+    r"photo source:.{0,150}|©.{0,150}|.{0,150}/pool/.{0,60}",
+    r"our standards:.{0,150}|\[[^\]]{1,60}\]",  # "[Provisional translation]"
+    r"(?:original |translated )?author:.{0,80}",
+)
+
+#: marks inside a line that make the whole line a gallery caption or a navigation strip
+CAPTION_MARKERS: tuple[re.Pattern[str], ...] = _patterns(
+    r"предыдущая новость\s{1,5}следующая новость",
+    r"previous news\s{1,5}next news",
+    r"previous article\s{1,5}next article",
+)
+
+#: a photo caption that ends with its agency's credit: "… (Xinhua/Liu Bin)", "… | ANI"
+CREDIT_END = re.compile(
+    r"(?:\((?:xinhua|tass|reuters|afp|ap|aa|epa|sputnik|ria novosti|kremlin\.ru)"
+    r"(?:/[^()]{1,40})?\)|\|\s?(?:ani|pti|ians|reuters|afp|ap|aa|xinhua|tass|epa|getty images)"
+    r"|\bin a file (?:picture|photo|image)\.?)$"
+)
+#: the frame of government.ru; with transcript turns it marks the Government of Russia
+GOVERNMENT_CHROME: tuple[re.Pattern[str], ...] = _patterns(
+    r"предыдущая новость\s{1,5}следующая новость",
+    r"previous news\s{1,5}next news",
+)
+
+_FRAME = re.compile("|".join(f"(?:{p.pattern})" for p in FRAME_LINES))
+#: above the title: menu items with a number or a bullet, breadcrumbs, labels
+_HEAD_FRAME = re.compile(
+    r"\d{1,2}\.\s[^\s.]{1,30}(?:\s[^\s.]{1,30})?"  # "1. Main"
+    r"|[•·▪\-–]\s?.{1,40}"  # "• Home Page"
+    r"|[^.!?]{1,60}\s?[/›»>|]"  # "Transcripts /", "Home › News ›"
+    r"|[^.!?:]{1,40}:"  # "Font size:"
+)
+#: above the title, a line of at most this many words is a control or a label
+HEAD_MAX_WORDS = 2
+
+
+def is_frame(line: str) -> bool:
+    """A whole line that is the site's frame wherever it stands."""
+    if len(line) > SHORT_LINE:
+        return False
+    lowered = line.lower()
+    return _FRAME.fullmatch(lowered) is not None or (
+        CREDIT_END.search(lowered) is not None and not lowered.rstrip().endswith(".")
+    )
+
+
+def is_head_frame(line: str) -> bool:
+    """Frame above the title: very short lines, menu items, breadcrumbs and labels."""
+    if len(line) > SHORT_LINE:
+        return False
+    return len(line.split()) <= HEAD_MAX_WORDS or _HEAD_FRAME.fullmatch(line) is not None
+
+
+def is_gallery_strip(lowered: str) -> bool:
+    return any(marker.search(lowered) for marker in CAPTION_MARKERS)

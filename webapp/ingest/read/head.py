@@ -1,0 +1,222 @@
+"""The head of a page: its frame taken out, then the title, subtitle, byline and body start.
+
+Lines arrive stripped and non-empty, one paragraph each. The frame goes first
+(``frame``: anywhere on the page, and above the title), then the byline (date
+lines, outlet lines and author lines among the first lines), then the title
+is the first headline-like line that is left, the subtitle a standfirst
+between it and the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field
+
+from webapp.ingest.dates import WrittenDate
+from webapp.ingest.gazetteer import city_name
+from webapp.ingest.read.bylines import AUTHOR
+from webapp.ingest.read.bylines import CAPTION_DATE
+from webapp.ingest.read.bylines import CAPTION_DATE_END
+from webapp.ingest.read.bylines import author_date
+from webapp.ingest.read.bylines import date_line
+from webapp.ingest.read.bylines import outlet_line
+from webapp.ingest.read.bylines import place_at_end
+from webapp.ingest.read.datelines import match_dateline
+from webapp.ingest.read.frame import CAPTION_MARKERS
+from webapp.ingest.read.frame import SHORT_LINE
+from webapp.ingest.read.frame import is_frame
+from webapp.ingest.read.frame import is_gallery_strip
+from webapp.ingest.read.frame import is_head_frame
+from webapp.ingest.read.outlets import Outlets
+
+#: lines at the top in which a title, a subtitle, a byline or a dateline may stand
+HEAD_LINES = 4
+#: a line longer than this is a paragraph, whatever its last character
+HEAD_LINE_MAX = 300
+#: a title has at most this many words; a longer line is a paragraph
+TITLE_WORDS = 40
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_CLOSERS = "\"'”’»)]"
+#: a site's appeal or copyright notice names the site: "Support The Moscow Times!",
+#: "© 2024 Orda.kz", "[Copyright The Jiji Press, Ltd.]"; a photographer's credit does not
+_SITE_NAMED = re.compile(
+    r"(?i:support|donate\sto|subscribe\sto)\s(?P<appeal>[^!]{1,60})!?"
+    r"|\[?(?i:©|\(c\)|copyright)(?:\s?©)?\s?(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?,?\s)?"
+    r"(?P<owner>[^,.\]]{2,40}(?:\.(?:kz|ru|com|uz|kg|az|by|am|tj|tm|cn))?)"
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    """What the frame said about the page: its headline in a caption, its site."""
+
+    caption_title: str | None = None
+    #: outlets named by site-name lines of the frame ("Official website of …")
+    sites: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Byline:
+    at: int | None = None  # where the byline stood among the other lines
+    date: WrittenDate | None = None
+    source: str | None = None
+    place: str | None = None  # a city ending a date line ("…, 15:00. Government House, Moscow")
+
+
+def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
+    """Drop the frame everywhere, and above the title; say what it named."""
+    kept: list[str] = []
+    frame = Frame()
+    for line in lines:
+        if not _LETTER_OR_DIGIT.search(line):
+            continue
+        site = table.site(line.strip(" •·▪-–"))
+        if site is not None:
+            frame.sites.append(site.name)
+            continue
+        if is_frame(line):
+            if (named := _site_named(line, table)) is not None:
+                frame.sites.append(named)
+            continue
+        lowered = line.lower()
+        if _is_gallery(line, lowered):
+            frame.caption_title = frame.caption_title or _caption_title(line, lowered)
+            continue
+        if len(line) <= SHORT_LINE and _is_dated_caption(line):
+            continue
+        if kept and line == kept[-1]:
+            continue  # a headline printed twice
+        kept.append(line)
+    top = 0
+    while top < len(kept) - 1 and is_head_frame(kept[top]) and _headline_after(kept, top + 1):
+        top += 1
+    return kept[top:], frame
+
+
+def _headline_after(lines: list[str], start: int) -> bool:
+    """Whether a line of three words or more that can be a title comes before the body."""
+    for line in lines[start : start + HEAD_LINES + 2]:
+        if _is_dateline(line) or not headline_like(line):
+            return False
+        if len(line.split()) >= 3 and not is_head_frame(line) and date_line(line) is None:
+            return True
+    return False
+
+
+def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
+    """Take out the byline: date lines, outlet lines and author lines among the first lines."""
+    kept: list[str] = []
+    found = Byline()
+    for index, line in enumerate(lines):
+        if index >= HEAD_LINES or len(line) > SHORT_LINE or _is_dateline(line):
+            kept.append(line)
+            continue
+        dated = date_line(line)
+        outlet = outlet_line(line, table.spelling_pattern) if dated is None else None
+        author = dated is None and outlet is None and index > 0 and AUTHOR.fullmatch(line)
+        if dated is None and outlet is None and not author:
+            kept.append(line)
+            continue
+        if found.at is None:
+            found.at = len(kept)
+        if dated is not None:
+            found.date = found.date or dated.date
+            found.source = found.source or _outlet_in(dated.rest, table)
+            place = place_at_end(dated.rest)
+            found.place = found.place or (city_name(place) if place else None)
+        elif outlet is not None:
+            found.source = found.source or table.named(outlet).name
+        elif (when := author_date(line)) is not None and found.date is None:
+            found.date = WrittenDate(0, 0, when.year, when.month, when.day)
+    return kept, found
+
+
+def body_start(lines: list[str], byline_at: int | None) -> int:
+    """How many lines at the top are the title and subtitle: zero, one or two.
+
+    The body starts at a dateline, after a byline, or at the first line that
+    reads as a paragraph. At least one line is always left for the body.
+    """
+    window = range(min(HEAD_LINES, len(lines) - 1) + 1)
+    for index in window:
+        if _is_dateline(lines[index]):
+            return min(index, 2)
+    for index in window:
+        line = lines[index]
+        if index == byline_at or not headline_like(line):
+            return min(index, 2)
+    return 1 if len(lines) > 1 else 0
+
+
+def headline_like(line: str) -> bool:
+    """A line that can be a title: not too long, and not ending like a sentence."""
+    return (
+        len(line) <= HEAD_LINE_MAX and len(line.split()) <= TITLE_WORDS and not ends_sentence(line)
+    )
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
+def _is_dateline(line: str) -> bool:
+    return match_dateline(line) is not None
+
+
+def _site_named(line: str, table: Outlets) -> str | None:
+    """The outlet a frame line names as the site's own: an appeal, a copyright notice."""
+    match = _SITE_NAMED.match(line.strip())
+    if match is None:
+        return None
+    words = (match["appeal"] or match["owner"]).strip()
+    outlet = table.named(words) or table.named(words.removeprefix("The ").strip())
+    return outlet.name if outlet is not None else None
+
+
+def _outlet_in(text: str, table: Outlets) -> str | None:
+    text = re.sub(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)", " ", text)
+    found = table.spelling_pattern.search(text)
+    return table.named(found.group()).name if found else None
+
+
+def _is_dated_caption(line: str) -> bool:
+    """A photo caption that ends with its date, like ``X before the talks, 1 May 2024``."""
+    return (
+        not ends_sentence(line)
+        and (date_at := CAPTION_DATE_END.search(line)) is not None
+        and line.count(" ", 0, date_at.start()) >= 2
+    )
+
+
+def _is_gallery(line: str, lowered: str) -> bool:
+    """A gallery strip: a navigation mark in the line, or a repeated dated caption.
+
+    government.ru's photo strip flattens into one line that repeats its caption
+    and its date around "Предыдущая новость Следующая новость"; it ends without
+    sentence punctuation, which a paragraph of the article would have.
+    """
+    if is_gallery_strip(lowered):
+        return True
+    if ends_sentence(line) or not CAPTION_DATE.search(line):
+        return False
+    words = line.split(" ", 5)
+    if len(words) < 6:
+        return False
+    prefix = " ".join(words[:5])
+    return line.find(prefix, len(prefix)) > 0
+
+
+def _caption_title(line: str, lowered: str) -> str | None:
+    """The caption before its date, or after the navigation mark: the headline."""
+    candidate = ""
+    if (dated := CAPTION_DATE.search(line, 0, SHORT_LINE + 30)) is not None:
+        candidate = line[: dated.start()]
+    elif len(lowered) == len(line):
+        ends = [m.end() for p in CAPTION_MARKERS if (m := p.search(lowered))]
+        candidate = line[min(ends) :] if ends else ""
+    candidate = candidate.strip()
+    if 0 < len(candidate) <= SHORT_LINE and _LETTER_OR_DIGIT.search(candidate):
+        return candidate
+    return None
