@@ -264,7 +264,9 @@ def test_get_is_insensitive_to_case_and_spacing(registry: Registry, data: st.Dat
         ("Tajik", "Tajikistan"),
         ("Uzbek", "Uzbekistan"),
         ("Turkmen", "Turkmenistan"),
-        ("French", None),
+        ("French", "France"),
+        ("Türkiye", "Turkey"),
+        ("Parliament", None),
         ("", None),
     ],
 )

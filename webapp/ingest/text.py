@@ -82,9 +82,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
-    while start < end and text[start] in chars:
+    """The span without ``chars`` or any other whitespace at either end."""
+    while start < end and (text[start] in chars or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in chars:
+    while end > start and (text[end - 1] in chars or text[end - 1].isspace()):
         end -= 1
     return start, end
 
