@@ -107,12 +107,12 @@ def test_dateline_city_is_the_fallback_place(registry: Registry) -> None:
 
 def test_year_is_inferred_from_a_new_office_holder(registry: Registry) -> None:
     text = "the new Prime Minister of Kazakhstan Olzhas Bektenov and Russian Prime Minister Mikhail Mishustin"  # noqa: E501
-    year, note = infer_year((3, 4), scan(text, registry).pairs, registry)
+    year, note = infer_year((3, 4), scan(text, registry), registry)
     assert (year, note) == (2024, "year inferred from positions")
 
 
 def test_year_is_left_open_when_several_years_fit(registry: Registry) -> None:
     text = "Russian President Vladimir Putin"
-    year, note = infer_year((3, 4), scan(text, registry).pairs, registry)
+    year, note = infer_year((3, 4), scan(text, registry), registry)
     assert year is None
     assert "several years" in note

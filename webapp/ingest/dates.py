@@ -43,7 +43,8 @@ _WRITTEN = re.compile(
     rf"|(?P<bm>{_MONTH})\s{_DAY.format('bd')}(?![\d:])"
     r")(?![\w])"
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: weekday names, in the order ``date.weekday()`` counts them
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
@@ -136,7 +137,7 @@ def _date_of(match: re.Match[str], published: date | None) -> date | None:
     if weekday:
         if published is None:
             return None
-        back = (published.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+        back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
         return published - timedelta(days=back)
     day = match.group("d1") or match.group("d2")
     month = month_number(match.group("m1") or match.group("m2") or "")

@@ -55,6 +55,7 @@ _LAST_PART = re.compile(r"(?:^|[,.]\s)(?P<place>[^\W\d_][\w' -]{1,40})$")
 class DateLine(NamedTuple):
     date: WrittenDate  # the date, with or without its year
     rest: str  # the line without the date: an outlet, a place, a section
+    words: tuple[str, ...]  # what is left of the rest once times, weekdays and the like are out
 
 
 def date_line(line: str) -> DateLine | None:
@@ -72,7 +73,7 @@ def date_line(line: str) -> DateLine | None:
     words = _AROUND_DATE.sub(" ", _GLUED.sub(" ", rest)).split()
     if len(words) > _REST_WORDS or _sentence_like(words):
         return None
-    return DateLine(first, rest)
+    return DateLine(first, rest, tuple(words))
 
 
 def outlet_line(line: str, outlet_spelling: re.Pattern[str]) -> str | None:

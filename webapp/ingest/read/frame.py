@@ -61,6 +61,7 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     # counters, times, tickers
     r"[•·]?\s?\d{1,3}(?:[,\s\u00a0]?\d{3}){0,3}(?:\s(?:views?|просмотр(?:ов|а)?|comments?))?",
     r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?",
+    r"\d{1,2}\s?min(?:ute)?s?\.?\s(?:read|reading(?: time)?)",
     r".{0,120}(?:[▲▼]|\b(?:increased|decreased) by\b).{0,120}",
     # credits and bylines of images
     r"(?:cover\s)?(?:photo|фото|images?|source of (?:the )?photo)\s?[:|].{0,150}",

@@ -32,6 +32,8 @@ from webapp.ingest.read.outlets import Outlets
 
 #: lines at the top in which a title, a subtitle, a byline or a dateline may stand
 HEAD_LINES = 4
+#: a line that is only a date is taken for the publication date this far down
+DATE_LINES = 12
 #: a line longer than this is a paragraph, whatever its last character
 HEAD_LINE_MAX = 300
 #: a title has at most this many words; a longer line is a paragraph
@@ -110,6 +112,10 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
     kept: list[str] = []
     found = Byline()
     for index, line in enumerate(lines):
+        if index >= HEAD_LINES and index < DATE_LINES and found.date is None:
+            if (alone := date_line(line)) is not None and not alone.words:
+                found.date = alone.date  # a line that is only a date: "• Monday, 16 September 2024"
+                continue
         if index >= HEAD_LINES or len(line) > SHORT_LINE or _is_dateline(line):
             kept.append(line)
             continue
