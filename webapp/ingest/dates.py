@@ -117,15 +117,29 @@ def month_number(word: str) -> int | None:
     return MONTH_NUMBERS.get(word.lower().rstrip("."))
 
 
-def date_in(text: str, start: int, end: int, published: date | None) -> tuple[bool, date | None]:
-    """(found, date) for the first date expression in a span; a vague one gives (True, None)."""
+def date_in(
+    text: str, start: int, end: int, published: date | None, near: int | None = None
+) -> tuple[bool, date | None]:
+    """(found, date) for a date expression in a span; a vague one gives (True, None).
+
+    The first one, or with ``near`` the first after that position, else the last
+    before it: in "spoke on Monday after meeting in Almaty on January 31" the
+    meeting is on January 31.
+    """
+    found = []
     for match in _DATE.finditer(text, start, end):
         if match.group("vague"):
-            return True, None
-        found = _date_of(match, published)
-        if found is not None:
-            return True, found
-    return False, None
+            found.append((match.start(), True, None))
+        elif (day := _date_of(match, published)) is not None:
+            found.append((match.start(), True, day))
+    if not found:
+        return False, None
+    if near is not None:
+        after = [item for item in found if item[0] >= near]
+        chosen = after[0] if after else found[-1]
+    else:
+        chosen = found[0]
+    return chosen[1], chosen[2]
 
 
 def _date_of(match: re.Match[str], published: date | None) -> date | None:

@@ -56,6 +56,12 @@ class Evidence:
     #: the speaker of the sentence took part ("he said at a meeting with X")
     said_at: str | None = None
     visitor: str | None = None
+    #: whether the sentence gave the date, rather than the publication date standing in
+    own_date: bool = True
+    #: told as a meeting already mentioned: "at the meeting with …"
+    definite: bool = False
+    #: a cue earlier in the text was a phone or video call
+    after_call: bool = False
 
 
 @dataclass(slots=True)
@@ -65,11 +71,16 @@ class Draft:
 
 
 def circumstances(
-    text: str, unit: tuple[int, int], published: date | None
-) -> tuple[date | None, str | None, str | None]:
-    has_date, when = date_in(text, unit[0], unit[1], published)
+    text: str, unit: tuple[int, int], published: date | None, near: int | None = None
+) -> tuple[date | None, str | None, str | None, bool]:
+    """Date, place and occasion a sentence gives, and whether it gave a date of its own.
+
+    With ``near`` (where the cue stands), the date nearest the cue is taken: the
+    first after it, else the last before it.
+    """
+    has_date, when = date_in(text, unit[0], unit[1], published, near=near)
     place = place_in(text, unit[0], unit[1], published)
-    return (when if has_date else published), place, occasion_in(text, unit)
+    return (when if has_date else published), place, occasion_in(text, unit), has_date
 
 
 def occasion_in(text: str, unit: tuple[int, int]) -> str | None:
@@ -109,11 +120,14 @@ def merge(found: list[Evidence]) -> list[Draft]:
             continue
         for draft in drafts:
             first = draft.evidence[0]
-            if same_meeting(first.date, draft.participants, item.date, item.participants):
+            day = first.date if item.definite and not item.own_date else item.date
+            if same_meeting(first.date, draft.participants, day, item.participants):
                 draft.evidence.append(item)
                 draft.participants = unique(draft.participants + item.participants)
                 break
         else:
+            if item.definite and not item.own_date and item.after_call:
+                continue  # "during the meeting" after "held a virtual meeting": the call
             drafts.append(Draft([item], list(item.participants)))
     drafts.sort(
         key=lambda draft: (

@@ -24,6 +24,13 @@ from webapp.ingest.meetings.circumstances import meeting
 from webapp.ingest.meetings.circumstances import merge
 from webapp.ingest.meetings.circumstances import occasion_in
 from webapp.ingest.meetings.circumstances import unique
+from webapp.ingest.meetings.cues import CUE_WORDS
+from webapp.ingest.meetings.cues import FUTURE_AFTER
+from webapp.ingest.meetings.cues import FUTURE_BEFORE
+from webapp.ingest.meetings.cues import MEETING_CUE
+from webapp.ingest.meetings.cues import NOUN_CONTEXT
+from webapp.ingest.meetings.cues import PHONE
+from webapp.ingest.meetings.cues import phone_near
 from webapp.ingest.people.mentions import held_titles
 from webapp.ingest.people.mentions import holders
 from webapp.ingest.people.registry import Registry
@@ -33,25 +40,13 @@ from webapp.ingest.records import Statement
 from webapp.ingest.records import StatementKind
 from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
+from webapp.ingest.speech.cues import cues as speech_cues
 from webapp.ingest.speech.quotes import Speech
 from webapp.ingest.text import UPPER
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import fold
 from webapp.ingest.text import sentences
 
-_CUE = re.compile(
-    r"\b(?:(?P<with>(?:met|meets|meet|meeting|meetings|talks|negotiations|conversation"
-    r"|consultations)\s+with)|(?P<met>met|meets)(?!\s+with)|(?P<received>received|receives)"
-    r"|(?P<held>(?:held|holds|hold)\s+(?:talks|negotiations|a\s+meeting)|took\s+place"
-    r"|(?:was|were)\s+held)"
-    r"|(?P<talks>talks|negotiations))\b"
-)
-_PHONE = re.compile(r"(?i:\b(?:tele)?phone\b|\bvideo\s*(?:call|link|conference)|\bvideoconference)")
-_FUTURE = re.compile(
-    r"(?i:\b(?:will|would|shall|agreed\s+to|plans?\s+to|planning\s+to|expected\s+to|going\s+to"
-    r"|intends?\s+to|invited\s+\w+\s+to|next|upcoming|to)\s+(?:\w+\s+)?"
-    r"|\bpreparations?\s+for\s+(?:\w+\s+){0,3})$"
-)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,.;]{0,200},")
 _OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b")
 _VISIT = re.compile(
@@ -66,19 +61,21 @@ _FIRST_PERSON = re.compile(
 _AT_MEETING = re.compile(
     r"(?i:\b(?:at|during|after)\s+(?:a|the|his|her|their)\s+(?:meeting|talks))"
 )
+#: how far after a host verb its object may start: "hosted German Chancellor Olaf Scholz"
+_OBJECT_GAP = 2
+#: "at the meeting with …": a meeting already told of
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
 #: a plural subject that means the two people of the story: "The two presidents last met"
 _PAIR = re.compile(
     r"(?i:\b(?:the\s+two|both)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
     r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers)\s+(?:\w+\s+)?)$"
 )
 _AND = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,5}")
-# Words every match of a pattern contains: where none is present the pattern is
-# not run. Those of the case-insensitive patterns are looked up in folded text.
-_CUE_WORDS = (
-    "met", "meet", "talks", "negotiations", "conversation", "consultations", "receive", "hold",
-    "held", "took",
-)  # fmt: skip
-_PHONE_WORDS = ("phone", "video")
+#: "meeting between the two leaders"
+_BETWEEN_PAIR = re.compile(
+    r"\s+(?:the\s+two|both)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
+    r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers|sides)\b"
+)
 _RELATIVE_WORDS = ("wh",)
 _VISIT_WORDS = ("visit", "trip", "arrival")
 _FIRST_PERSON_WORDS = ("with",)
@@ -96,11 +93,10 @@ def find_meetings(
     marks = Spans([(quote.start, quote.end) for quote in speech.quotes])
     folded = fold(text)
     found: list[Evidence] = []
+    calls: list[int] = []  # where cues told of phone or video calls
     for number, unit in enumerate(speech.units):
-        if contains_any(folded, *unit, _PHONE_WORDS) and _PHONE.search(text, *unit):
-            continue
         speaker = speech.unit_speakers.get(number)
-        found.extend(_unit_evidence(text, unit, people, marks, speaker, published))
+        found.extend(_unit_evidence(text, unit, people, marks, speaker, published, calls))
     for statement in speech.statements:
         if statement.kind is not StatementKind.INDIRECT:
             found.extend(_first_person(text, statement, people, published))
@@ -172,6 +168,7 @@ def _unit_evidence(
     marks: Spans,
     speaker: str | None,
     published: date | None,
+    calls: list[int],
 ) -> list[Evidence]:
     relative = Spans(
         [m.span() for m in _RELATIVE.finditer(text, *unit)]
@@ -184,22 +181,32 @@ def _unit_evidence(
         if marks.covering(mention.start) is None and relative.covering(mention.start) is None
     ]
     result = []
-    cues = _CUE.finditer(text, *unit) if contains_any(text, *unit, _CUE_WORDS) else ()
+    cues = MEETING_CUE.finditer(text, *unit) if contains_any(text, *unit, CUE_WORDS) else ()
     for cue in cues:
-        if marks.covering(cue.start()) is not None or _FUTURE.search(
-            text, max(unit[0], cue.start() - 30), cue.start()
-        ):
-            continue
         kind = cue.lastgroup or "talks"
-        if kind == "talks" and _AT_MEETING.search(text, max(unit[0], cue.start() - 12), cue.end()):
-            kind = "with"
+        if not _counts(text, unit, cue, kind, marks, calls):
+            continue
+        if kind == "noun" or (kind == "talks" and _AT_MEETING.search(
+            text, max(unit[0], cue.start() - 12), cue.end()
+        )):  # fmt: skip
+            kind = "with" if _followed_by_with(text, cue.end(), unit[1]) else "talks"
         before = [m for m in mentions if m.end <= cue.start()]
         after = [m for m in mentions if m.start >= cue.end()]
-        if kind in ("talks", "held"):
-            participants = [m.person for m in mentions]
+        stop = _OBJECT_STOP.search(text, cue.end(), unit[1])
+        limit = stop.start() if stop is not None else unit[1]
+        if kind == "between":
+            pair = _BETWEEN_PAIR.match(text, cue.end(), unit[1])
+            participants = (
+                _pair_before(text, unit[0], unit[0], people, every=True)
+                if pair is not None
+                else [m.person for m in after if m.start < limit]
+            )
+        elif kind in ("talks", "held"):
+            reported = _reported_clause(text, unit, cue.start(), people)
+            participants = [m.person for m in mentions if m.start >= reported]
         else:
-            stop = _OBJECT_STOP.search(text, cue.end(), unit[1])
-            limit = stop.start() if stop is not None else unit[1]
+            if kind == "received" and not _object_follows(text, cue.end(), after, people):
+                continue  # "welcomed the decision", not a visitor
             subject = _subject(text, before)
             objects = [m.person for m in after if m.start < limit][:3]
             if not subject and not objects:
@@ -209,19 +216,20 @@ def _unit_evidence(
         if speaker is not None and (kind != "talks" or not participants):
             said_at = speaker if speaker not in participants else None
             participants.insert(0, speaker)
-        verb = kind in ("with", "met", "received", "held")
+        verb = kind in ("with", "met", "received", "held", "between")
         level = confidence.MEETING_VERB if verb else confidence.MEETING_TALKS
-        when, place, occasion = circumstances(text, unit, published)
+        when, place, occasion, own_date = circumstances(text, unit, published, cue.start())
+        definite = _DEFINITE.search(text, max(unit[0], cue.start() - 8), cue.start()) is not None
         result.append(
             Evidence(
                 unit[0], unit[1], unique(participants), when, place, occasion, confidence=level,
-                said_at=said_at,
+                said_at=said_at, own_date=own_date, definite=definite, after_call=bool(calls),
             )
         )  # fmt: skip
         break
     occasion = occasion_in(text, unit) if not result else None
     if occasion is not None:
-        when, place, _ = circumstances(text, unit, published)
+        when, place, _, _ = circumstances(text, unit, published)
         result.append(
             Evidence(
                 unit[0],
@@ -234,6 +242,55 @@ def _unit_evidence(
             )
         )
     return result
+
+
+def _counts(
+    text: str, unit: tuple[int, int], cue: re.Match[str], kind: str, marks: Spans, calls: list[int]
+) -> bool:
+    """Whether a cue tells of a meeting that took place, as far as its own clause says.
+
+    A cue that tells of a phone or video call is noted in ``calls``.
+    """
+    start, end = cue.span()
+    if marks.covering(start) is not None:
+        return False
+    if kind == "noun" and not NOUN_CONTEXT.search(text, max(unit[0], start - 40), start):
+        return False
+    if FUTURE_BEFORE.search(text, max(unit[0], start - 40), start):
+        return False
+    if FUTURE_AFTER.match(text, end, unit[1]):
+        return False
+    if kind == "with" and cue.group().startswith("conversation"):
+        paragraph = (text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1))
+        if PHONE.search(text, *paragraph):
+            calls.append(start)
+            return False  # "a conversation with" where the paragraph is about phone calls
+    if phone_near(text, unit, start, end):
+        calls.append(start)
+        return False
+    return True
+
+
+def _followed_by_with(text: str, end: int, stop: int) -> bool:
+    return re.match(r"\s+with\b", text[end:stop]) is not None
+
+
+def _object_follows(text: str, end: int, after: list[Mention], people: MentionIndex) -> bool:
+    """A host verb's object is a person right after it: "hosted German Chancellor Olaf Scholz"."""
+    return bool(after) and people.phrase_start(after[0]) - end <= _OBJECT_GAP
+
+
+def _reported_clause(text: str, unit: tuple[int, int], cue: int, people: MentionIndex) -> int:
+    """Where the clause that reports the talks starts: after "X said that", "saying that".
+
+    The reporter of the sentence ("Peskov … saying that the presidents talked")
+    is not a participant.
+    """
+    start = unit[0]
+    for found in speech_cues(text, unit[0], cue, Spans([])):
+        if found.kind in ("say", "participle"):
+            start = found.end
+    return start
 
 
 def _subject(text: str, before: list[Mention]) -> list[str]:
@@ -250,9 +307,15 @@ def _subject(text: str, before: list[Mention]) -> list[str]:
     return subject
 
 
-def _pair_before(text: str, start: int, cue: int, people: MentionIndex) -> list[str]:
-    """ "The two presidents met": the two people named last before the sentence."""
-    if not _PAIR.search(text, start, cue):
+def _pair_before(
+    text: str, start: int, cue: int, people: MentionIndex, every: bool = False
+) -> list[str]:
+    """ "The two presidents met": the two people named last before the sentence.
+
+    With ``every``, the pair is sought whatever precedes the cue ("talks between the
+    two leaders").
+    """
+    if not every and not _PAIR.search(text, start, cue):
         return []
     pair: list[str] = []
     for mention in reversed(people.within(0, start)):
@@ -301,7 +364,7 @@ def _visits(
     if not contains_any(text, start, end, _VISIT_WORDS):
         return result
     for match in _VISIT.finditer(text, start, end):
-        if _FUTURE.search(text, max(start, match.start() - 30), match.start()):
+        if FUTURE_BEFORE.search(text, max(start, match.start() - 40), match.start()):
             continue
         place = match.group("place") or match.group("place2")
         if match.group("between") is not None:

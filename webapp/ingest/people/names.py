@@ -28,15 +28,17 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_BEFORE = re.compile(
     r"(?i:\b(?:minister|ambassador|governor|akim|mayor|chairman|chairwoman|speaker|secretary"
     r"|director|head|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|senator"
-    r"|deputy|representative|president|premier|chief|ceo|counterpart))"
+    r"|deputy|representative|president|premier|chief|ceo|counterpart|chancellor|king|emir"
+    r"|sheikh|sultan|prince))"
     r"(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?,?\s+$"
 )
 
 #: words that head an office: a name after them may be a new person
 TITLE_HEADS = frozenset(
-    "President Minister Premier PM Ambassador Governor Akim Mayor Chairman Chairwoman Speaker"
-    " Secretary Director Adviser Advisor Aide Envoy Spokesman Spokeswoman Spokesperson Senator"
-    " Deputy Representative Chief CEO Head Commissioner Prosecutor Ombudsman".split()
+    "President Minister Premier PM FM EAM Ambassador Governor Akim Mayor Chairman Chairwoman"
+    " Chairperson Speaker Secretary Director Adviser Advisor Aide Envoy Spokesman Spokeswoman"
+    " Spokesperson Senator Deputy Representative Chief CEO Head Commissioner Prosecutor"
+    " Ombudsman Chancellor King Queen Emir Sheikh Sultan Prince Monarch Emperor Vice".split()
 )
 #: capitalised words that are not part of a person's name
 STOP_WORDS = TITLE_HEADS | frozenset(

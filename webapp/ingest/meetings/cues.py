@@ -1,0 +1,72 @@
+"""The words that tell of a meeting, and those that say it did not take place (yet).
+
+A meeting cue is a verb or noun of meeting ("met with", "held talks",
+"received", "hosted", "talks between", "at Monday's meeting"). A cue does not
+count when a modal or plan stands before it ("will hold talks", "may meet",
+"agreed to organise a visit"), when what follows it puts it in the future
+("talks which should occur", "meetings … will take place"), or when a phone or
+video call is told in the same clause ("spoke over the phone"; but "spoke over
+the phone … after meeting in Almaty" tells of a meeting too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from webapp.ingest.text import UPPER
+
+MEETING_CUE = re.compile(
+    r"\b(?:(?P<between>(?:meeting|meetings|talks|negotiations|conversation|summit)\s+between)"
+    r"|(?P<with>(?:met|meets|meet|meeting|meetings|talks|talked|negotiations|conversation"
+    r"|discussions|consultations|sat\s+down|met\s+up)\s+with)"
+    r"|(?P<met>met|meets)(?!\s+with)"
+    r"|(?P<received>received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)"
+    r"|(?P<held>(?:held|holds|hold)\s+(?:talks|negotiations|a\s+meeting|discussions)|took\s+place"
+    r"|(?:was|were)\s+held)"
+    r"|(?P<talks>talks|negotiations|talked)"
+    r"|(?P<noun>meeting))\b"
+)
+#: words every match of ``MEETING_CUE`` contains: where none is present it is not run
+CUE_WORDS = (
+    "met", "meet", "talks", "negotiations", "conversation", "consultations", "receive", "hold",
+    "held", "took", "host", "welcome", "greet", "discussions", "sat down", "between",
+)  # fmt: skip
+#: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
+NOUN_CONTEXT = re.compile(
+    rf"(?i:\b(?:at|during|after|following|before|in|on)\s+"
+    rf"(?:(?:a|the|their|his|her|this|today['’]s|yesterday['’]s|[{UPPER}]\w+['’]s)\s+)?"
+    r"(?:[\w-]+\s+)?)$"
+)
+#: a cue told as planned, possible or agreed, not done: what stands just before it
+FUTURE_BEFORE = re.compile(
+    r"(?i:\b(?:will|would|shall|may|might|could|can|agreed\s+to|plans?\s+to|planning\s+to"
+    r"|expected\s+to|going\s+to|set\s+to|due\s+to|intends?\s+to|invited\s+\w+\s+to|next"
+    r"|upcoming|forthcoming|future|planned|proposed)\s+(?:[\w-]+\s+){0,4}"
+    r"|\bto\s+(?:[\w-]+\s+)?|\bpreparations?\s+for\s+(?:\w+\s+){0,3})$"
+)
+#: what follows a cue and puts it in the future: "talks which should occur", "… will take place"
+FUTURE_AFTER = re.compile(
+    r"(?i:[^.;:]{0,160}?\b(?:(?:will|would|should|shall|is|are|to)\s+(?:also\s+)?"
+    r"(?:take\s+place|be\s+held|occur|happen|be\s+scheduled)|(?:is|are)\s+(?:scheduled|planned"
+    r"|expected|due)|scheduled\s+(?:for|to|during)|later\s+this\s+(?:week|month|year)))"
+)
+PHONE = re.compile(
+    r"(?i:\b(?:tele)?phone\b|\bvideo\s*(?:call|link|conference|channel)?|\bvideoconference"
+    r"|\bvirtual(?:ly)?\b|\bonline\b)"
+)
+PHONE_WORDS = ("phone", "video", "virtual", "online")
+#: how far from a cue a phone word shares its clause
+PHONE_REACH = 90
+#: words that put a phone call and a meeting in different events: "called … after meeting"
+_SEPARATE = re.compile(r"(?i:\b(?:after|before|following|earlier|previously|then|later)\b)")
+
+
+def phone_near(text: str, unit: tuple[int, int], start: int, end: int) -> bool:
+    """A phone or video call told in the same clause as the cue at ``start:end``."""
+    low = max(unit[0], start - PHONE_REACH)
+    high = min(unit[1], end + PHONE_REACH // 2)
+    for match in PHONE.finditer(text, low, high):
+        between = (match.end(), start) if match.start() < start else (end, match.start())
+        if not _SEPARATE.search(text, *between):
+            return True
+    return False
