@@ -15,15 +15,27 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from webapp.ingest.gazetteer import city_name
 from webapp.ingest.gazetteer import country_named
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.records import How
 from webapp.ingest.text import UPPER
 
-_CAP = rf"[{UPPER}](?:\.(?=[ ]?[{UPPER}])|\w*(?:-\w+)*(?:['’](?!s\b)\w+)*)"
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0]+{_CAP})*")
+_CAP = (
+    rf"(?:[{UPPER}](?:\.(?=[ ]?[{UPPER}])|\w*(?:-\w+)*(?:['’](?!s\b)\w+)*)"
+    rf"|(?:al|el|ul|ad|as)-[{UPPER}]\w*)"  # "el-Sisi", "al-Sudani"
+)
+#: lower-case words inside a name: "Mohammed bin Zayed Al Nahyan", "Ursula von der Leyen"
+_PARTICLE = r"(?:bin|ibn|bint|al|el|de|da|del|van|von|der|den|di|du|le|la)"
+_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_CAP})*")
 _TOKEN = re.compile(_CAP)
-_NAME_LIKE = re.compile(rf"[{UPPER}][^\W\d_]+(?:[-'’][{UPPER}]?[^\W\d_]+)*")
+_NAME_LIKE = re.compile(rf"(?:(?:al|el|ul|ad|as)-)?[{UPPER}][^\W\d_]+(?:[-'’][{UPPER}]?[^\W\d_]+)*")
+#: an initial before a surname: "S Jaishankar", "S. Jaishankar"
+_INITIAL = re.compile(rf"[{UPPER}]\.?")
+#: a city named as a place: "in the city of Turkmenbashi" is the city, not the man so called
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:in|to|at|from|near|of|city\s+of|town\s+of|capital)\s+(?:the\s+)?)$"
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_BEFORE = re.compile(
     r"(?i:\b(?:minister|ambassador|governor|akim|mayor|chairman|chairwoman|speaker|secretary"
@@ -159,6 +171,9 @@ def _run_hits(text: str, start: int, end: int, matcher: Matcher) -> Iterator[Nam
         yield from _loose_hits(text, tokens, loose, matcher)
         loose = []
         last = index + len(form.tokens) - 1
+        if last == index and _is_place(text, tokens[index][0], words[index]):
+            index += 1
+            continue
         yield NameHit(
             tokens[index][0],
             tokens[last][1],
@@ -187,12 +202,32 @@ def _loose_hits(
     for index in loose:
         word = tokens[index][2]
         contiguous = not segment or segment[-1] == index - 1
-        if _name_like(word) and contiguous:
+        if (_name_like(word) or _is_initial(word)) and contiguous:
             segment.append(index)
             continue
-        yield from _segment_hits(text, tokens, segment, matcher)
-        segment = [index] if _name_like(word) else []
-    yield from _segment_hits(text, tokens, segment, matcher)
+        yield from _segment_hits(text, tokens, _without_last_initials(tokens, segment), matcher)
+        segment = [index] if _name_like(word) or _is_initial(word) else []
+    yield from _segment_hits(text, tokens, _without_last_initials(tokens, segment), matcher)
+
+
+def _is_initial(word: str) -> bool:
+    return word not in STOP_WORDS and _INITIAL.fullmatch(word) is not None
+
+
+def _without_last_initials(tokens: list[tuple[int, int, str]], segment: list[int]) -> list[int]:
+    """An initial starts a name; at its end it is not part of it ("… Putin A")."""
+    while segment and _is_initial(tokens[segment[-1]][2]):
+        segment = segment[:-1]
+    while len(segment) == 1 and _is_initial(tokens[segment[0]][2]):
+        segment = []
+    return segment
+
+
+def _is_place(text: str, start: int, word: str) -> bool:
+    """A one-word name that is also a city, standing where a place does."""
+    if city_name(word) is None:
+        return False
+    return word.isupper() or _PLACE_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _name_like(word: str) -> bool:
@@ -222,7 +257,7 @@ def _segment_hits(
         yield NameHit(start, end, "name", phrase, found[0], found[1])
         return
     titled, country = _title_context(text, tokens, segment[0])
-    if titled and len(segment) <= 3:
+    if titled and len(segment) <= 4:
         yield NameHit(start, end, "new", phrase, phrase, How.NEW, country)
 
 
