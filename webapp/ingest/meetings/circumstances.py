@@ -79,7 +79,7 @@ def circumstances(
     first after it, else the last before it.
     """
     has_date, when = date_in(text, unit[0], unit[1], published, near=near)
-    place = place_in(text, unit[0], unit[1], published)
+    place = place_in(text, unit[0], unit[1], published, near=near)
     return (when if has_date else published), place, occasion_in(text, unit), has_date
 
 

@@ -36,7 +36,7 @@ CUE_WORDS = (
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(
     rf"(?i:\b(?:at|during|after|following|before|in|on)\s+"
-    rf"(?:(?:a|the|their|his|her|this|today['’]s|yesterday['’]s|[{UPPER}]\w+['’]s)\s+)?"
+    rf"(?:(?:an?|the|their|his|her|this|today['’]s|yesterday['’]s|[{UPPER}]\w+['’]s)\s+)?"
     r"(?:[\w-]+\s+)?)$"
 )
 #: a cue told as planned, possible or agreed, not done: what stands just before it

@@ -63,6 +63,14 @@ _AT_MEETING = re.compile(
 )
 #: how far after a host verb its object may start: "hosted German Chancellor Olaf Scholz"
 _OBJECT_GAP = 2
+#: a title between a host verb and its object: capitalised words, "of", "the", dashes
+_TITLE_GAP = re.compile(
+    rf"\s+(?:the\s+)?(?:(?:[{UPPER}][\w'’.-]*|of|the|and|for|[-–—,])\s+){{1,16}}"
+)
+#: a line in the body that ends without a full stop and is this short is a headline:
+#: a subhead, or a link to another story, whose meetings are not this article's
+_HEADLINE_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
 #: a plural subject that means the two people of the story: "The two presidents last met"
@@ -95,6 +103,8 @@ def find_meetings(
     found: list[Evidence] = []
     calls: list[int] = []  # where cues told of phone or video calls
     for number, unit in enumerate(speech.units):
+        if _is_headline(text, unit):
+            continue
         speaker = speech.unit_speakers.get(number)
         found.extend(_unit_evidence(text, unit, people, marks, speaker, published, calls))
     for statement in speech.statements:
@@ -271,13 +281,33 @@ def _counts(
     return True
 
 
+def _is_headline(text: str, unit: tuple[int, int]) -> bool:
+    """A whole line without sentence punctuation at its end: "X meets Y in Z, will hold talks"."""
+    line_start = text.rfind("\n", 0, unit[0]) + 1
+    line_end = text.find("\n", unit[1])
+    whole_line = line_start == unit[0] and (line_end == -1 or not text[unit[1] : line_end].strip())
+    return (
+        whole_line
+        and not _SENTENCE_END.search(text, unit[0], unit[1])
+        and len(text[unit[0] : unit[1]].split()) <= _HEADLINE_WORDS
+    )
+
+
 def _followed_by_with(text: str, end: int, stop: int) -> bool:
     return re.match(r"\s+with\b", text[end:stop]) is not None
 
 
 def _object_follows(text: str, end: int, after: list[Mention], people: MentionIndex) -> bool:
-    """A host verb's object is a person right after it: "hosted German Chancellor Olaf Scholz"."""
-    return bool(after) and people.phrase_start(after[0]) - end <= _OBJECT_GAP
+    """A host verb's object is a person right after it, or after a title.
+
+    "hosted German Chancellor Olaf Scholz", "received the Deputy Chairman of the
+    Cabinet of Ministers - Minister of Foreign Affairs of Turkmenistan Rashid Meredov";
+    not "welcomed the decision of X".
+    """
+    if not after:
+        return False
+    start = people.phrase_start(after[0])
+    return start - end <= _OBJECT_GAP or _TITLE_GAP.fullmatch(text, end, start) is not None
 
 
 def _reported_clause(text: str, unit: tuple[int, int], cue: int, people: MentionIndex) -> int:
