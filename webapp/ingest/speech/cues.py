@@ -16,21 +16,32 @@ from webapp.ingest.records import How
 from webapp.ingest.records import Mention
 from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
+from webapp.ingest.text import UPPER
 
 _SAY = (
     r"said|says|stated|stressed|stresses|noted|notes|added|adds|assured|assures|told|tells"
     r"|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|reiterated|recalled|pointed\s+out"
     r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
+    r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
+    r"|asserted|disclosed|conceded|hoped|hopes"
     r"|expressed\s+(?:(?:his|her)\s+)?(?:confidence|hope|conviction|belief)"
+)
+#: cue verbs that also take a noun as object ("noted the importance of …"): a reported
+#: clause after them needs "that"
+_NEEDS_THAT = re.compile(
+    r"(?:noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored"
+    r"|reiterated|recalled|pointed out|remarked|declared|observed|commented|continued"
+    r"|concluded|urged|expressed.*|demanded|suggested|hoped|hopes|acknowledged|promised)"
 )
 _PARTICIPLE = (
     r"adding|noting|stressing|saying|recalling|emphasi[sz]ing|underlining|indicating"
-    r"|expressing|pointing\s+out|stating|explaining"
+    r"|expressing|pointing\s+out|stating|explaining|revealing|promising|demanding|warning"
+    r"|arguing|claiming|asserting|suggesting"
 )
 CUE = re.compile(
     rf"\b(?:(?P<say>{_SAY})|(?P<participle>{_PARTICIPLE})|(?P<thanked>thanked)"
-    r"|(?P<according>(?i:according)\s+to))\b"
+    r"|(?P<according>(?i:according)\s+to|quoted))\b"
 )
 _PRONOUN = re.compile(r"\b(?:(?P<subject>[Hh]e|[Ss]he)|(?P<object>him|her))\b")
 _FILLER = re.compile(
@@ -39,13 +50,26 @@ _FILLER = re.compile(
     r"|for\s+(?:his|her|their|its)\s+part)*"
 )
 _THAT = re.compile(r"\s+that\b\s*")
-#: "told reporters that", "told the briefing that": the listener before the clause
-_TOLD_THAT = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?that\b\s*")
+#: "told reporters that", "told Nurtleu, also deputy prime minister, that": the listener
+_TOLD_THAT = re.compile(r"\s+(?:[\w'’-]+,?\s+){1,8}?that\b\s*")
+#: "said at the meeting with X in Almaty that", "said in a statement that"
+_PHRASE_THAT = re.compile(
+    r"\s+(?:at|in|on|during|after|before|following|while|when|to|with|via|through)\b"
+    r"(?:\s+[\w'’-]+,?){1,10}?\s+that\b\s*"
+)
 _OBJECT_CLAUSE = re.compile(
-    r"\s+(?!(?:at|during|on|in|after|before|while|when|as|to|from|with|following|earlier"
-    r"|later|today|yesterday|this|last|reporters|journalists|him|her|them|us|me)\b)"
+    r"\s+(?!(?i:at|during|on|in|after|before|while|when|as|to|from|with|following|earlier"
+    r"|later|today|yesterday|this|last|reporters|journalists|him|her|them|us|me|why|how|what"
+    r"|where|whether|which|who|whom|the\s+need|the\s+importance)\b)"
     r"(?=[a-z]|[A-Z][a-z])"
 )
+#: a clause without "that" has a subject and a finite verb in its first words
+_FINITE = re.compile(
+    r"(?i:\b(?:is|are|was|were|will|would|can|could|should|must|shall|may|might|has|have|had"
+    r"|does|do|did|remains?|[a-z]{3,}ed)\b)"
+)
+_SUBJECT_VERB = re.compile(rf"(?:he|she|it|[{UPPER}][\w-]+)\s+[a-z]{{3,}}s\b")
+_CLAUSE_HEAD = 80
 _SUBJECT_BLOCKERS = re.compile(r"(?:\b(?:to|with|from|by|of|for|on|at|and)|['’]s?)\s*$")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -128,14 +152,20 @@ def clause_after(text: str, cue: Cue, unit_end: int) -> int | None:
     if cue.kind not in ("say", "participle"):
         return None
     that = _THAT.match(text, cue.end, unit_end)
-    if that is None and cue.word.startswith(("told", "tells")):
+    if that is None and cue.word.startswith(("told", "tells", "assured", "urged")):
         that = _TOLD_THAT.match(text, cue.end, unit_end)
+    if that is None:
+        that = _PHRASE_THAT.match(text, cue.end, unit_end)
     if that is not None:
         return that.end()
-    if cue.kind == "say" and not cue.word.startswith("told"):
-        direct = _OBJECT_CLAUSE.match(text, cue.end, unit_end)
-        if direct is not None:
-            return direct.end()
+    if cue.kind != "say" or cue.word.startswith("told") or _NEEDS_THAT.fullmatch(cue.word):
+        return None
+    direct = _OBJECT_CLAUSE.match(text, cue.end, unit_end)
+    if direct is None:
+        return None
+    head = text[direct.end() : min(unit_end, direct.end() + _CLAUSE_HEAD)]
+    if _FINITE.search(head) or _SUBJECT_VERB.match(head):
+        return direct.end()
     return None
 
 
@@ -150,9 +180,13 @@ def _phrase_before(
     mention = people.ending_before(position, unit[0])
     pronoun = _pronoun_before(text, position, unit)
     if pronoun is not None and (mention is None or pronoun[0] >= mention.end):
-        if salient is None or quotes.covering(pronoun[0]) is not None:
+        if quotes.covering(pronoun[0]) is not None:
             return None
-        return Speaker(salient, pronoun[0], pronoun[1], How.PRONOUN, confidence.PRONOUN)
+        subject = subject_of((unit[0], pronoun[0]), people, quotes)
+        person = subject.person if subject is not None else salient  # "X told Y that he …"
+        if person is None:
+            return None
+        return Speaker(person, pronoun[0], pronoun[1], How.PRONOUN, confidence.PRONOUN)
     if mention is None or quotes.covering(mention.start) is not None:
         return None
     if not _FILLER.fullmatch(text, mention.end, position):
