@@ -17,6 +17,7 @@ from webapp.ingest.people import scan
 from webapp.ingest.people.names import find_names
 from webapp.ingest.people.names import matcher_for
 from webapp.ingest.people.years import with_year
+from webapp.ingest.read import publisher_country
 from webapp.ingest.read import read_bytes
 from webapp.ingest.records import Document
 from webapp.ingest.records import Extraction
@@ -28,7 +29,7 @@ def extract(document: Document, registry: Registry) -> Extraction:
     text = document.text
     found = scan(text, registry)
     document = with_year(document, found, registry)
-    people = resolve(found, registry, document.published)
+    people = resolve(found, registry, document.published, home=publisher_country(document))
     speech = find_statements(text, people.mentions, people.phrase_starts)
     mentions = sorted([*people.mentions, *speech.mentions], key=lambda m: (m.start, m.end))
     title_people = _title_people(document.title, registry)

@@ -77,9 +77,14 @@ def scan(text: str, registry: Registry) -> Scan:
     return Scan(names, roles, pairs, phrase_starts)
 
 
-def resolve(found: Scan, registry: Registry, on: date | None) -> ResolvedPeople:
-    """Mentions in text order, with surnames and role nouns resolved on ``on``."""
-    titles = _Titles(registry, on)
+def resolve(
+    found: Scan, registry: Registry, on: date | None, home: str | None = None
+) -> ResolvedPeople:
+    """Mentions in text order, with surnames and role nouns resolved on ``on``.
+
+    ``home`` is the publisher's country: "the head of state" in Kazinform is Kazakhstan's.
+    """
+    titles = _Titles(registry, on, home)
     surnames = _article_surnames(found.names, registry)
     items: list[NameHit | Role] = [*found.names, *found.roles]
     items.sort(key=lambda item: item.start)
@@ -170,6 +175,8 @@ def _role_mentions(
         return ()
     if role.counterpart:
         people = _counterparts(role, mentions, titles)
+    elif role.domestic and role.countries == (None,) and titles.home is not None:
+        people = list(titles.holders(role.title, titles.home)[:1])
     else:
         people = [
             _holder(role, country, mentions, found, titles, main) for country in role.countries
@@ -229,9 +236,10 @@ def _counterparts(role: Role, mentions: list[Mention], titles: _Titles) -> list[
 class _Titles:
     """Offices held on one date, memoised for the article."""
 
-    def __init__(self, registry: Registry, on: date | None) -> None:
+    def __init__(self, registry: Registry, on: date | None, home: str | None = None) -> None:
         self.registry = registry
         self.on = on
+        self.home = home
         self._of: dict[str, tuple[tuple[str, str], ...]] = {}
         self._holders: dict[tuple[str, str], tuple[str, ...]] = {}
 

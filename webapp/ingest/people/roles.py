@@ -123,6 +123,8 @@ class Role:
     bare: bool = False
     #: "the Russian minister": any office whose title ends in "Minister"
     generic: bool = False
+    #: "the head of state", "the head of government": how a country's press names its own
+    domestic: bool = False
 
 
 def find_roles(text: str) -> list[Role]:
@@ -256,6 +258,7 @@ def _bare_role(match: re.Match[str]) -> Role | None:
         (title[1],),
         new=bool(match.group("new")),
         bare=title[1] is None,
+        domestic=phrase.lower().startswith("head of"),
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from webapp.ingest.records import Document
 from webapp.ingest.text import normalise
 
 DATA_FILE = "outlets.yaml"
@@ -82,6 +83,12 @@ class Outlets:
                 return self._by_domain[host]
             _, _, host = host.partition(".")
         return None
+
+
+def publisher_country(document: Document) -> str | None:
+    """The home country of the outlet a document names as its source, when the table knows it."""
+    outlet = outlets().named(document.source) if document.source else None
+    return outlet.country if outlet is not None else None
 
 
 def _site_key(text: str) -> str:

@@ -41,7 +41,7 @@ _PARTICIPLE = (
 )
 CUE = re.compile(
     rf"\b(?:(?P<say>{_SAY})|(?P<participle>{_PARTICIPLE})|(?P<thanked>thanked)"
-    r"|(?P<according>(?i:according)\s+to|quoted))\b"
+    r"|(?P<according>(?i:according)\s+to)|(?P<quoted>quoted))\b"
 )
 _PRONOUN = re.compile(r"\b(?:(?P<subject>[Hh]e|[Ss]he)|(?P<object>him|her))\b")
 _FILLER = re.compile(
@@ -70,6 +70,8 @@ _FINITE = re.compile(
 )
 _SUBJECT_VERB = re.compile(rf"(?:he|she|it|[{UPPER}][\w-]+)\s+[a-z]{{3,}}s\b")
 _CLAUSE_HEAD = 80
+#: a title before a speaker named after the cue: "said Federal Chancellor Scholz"
+_TITLE_RUN = re.compile(rf"(?:the\s+)?(?:[{UPPER}][\w'’.-]*\s+){{1,5}}")
 _SUBJECT_BLOCKERS = re.compile(r"(?:\b(?:to|with|from|by|of|for|on|at|and)|['’]s?)\s*$")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -80,7 +82,7 @@ class Cue:
     start: int
     end: int
     word: str
-    kind: str  # "say", "participle", "thanked" or "according"
+    kind: str  # "say", "participle", "thanked", "according" or "quoted" (the speaker after it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,7 @@ def speaker_of(
 ) -> Speaker | None:
     """The person phrase that a cue attributes to: before it, after it, or a pronoun."""
     text = people.text
-    if cue.kind == "according":
+    if cue.kind in ("according", "quoted"):
         return _phrase_at(text, cue.end, unit, people, salient)
     if cue.kind == "participle":
         return None
@@ -218,7 +220,8 @@ def _phrase_at(
     while start < unit[1] and text[start] in " \t\u00a0":
         start += 1
     for mention in people.within(start, min(unit[1], start + 120)):
-        if people.phrase_start(mention) <= start <= mention.start + 4:
+        phrase = people.phrase_start(mention)
+        if phrase <= start <= mention.start + 4 or _TITLE_RUN.fullmatch(text, start, phrase):
             return Speaker(mention.person, start, mention.end, mention.how, mention.confidence)
         break
     pronoun = _PRONOUN.match(text, start, unit[1])

@@ -67,7 +67,13 @@ def find_turns(
 
 
 def is_speech(text: str, start: int, end: int) -> bool:
-    return end > start and _SPEECH_END.search(text, start, end) is not None
+    """A paragraph of a turn: it ends like speech, or is too long for a caption.
+
+    A page cut off in mid-sentence keeps its last paragraph in the turn.
+    """
+    if end <= start:
+        return False
+    return _SPEECH_END.search(text, start, end) is not None or text.count(" ", start, end) >= 20
 
 
 def _speaker(
