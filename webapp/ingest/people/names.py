@@ -41,8 +41,19 @@ _TITLE_BEFORE = re.compile(
     r"(?i:\b(?:minister|ambassador|governor|akim|mayor|chairman|chairwoman|speaker|secretary"
     r"|director|head|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|senator"
     r"|deputy|representative|president|premier|chief|ceo|counterpart|chancellor|king|emir"
-    r"|sheikh|sultan|prince))"
+    r"|sheikh|sultan|prince|commentator|analyst|expert|scientist|professor|researcher"
+    r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general))"
     r"(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?,?\s+$"
+)
+#: a title after the name: "Dilma Rousseff, the former president of Brazil"
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|current|new|deputy|vice|first)\s+)*"
+    r"(?i:president|prime\s+minister|premier|minister|chancellor|king|emir|sheikh|ambassador"
+    r"|chairman|chairwoman|speaker|secretary|governor|mayor|head|leader|director|spokesman"
+    r"|spokeswoman|commentator|analyst|expert|professor|envoy)\b"
+)
+#: a name right after "of the" is an institution's: "Chairman of the Khalk Maslakhaty"
+_OF_THE = re.compile(r"\bof\s+(?:the\s+)?$"
 )
 
 #: words that head an office: a name after them may be a new person
@@ -53,7 +64,7 @@ TITLE_HEADS = frozenset(
     " Ombudsman Chancellor King Queen Emir Sheikh Sultan Prince Monarch Emperor Vice".split()
 )
 #: capitalised words that are not part of a person's name
-STOP_WORDS = TITLE_HEADS | frozenset(
+STOP_WORDS = TITLE_HEADS | {f"{head}s" for head in TITLE_HEADS} | frozenset(
     """Prime First Vice Acting Foreign State Government Affairs Energy Economy Economic Finance
     Trade Industry Justice Interior Defence Defense Health Education Agriculture Transport
     Culture Labour Labor Digital Development Emergency Emergencies Construction Ecology
@@ -128,10 +139,12 @@ class Matcher:
         result = None
         if found is not None:
             person, how = found
-            surname = phrase.split()[-1]
+            surname = phrase.split()[-1].casefold()
             forms = (person.name, *person.aliases)
             if any(
-                fuzz.ratio(surname, form.split()[-1]) >= _FUZZY_SURNAME for form in forms if form
+                fuzz.ratio(surname, form.split()[-1].casefold()) >= _FUZZY_SURNAME
+                for form in forms
+                if form
             ):
                 result = (person.name, How.FUZZY if how is How.FUZZY else how)
         if len(self.fuzzy) >= _FUZZY_CACHE_SIZE:
@@ -233,8 +246,9 @@ def _is_place(text: str, start: int, word: str) -> bool:
 def _name_like(word: str) -> bool:
     return (
         word not in STOP_WORDS
+        and word.split("-")[0] not in STOP_WORDS  # "Secretary-General"
         and _NAME_LIKE.fullmatch(word) is not None
-        and not word.isupper()
+        and (not word.isupper() or len(word) >= 4)  # "KISHIDA Fumio", not "UAE"
         and country_named(word) is None
     )
 
@@ -256,7 +270,12 @@ def _segment_hits(
     if found is not None:
         yield NameHit(start, end, "name", phrase, found[0], found[1])
         return
+    if all(tokens[index][2].isupper() for index in segment):
+        return  # "NATO SUMMIT": a heading in capitals
+    if _OF_THE.search(text, max(0, start - 8), start):
+        return  # an institution: "Chairman of the Khalk Maslakhaty"
     titled, country = _title_context(text, tokens, segment[0])
+    titled = titled or _TITLE_AFTER.match(text, end) is not None
     if titled and len(segment) <= 4:
         yield NameHit(start, end, "new", phrase, phrase, How.NEW, country)
 
@@ -269,7 +288,7 @@ def _title_context(
     country = None
     for index in range(first - 1, -1, -1):
         word = tokens[index][2]
-        if word in TITLE_HEADS:
+        if word in TITLE_HEADS or word.split("-")[0] in TITLE_HEADS:
             titled = True
         elif country is None and country_named(word) is not None:
             country = country_named(word)
