@@ -119,7 +119,12 @@ def _article_surnames(names: list[NameHit], registry: Registry) -> dict[str, lis
     for hit in names:
         if hit.kind not in ("name", "new") or hit.person is None:
             continue
-        words = {hit.text.split()[-1]}
+        parts = hit.text.split()
+        # "KISHIDA Fumio": a surname in capitals, wherever it stands
+        words = {
+            parts[-1],
+            *(part.capitalize() for part in parts if part.isupper() and len(part) > 3),
+        }
         person = registry.get(hit.person)
         if person is not None:
             words.add(person.surname)

@@ -53,8 +53,7 @@ _TITLE_AFTER = re.compile(
     r"|spokeswoman|commentator|analyst|expert|professor|envoy)\b"
 )
 #: a name right after "of the" is an institution's: "Chairman of the Khalk Maslakhaty"
-_OF_THE = re.compile(r"\bof\s+(?:the\s+)?$"
-)
+_OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 #: words that head an office: a name after them may be a new person
 TITLE_HEADS = frozenset(
@@ -64,8 +63,11 @@ TITLE_HEADS = frozenset(
     " Ombudsman Chancellor King Queen Emir Sheikh Sultan Prince Monarch Emperor Vice".split()
 )
 #: capitalised words that are not part of a person's name
-STOP_WORDS = TITLE_HEADS | {f"{head}s" for head in TITLE_HEADS} | frozenset(
-    """Prime First Vice Acting Foreign State Government Affairs Energy Economy Economic Finance
+STOP_WORDS = (
+    TITLE_HEADS
+    | {f"{head}s" for head in TITLE_HEADS}
+    | frozenset(
+        """Prime First Vice Acting Foreign State Government Affairs Energy Economy Economic Finance
     Trade Industry Justice Interior Defence Defense Health Education Agriculture Transport
     Culture Labour Labor Digital Development Emergency Emergencies Construction Ecology
     Information Science Sport Tourism Investment Integration General Press Executive
@@ -82,6 +84,7 @@ STOP_WORDS = TITLE_HEADS | {f"{head}s" for head in TITLE_HEADS} | frozenset(
     Both All Each Every Some Many Most Other Such If When While Where Why How What Who
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+    )
 )
 _FUZZY_SURNAME = 70
 

@@ -55,7 +55,8 @@ _COUNTERPART = re.compile(
 )
 _BARE = re.compile(
     r"\b(?=[tTnNhHfFdDpPcCsS\u017f])(?:(?P<the>(?i:the))\s+)?(?P<new>(?i:new)\s+)?"
-    r"(?P<title>(?i:head\s+of\s+state|head\s+of\s+(?:the\s+)?government)"
+    r"(?P<title>(?i:head\s+of\s+state|head\s+of\s+(?:the\s+)?government"
+    r"|head\s+of\s+the\s+cabinet(?:\s+of\s+ministers)?)"
     r"|First\s+Deputy\s+Prime\s+Minister|Deputy\s+Prime\s+Minister|Prime\s+Minister|Premier"
     r"|President|Foreign\s+Minister"
     r"|(?:Chairman|Chairperson|Chairwoman|Speaker)\s+of\s+the\s+(?:State\s+Duma|Federation\s+Council"
@@ -81,6 +82,8 @@ _TITLES = {
     "head of government": ("Prime Minister", None),
     "head of the government": ("Prime Minister", None),
     "chairman of the government": ("Prime Minister", None),
+    "head of the cabinet of ministers": ("Prime Minister", None),
+    "head of the cabinet": ("Prime Minister", None),
     "president": ("President", None),
     "leader": ("President", None),
     "head of state": ("President", None),

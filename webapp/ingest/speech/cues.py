@@ -24,7 +24,7 @@ _SAY = (
     r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
     r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
-    r"|asserted|disclosed|conceded|hoped|hopes"
+    r"|asserted|disclosed|conceded|hoped|hopes|reported"
     r"|expressed\s+(?:(?:his|her)\s+)?(?:confidence|hope|conviction|belief)"
 )
 #: cue verbs that also take a noun as object ("noted the importance of …"): a reported

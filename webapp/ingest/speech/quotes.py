@@ -45,6 +45,10 @@ _CLAUSE_STOP = re.compile(
 )  # noqa: E501
 #: a cue that introduces a quote with a colon: ``said: "``
 _COLON_QUOTE = re.compile(r"\s*:\s*[\"“«„]")
+#: "…, Xi said." / "…, he said at the briefing.": what may follow a cue that closes its sentence
+_CLOSES_SENTENCE = re.compile(
+    r"(?!\s+that\b)(?:\s+(?!that\b|the\s+importance\b)(?:[\w'’-]+,?)){0,14}?\s*[.!?…]?[\"”»’]?\s*$"
+)
 #: a quote without a cue of its own continues the last speaker when it is this long
 _CONTINUATION_WORDS = 4
 
@@ -316,6 +320,8 @@ def _clause(
     if cue.kind == "say" and speaker is not None and not _in_quote_tail(text, unit, speaker):
         if _COLON_QUOTE.match(text, cue.end, unit[1]):
             return None  # "Opening the talks, Lavrov said: "...": the quote is what was said
+        if not _CLOSES_SENTENCE.match(text, cue.end, unit[1]):
+            return None  # "Welcoming him, X noted the importance of …": the cue opens the clause
         comma = text.rfind(",", unit[0], speaker.start)
         if comma > unit[0] and not text[comma + 1 : speaker.start].strip():
             return unit[0], comma
