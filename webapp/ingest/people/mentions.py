@@ -86,6 +86,7 @@ def resolve(
     """
     titles = _Titles(registry, on, home)
     surnames = _article_surnames(found.names, registry)
+    new_names = {hit.text for hit in found.names if hit.kind == "new"}
     items: list[NameHit | Role] = [*found.names, *found.roles]
     items.sort(key=lambda item: item.start)
     mentions: list[Mention] = []
@@ -95,7 +96,7 @@ def resolve(
         if isinstance(item, Role):
             mentions.extend(_role_mentions(item, mentions, found, titles, main, registry))
             continue
-        mention = _name_mention(item, surnames, titles, registry)
+        mention = _name_mention(item, surnames, new_names, titles, registry)
         if mention is None:
             continue
         mentions.append(mention)
@@ -138,6 +139,7 @@ def _article_surnames(names: list[NameHit], registry: Registry) -> dict[str, lis
 def _name_mention(
     hit: NameHit,
     surnames: dict[str, list[tuple[int, str]]],
+    new_names: set[str],
     titles: _Titles,
     registry: Registry,
 ) -> Mention | None:
@@ -151,6 +153,10 @@ def _name_mention(
         )
     if hit.kind == "new":
         return Mention(hit.start, hit.end, hit.text, How.NEW, confidence.NEW)
+    if hit.kind == "untitled":  # the full name of a new person the article titles elsewhere
+        if hit.text in new_names:
+            return Mention(hit.start, hit.end, hit.text, How.NEW, confidence.NEW)
+        return None
     if hit.kind != "surname":
         return None
     known = surnames.get(hit.text)

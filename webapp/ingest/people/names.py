@@ -100,7 +100,8 @@ class Form:
 class NameHit:
     """A capitalised phrase that names, or may name, a person.
 
-    ``kind`` is "name" (a registry form or a spelling variant), "surname" (one
+    ``kind`` is "name" (a registry form or a spelling variant), "untitled" (a full
+    name without a title: a new person only if the article titles it elsewhere), "surname" (one
     word to resolve later) or "new" (a titled name absent from the registry).
     """
 
@@ -281,6 +282,8 @@ def _segment_hits(
     titled = titled or _TITLE_AFTER.match(text, end) is not None
     if titled and len(segment) <= 4:
         yield NameHit(start, end, "new", phrase, phrase, How.NEW, country)
+    elif len(segment) <= 4:
+        yield NameHit(start, end, "untitled", phrase)
 
 
 def _title_context(

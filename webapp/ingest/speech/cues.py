@@ -24,7 +24,7 @@ _SAY = (
     r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
     r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
-    r"|asserted|disclosed|conceded|hoped|hopes|reported"
+    r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed"
     r"|expressed\s+(?:(?:his|her)\s+)?(?:confidence|hope|conviction|belief)"
 )
 #: cue verbs that also take a noun as object ("noted the importance of …"): a reported
@@ -32,7 +32,8 @@ _SAY = (
 _NEEDS_THAT = re.compile(
     r"(?:noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored"
     r"|reiterated|recalled|pointed out|remarked|declared|observed|commented|continued"
-    r"|concluded|urged|expressed.*|demanded|suggested|hoped|hopes|acknowledged|promised)"
+    r"|concluded|urged|expressed.*|demanded|suggested|hoped|hopes|acknowledged|promised"
+    r"|called|described|termed|dubbed)"
 )
 _PARTICIPLE = (
     r"adding|noting|stressing|saying|recalling|emphasi[sz]ing|underlining|indicating"

@@ -49,6 +49,13 @@ _COLON_QUOTE = re.compile(r"\s*:\s*[\"“«„]")
 _CLOSES_SENTENCE = re.compile(
     r"(?!\s+that\b)(?:\s+(?!that\b|the\s+importance\b)(?:[\w'’-]+,?)){0,14}?\s*[.!?…]?[\"”»’]?\s*$"
 )
+#: a paragraph that ends a sentence; one that does not, inside a quote, was cut off
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s*$")
+#: a quoted name, not speech: capitalised words and the small words between them
+_NAME_PHRASE = re.compile(
+    r"(?:[A-Z0-9][\w'’.&+-]*|of|the|and|plus|for|on|in|de|la|\+)(?:\s+(?:[A-Z0-9][\w'’.&+-]*"
+    r"|of|the|and|plus|for|on|in|de|la|\+)){0,7}"
+)
 #: a quote without a cue of its own continues the last speaker when it is this long
 _CONTINUATION_WORDS = 4
 
@@ -58,6 +65,8 @@ class Quote:
     start: int  # the words, without marks
     end: int
     opened: bool  # False when the opening mark is missing
+    #: False when the text stops inside the quote, mid-sentence: a page cut off
+    complete: bool = True
 
 
 @dataclass(slots=True)
@@ -101,7 +110,14 @@ def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
         if following is not None and text[following] in '"“«„':
             carried = opened_at
         else:
-            found.append(Quote(opened_at, end, True))
+            found.append(
+                Quote(
+                    opened_at,
+                    end,
+                    True,
+                    complete=_ENDS_SENTENCE.search(text, start, end) is not None,
+                )
+            )
     return [quote for quote in _trimmed(text, found) if quote.start < quote.end]
 
 
@@ -124,7 +140,7 @@ def _trimmed(text: str, quotes: list[Quote]) -> list[Quote]:
     result = []
     for quote in quotes:
         start, end = trim(text, quote.start, quote.end, " \t\r\n\u00a0")
-        result.append(Quote(start, end, quote.opened))
+        result.append(Quote(start, end, quote.opened, quote.complete))
     return result
 
 
@@ -239,6 +255,8 @@ def _direct(
     main_person: str | None,
     last_speaker: str | None,
 ) -> Statement | None:
+    if not quote.complete or _NAME_PHRASE.fullmatch(text, quote.start, quote.end):
+        return None  # cut off mid-sentence, or a name in quotes: "Central Asia plus Japan"
     factor = 1.0 if quote.opened else confidence.MISSING_MARK
     after = [cue for cue in found if cue.start >= quote.end and cue in speakers]
     before = [cue for cue in found if cue.end <= quote.start and cue in speakers]
