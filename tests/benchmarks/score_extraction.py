@@ -253,7 +253,7 @@ def main() -> None:
     collections = args.collections or list(COLLECTIONS)
     if unknown := set(collections) - set(COLLECTIONS):
         parser.error(f"no such collection: {', '.join(sorted(unknown))}")
-    if args.misses and "holdout" in collections and not args.show_holdout:
+    if args.misses and any(c.startswith("holdout") for c in collections) and not args.show_holdout:
         parser.error("--misses would show the holdout pages; add --show-holdout to mean it")
     registry = Registry.load(PROJECT_ROOT / "seed_data" / "people.yaml")
     scores = {name: score_collection(name, registry) for name in collections}

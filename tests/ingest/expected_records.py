@@ -5,8 +5,9 @@ Three collections share one format (``tests/ingest/expected/README.md``):
 * ``seeds``: the seed articles and the test articles of ``tests/ingest/articles``,
   whose expectations the extractor must meet exactly;
 * ``dev``: real pages of ``tests/corpus/dev``, on which rules are developed;
-* ``holdout``: real pages of ``tests/corpus/holdout``, kept unseen while rules are
-  written, and scored apart.
+* ``holdout``, ``holdout2``: real pages of ``tests/corpus/holdout`` and
+  ``tests/corpus/holdout2``, kept unseen while rules are written, and scored apart;
+  the second was collected after the first had been scored.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ COLLECTIONS: dict[str, tuple[Path, tuple[Path, ...]]] = {
     "seeds": (HERE / "expected", (PROJECT_ROOT / "seed_data" / "articles", HERE / "articles")),
     "dev": (CORPUS / "dev" / "expected", (CORPUS / "dev" / "pages",)),
     "holdout": (CORPUS / "holdout" / "expected", (CORPUS / "holdout" / "pages",)),
+    "holdout2": (CORPUS / "holdout2" / "expected", (CORPUS / "holdout2" / "pages",)),
 }
 
 

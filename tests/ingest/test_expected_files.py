@@ -31,7 +31,7 @@ from webapp import PROJECT_ROOT
 
 EXPECTED = COLLECTIONS["seeds"][0]
 SEEDS, OWN_ARTICLES = COLLECTIONS["seeds"][1]
-CORPUS_SPLITS = ("dev", "holdout")
+CORPUS_SPLITS = ("dev", "holdout", "holdout2")
 POSITIONS = PROJECT_ROOT / "seed_data" / "reference" / "positions.json"
 
 OPENING_MARKS = '"\u201c\u00ab'  # " “ «
