@@ -8,6 +8,9 @@ resolved on that date.
 
 from __future__ import annotations
 
+from datetime import date
+
+from webapp.ingest.dates import valid_date
 from webapp.ingest.meetings import assign
 from webapp.ingest.meetings import find_meetings
 from webapp.ingest.meetings import main_meeting
@@ -41,6 +44,7 @@ def extract(document: Document, registry: Registry) -> Extraction:
         document.published,
         document.dateline_place,
         title_people,
+        dateline_day(document),
     )
     statements = assign(speech.statements, meetings, main_meeting(meetings))
     return Extraction(
@@ -50,6 +54,22 @@ def extract(document: Document, registry: Registry) -> Extraction:
         meetings=tuple(meetings),
         new_people=tuple(people.new_people),
     )
+
+
+def dateline_day(document: Document) -> date | None:
+    """The day of a dateline without a year, in the year of the publication date.
+
+    "BEIJING, Oct. 17 (Xinhua)" in a story dated 18 October is 17 October; a
+    dateline of 31 December in a story of 2 January is of the year before.
+    """
+    if document.dateline_month_day is None or document.published is None:
+        return None
+    month, day = document.dateline_month_day
+    published = document.published
+    found = valid_date(published.year, month, day)
+    if found is not None and found > published:
+        found = valid_date(published.year - 1, month, day)
+    return found
 
 
 def extract_text(name: str, text_or_bytes: str | bytes, registry: Registry) -> Extraction:

@@ -64,6 +64,10 @@ class Meeting:
     place: str | None
     occasion: str | None
     confidence: float
+    #: where the date came from: "sentence", "dateline", "published", or None (no date)
+    date_from: str | None = None
+    #: where the place came from: "sentence", "visit", "related", "article", "dateline" or None
+    place_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ class Evidence:
     said_at: str | None = None
     visitor: str | None = None
     #: whether the sentence gave the date, rather than the publication date standing in
-    own_date: bool = True
+    own_date: bool = False
     #: told as a meeting already mentioned: "at the meeting with …"
     definite: bool = False
     #: a cue earlier in the text was a phone or video call
@@ -144,7 +144,14 @@ def meeting(
     article_place: str | None,
     published: date | None,
     dateline_place: str | None,
+    dateline_day: date | None = None,
 ) -> Meeting:
+    """The meeting a draft tells of, its date and place from the best evidence there is.
+
+    The date: from the sentences that tell of it; else the dateline's day, for a
+    report filed that day; else the publication date. The place: from those
+    sentences, a visit, a related sentence, the article's own place, the dateline.
+    """
     first = min(draft.evidence, key=lambda item: item.start)
     when = first.date
     related = [
@@ -155,21 +162,37 @@ def meeting(
         and len(item.participants) < 2
         and (not item.participants or item.participants[0] in draft.participants)
     ]
-    place = next((item.place for item in draft.evidence if item.place), None)
-    if place is None:
-        visits = [
-            item for item in found if item.visitor in draft.participants and item.date == when
-        ]
-        place = next((item.place for item in visits if item.place), None)
-    if place is None:
-        place = next((item.place for item in related if item.place), None)
+    visits = [item for item in found if item.visitor in draft.participants and item.date == when]
+    place, place_from = next(
+        (
+            (item.place, source)
+            for source, items in (
+                ("sentence", draft.evidence),
+                ("visit", visits),
+                ("related", related),
+            )
+            for item in items
+            if item.place
+        ),
+        (None, None),
+    )
     if place is None and when is not None and when == published:
-        place = article_place or (dateline_place if city_name(dateline_place or "") else None)
+        if article_place is not None:
+            place, place_from = article_place, "article"
+        elif city_name(dateline_place or ""):
+            place, place_from = dateline_place, "dateline"
+    if any(item.own_date for item in draft.evidence):
+        date_from = "sentence"
+    elif when is not None and dateline_day is not None:
+        when, date_from = dateline_day, "dateline"
+    else:
+        date_from = "published" if when is not None else None
     occasion = next((item.occasion for item in [*draft.evidence, *related] if item.occasion), None)
     confidence = max(item.confidence for item in draft.evidence)
     return Meeting(
-        first.start, first.end, tuple(draft.participants), when, place, occasion, confidence
-    )
+        first.start, first.end, tuple(draft.participants), when, place, occasion, confidence,
+        date_from, place_from,
+    )  # fmt: skip
 
 
 def article_place(text: str, folded: str, speech: Speech) -> str | None:

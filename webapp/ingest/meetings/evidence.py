@@ -97,6 +97,7 @@ def find_meetings(
     published: date | None,
     dateline_place: str | None,
     title_people: list[str] | None = None,
+    dateline_day: date | None = None,
 ) -> list[Meeting]:
     marks = Spans([(quote.start, quote.end) for quote in speech.quotes])
     folded = fold(text)
@@ -135,7 +136,7 @@ def find_meetings(
     place = article_place(text, folded, speech)
     meetings = []
     for draft in drafts:
-        meetings.append(meeting(draft, found, place, published, dateline_place))
+        meetings.append(meeting(draft, found, place, published, dateline_place, dateline_day))
     return meetings
 
 
@@ -374,7 +375,7 @@ def _first_person(
         result.append(
             Evidence(
                 match.start(), end, unique([statement.speaker, *others]),
-                when if has_date else published, narrative=False,
+                when if has_date else published, narrative=False, own_date=has_date,
                 confidence=confidence.MEETING_FIRST_PERSON,
             )
         )  # fmt: skip
@@ -418,7 +419,7 @@ def _visits(
         result.append(
             Evidence(
                 match.start(), match.end(), unique([visitor, *hosts[:1]]),
-                when if has_date else published, city, None, narrative=narrative,
+                when if has_date else published, city, None, narrative=narrative, own_date=has_date,
                 confidence=confidence.MEETING_VISIT, visitor=visitor,
             )
         )  # fmt: skip
