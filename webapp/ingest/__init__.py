@@ -16,7 +16,10 @@ from webapp.ingest.people import RegistryError
 from webapp.ingest.pipeline import extract
 from webapp.ingest.pipeline import extract_text
 from webapp.ingest.read import MAX_BYTES
+from webapp.ingest.read import Given
+from webapp.ingest.read import GivenError
 from webapp.ingest.read import ReadError
+from webapp.ingest.read import given
 from webapp.ingest.read import read_bytes
 from webapp.ingest.read import read_path
 from webapp.ingest.records import Document
@@ -27,11 +30,14 @@ __all__ = [
     "MAX_BYTES",
     "Document",
     "Extraction",
+    "Given",
+    "GivenError",
     "ReadError",
     "Registry",
     "RegistryError",
     "extract",
     "extract_text",
+    "given",
     "read_bytes",
     "normalise",
     "read_path",

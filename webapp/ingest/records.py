@@ -36,12 +36,14 @@ class Document:
     title: str | None = None
     subtitle: str | None = None
     published: date | None = None
-    #: where ``published`` came from: "header", "byline", "dateline", "inferred"
+    #: where ``published`` came from: "given", "header", "byline", "dateline", "inferred"
     date_from: str | None = None
     #: a dateline date without a year, as (month, day), left for the pipeline
     dateline_month_day: tuple[int, int] | None = None
     dateline_place: str | None = None
     source: str | None = None
+    #: the page's address, when the operator gave it
+    url: str | None = None
     #: things an editor should know: "dateline has no year", ...
     notes: tuple[str, ...] = ()
 

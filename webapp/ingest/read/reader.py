@@ -23,12 +23,16 @@ import pathlib
 import re
 import stat
 from datetime import date
+from urllib.parse import urlsplit
 
 from webapp.ingest.dates import valid_date
 from webapp.ingest.read import head
 from webapp.ingest.read.bylines import HEADER
 from webapp.ingest.read.datelines import Dateline
 from webapp.ingest.read.datelines import match_dateline
+from webapp.ingest.read.given import Given
+from webapp.ingest.read.given import GivenError
+from webapp.ingest.read.given import split_front_matter
 from webapp.ingest.read.outlets import outlets
 from webapp.ingest.read.sources import source
 from webapp.ingest.read.titles import TITLE_MAX as TITLE_MAX
@@ -61,7 +65,7 @@ class ReadError(ValueError):
         return (type(self), (self.file, self.reason))
 
 
-def read_path(path: pathlib.Path) -> Document:
+def read_path(path: pathlib.Path, given: Given | None = None) -> Document:
     """Read a file; refuse a symbolic link or an over-size file before reading it."""
     name = path.name
     try:
@@ -79,14 +83,23 @@ def read_path(path: pathlib.Path) -> Document:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ReadError(name, f"cannot read ({exc.strerror or exc})") from None
-    return read_bytes(name, data)
+    return read_bytes(name, data, given)
 
 
-def read_bytes(name: str, data: bytes) -> Document:
-    """Read one article's bytes; ``name`` is the file name reported in errors and stored."""
+def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
+    """Read one article's bytes; ``name`` is the file name reported in errors and stored.
+
+    ``given`` is what the operator says of the file (a manifest row); it wins over
+    the file's front matter, which wins over what is read from the text.
+    """
     raw_text = _decode(name, data)
+    try:
+        front, text = split_front_matter(raw_text)
+    except GivenError as error:
+        raise ReadError(name, str(error)) from None
+    meta = (given or Given()).over(front)
     table = outlets()
-    lines = _lines(raw_text)
+    lines = _lines(text)
     published: date | None = None
     date_from: str | None = None
     notes: list[str] = []
@@ -131,18 +144,25 @@ def read_bytes(name: str, data: bytes) -> Document:
     if title is None and (title := _title_from_body(body, dateline)) is not None:
         notes.append("title taken from the first sentence")
 
+    found_source = source(table, raw_text, body, dateline, byline.source, frame.sites)
+    if meta.url is not None and found_source is None:
+        host = table.domain(urlsplit(meta.url).hostname or "")
+        found_source = host.name if host is not None else None
+    if meta.published is not None:
+        published, date_from = meta.published, "given"
     return Document(
         file=name,
         sha256=hashlib.sha256(data).hexdigest(),
         raw_text=raw_text,
         text="\n\n".join(body),
-        title=title,
+        title=meta.title or title,
         subtitle=heading[1] if len(heading) > 1 else None,
         published=published,
         date_from=date_from,
         dateline_month_day=month_day,
         dateline_place=dateline.place if dateline else byline.place,
-        source=source(table, raw_text, body, dateline, byline.source, frame.sites),
+        source=meta.source or found_source,
+        url=meta.url,
         notes=tuple(notes),
     )
 
