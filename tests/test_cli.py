@@ -143,12 +143,16 @@ def test_export_json_shape(app, runner, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
     assert set(data) == {"articles", "people", "meetings", "statements"}
-    assert set(data["articles"][0]) == {"id", "file", "source", "published", "title", "people"}
+    assert set(data["articles"][0]) == {
+        "id", "file", "source", "published", "title", "url", "people",
+    }  # fmt: skip
     assert set(data["people"][0]) == {"id", "name", "aliases", "country"}
     assert set(data["meetings"][0]) == {
         "id",
         "date",
+        "date_from",
         "place",
+        "place_from",
         "occasion",
         "participants",
         "articles",

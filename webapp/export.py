@@ -65,13 +65,22 @@ def export_records(session: Session) -> dict[str, list[dict[str, Any]]]:
         ),
     )
     articles = session.execute(
-        sa.select(Article.id, Article.file, Source.name, Article.published, Article.title)
+        sa.select(
+            Article.id, Article.file, Source.name, Article.published, Article.title, Article.url
+        )
         .outerjoin(Source)
         .order_by(Article.id)
     )
     people = session.execute(sa.select(Person.id, Person.name, Person.country).order_by(Person.id))
     meetings = session.execute(
-        sa.select(Meeting.id, Meeting.held_on, Meeting.place, Meeting.occasion)
+        sa.select(
+            Meeting.id,
+            Meeting.held_on,
+            Meeting.date_from,
+            Meeting.place,
+            Meeting.place_from,
+            Meeting.occasion,
+        )
         .where(Meeting.review_status != ReviewStatus.REJECTED)
         .order_by(Meeting.id)
     )
@@ -97,9 +106,10 @@ def export_records(session: Session) -> dict[str, list[dict[str, Any]]]:
                 "source": source,
                 "published": _iso(published),
                 "title": title,
+                "url": url,
                 "people": mentioned.get(id_, []),
             }
-            for id_, file, source, published, title in articles
+            for id_, file, source, published, title, url in articles
         ],
         "people": [
             {"id": id_, "name": name, "aliases": aliases.get(id_, []), "country": country}
@@ -109,12 +119,14 @@ def export_records(session: Session) -> dict[str, list[dict[str, Any]]]:
             {
                 "id": id_,
                 "date": _iso(held_on),
+                "date_from": date_from,
                 "place": place,
+                "place_from": place_from,
                 "occasion": occasion,
                 "participants": participants.get(id_, []),
                 "articles": reports.get(id_, []),
             }
-            for id_, held_on, place, occasion in meetings
+            for id_, held_on, date_from, place, place_from, occasion in meetings
         ],
         "statements": [
             {
@@ -138,9 +150,18 @@ def write_json(records: dict[str, list[dict[str, Any]]], out) -> None:
 
 
 FIELDS = {
-    "articles": ("id", "file", "source", "published", "title", "people"),
+    "articles": ("id", "file", "source", "published", "title", "url", "people"),
     "people": ("id", "name", "aliases", "country"),
-    "meetings": ("id", "date", "place", "occasion", "participants", "articles"),
+    "meetings": (
+        "id",
+        "date",
+        "date_from",
+        "place",
+        "place_from",
+        "occasion",
+        "participants",
+        "articles",
+    ),  # fmt: skip
     "statements": ("id", "article", "speaker", "meeting", "kind", "text", "start", "end"),
 }
 

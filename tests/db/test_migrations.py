@@ -123,3 +123,17 @@ def test_full_text_triggers_exist_at_head(app):
         for table in ("articles", "statements")
         for event in ("insert", "update", "delete")
     }
+
+
+def test_full_text_triggers_survive_stepping_down_and_up(app):
+    """Each revision's downgrade leaves the tables' triggers where they were."""
+    config = alembic_config(app)
+    script = ScriptDirectory.from_config(config)
+    with app.app_context():
+        for revision in script.walk_revisions():
+            if revision.down_revision is None:
+                continue
+            command.downgrade(config, revision.down_revision)
+            command.upgrade(config, "head")
+        db.engine.dispose()
+    test_full_text_triggers_exist_at_head(app)

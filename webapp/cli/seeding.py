@@ -64,7 +64,7 @@ def seed_command(
                 on_dictionary=dictionary_applied,
                 on_file=lambda _path: bar.update(1),
             )
-        except seed.DryRunStopped as error:
+        except (seed.DryRunStopped, seed.ManifestError) as error:
             raise click.ClickException(str(error)) from error
     for line in summary.lines():
         click.echo(line)

@@ -58,10 +58,12 @@ class Article(ReviewedMixin, Base):
     subtitle: Mapped[str | None] = mapped_column(String(1000))
     #: publication date, from a header, byline or dateline; null when unknown
     published: Mapped[date | None] = mapped_column(index=True)
-    #: where ``published`` came from: header, byline, dateline or inferred
+    #: where ``published`` came from: given (by the operator), header, byline, dateline or inferred
     date_from: Mapped[str | None] = mapped_column(String(16))
     #: the dateline's place as written ("Moscow")
     dateline_place: Mapped[str | None] = mapped_column(String(200))
+    #: the page's address, when the operator gave it (front matter or a manifest)
+    url: Mapped[str | None] = mapped_column(String(2000))
     source_id: Mapped[int | None] = mapped_column(
         ForeignKey("sources.id", ondelete="SET NULL"), index=True
     )

@@ -40,8 +40,13 @@ class Meeting(ReviewedMixin, Base):
     id: Mapped[intpk]
     #: the day it took place; null when the reports do not say
     held_on: Mapped[date | None] = mapped_column(index=True)
+    #: where held_on came from: sentence (the report says), dateline (the report's day),
+    #: published (the publication date stands in); null when undated or set by an editor
+    date_from: Mapped[str | None] = mapped_column(String(16))
     #: the city, as the reports name it ("Moscow", "Almaty")
     place: Mapped[str | None] = mapped_column(String(200), index=True)
+    #: where place came from: sentence, visit, related (a nearby sentence), article or dateline
+    place_from: Mapped[str | None] = mapped_column(String(16))
     #: the wider event, e.g. "Eurasian Intergovernmental Council"
     occasion: Mapped[str | None] = mapped_column(String(500))
     #: how sure the extractor was, 0 to 1; editors' rows are 1

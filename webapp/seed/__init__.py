@@ -6,6 +6,7 @@ the meetings and the bulk inserts have modules of their own.
 """
 
 from webapp.seed.dictionary import apply_dictionary
+from webapp.seed.manifest import ManifestError
 from webapp.seed.reconcile import seed_article
 from webapp.seed.rows import Outcome
 from webapp.seed.rows import SeedCache
@@ -16,6 +17,7 @@ from webapp.seed.run import seed_paths
 
 __all__ = [
     "DryRunStopped",
+    "ManifestError",
     "Outcome",
     "SeedCache",
     "Summary",

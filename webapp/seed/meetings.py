@@ -56,7 +56,9 @@ def write_meetings(
         if meeting_id is None:
             row = {
                 "held_on": meeting.date,
+                "date_from": meeting.date_from,
                 "place": meeting.place,
+                "place_from": meeting.place_from,
                 "occasion": meeting.occasion,
                 "confidence": meeting.confidence,
             }

@@ -56,6 +56,7 @@ def article_values(document: Document) -> dict:
         "published": document.published,
         "date_from": document.date_from,
         "dateline_place": document.dateline_place,
+        "url": document.url,
         "notes": "\n".join(document.notes) or None,
     }
 

@@ -24,12 +24,14 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from webapp.ingest import Given
 from webapp.ingest import ReadError
 from webapp.ingest import Registry
 from webapp.ingest import extract
 from webapp.ingest import read_path
 from webapp.seed import reconcile
 from webapp.seed.dictionary import apply_dictionary
+from webapp.seed.manifest import manifests
 from webapp.seed.rows import Outcome
 from webapp.seed.rows import SeedCache
 
@@ -105,9 +107,12 @@ def seed_paths(
     are in; ``on_file`` is told after each file.
 
     Commits after the dictionary and after each article, except in a dry run,
-    which rolls everything back before it returns. Raises ``DryRunStopped``
-    when a write fails during a dry run.
+    which rolls everything back before it returns. Raises ``ManifestError``,
+    before anything is written, for a bad manifest beside the files, and
+    ``DryRunStopped`` when a write fails during a dry run.
     """
+    files = list(files)
+    rows = manifests(files)
     summary = Summary(dry_run=dry_run)
     try:
         summary.dictionary_people = len(apply_dictionary(session, registry))
@@ -117,7 +122,9 @@ def seed_paths(
             on_dictionary(summary.dictionary_people)
         cache = SeedCache(session)
         for path in files:
-            seed_file(session, path, registry, cache, summary, reextract=reextract)
+            seed_file(
+                session, path, registry, cache, summary, reextract=reextract, given=rows.get(path)
+            )
             if on_file is not None:
                 on_file(path)
     finally:
@@ -134,10 +141,11 @@ def seed_file(
     summary: Summary,
     *,
     reextract: bool = False,
+    given: Given | None = None,
 ) -> None:
     """Read, extract and write one file in its own transaction, and count what happened."""
     try:
-        document = read_path(path)
+        document = read_path(path, given)
     except ReadError as error:
         summary.failed.append(str(error))
         return
