@@ -45,13 +45,21 @@ SOURCE_FORMS = {
         "Government House, Moscow",
         "government.ru",
         "Government of the Russian Federation",
+        "Russian Federation Government",
     ),
-    "Kremlin": ("Kremlin", "Official website of the President of Russia", "kremlin.ru"),
+    "Kremlin": (
+        "Kremlin",
+        "Official website of the President of Russia",
+        "Official Internet Resources of the President of Russia",
+        "Presidential Executive Office",
+        "kremlin.ru",
+    ),
 }
 #: a transcript turn label at the start of a line: "Alihan Smailov: ", possibly after
-#: a title: "Prime Minister of Uzbekistan Abdulla Aripov: " (group 1 is the name)
+#: a title: "Prime Minister of Uzbekistan Abdulla Aripov: ", "President Ilham Aliyev: ",
+#: "President of the Republic of Belarus Alexander Lukashenko: " (group 1 is the name)
 TURN_LABEL = re.compile(
-    r"^(?:(?:[A-Z][\w'\u2019-]+ )+of (?:the )?(?:[A-Z][\w'\u2019-]+ )*)?"
+    r"^(?:(?:[A-Z][\w'\u2019-]+ )+(?:of (?:the )?(?:[A-Z][\w'\u2019-]+ )+)*)?"
     r"((?:[A-Z][\w'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+): ",
     re.M,
 )
