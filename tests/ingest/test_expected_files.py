@@ -47,6 +47,7 @@ SOURCE_FORMS = {
         "Government of the Russian Federation",
         "Russian Federation Government",
     ),
+    "Report.az": ("Report",),
     "Kremlin": (
         "Kremlin",
         "Official website of the President of Russia",
