@@ -14,7 +14,7 @@ from flask import Flask
 from tests.conftest import USERS
 from tests.conftest import login
 from tests.conftest import make_app
-from webapp import charts
+from webapp.admin import charts
 from webapp.admin import dashboard
 from webapp.db import db
 from webapp.models import Article

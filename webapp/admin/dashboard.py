@@ -16,7 +16,7 @@ from flask import current_app
 from flask import url_for
 from flask_admin import expose
 
-from webapp import charts
+from webapp.admin import charts
 from webapp.admin.base import SecureIndexView
 from webapp.db import db
 from webapp.models import Article
