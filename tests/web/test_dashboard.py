@@ -25,6 +25,7 @@ from webapp.models import Role
 from webapp.models import Statement
 from webapp.models import StatementKind
 from webapp.models import User
+from webapp.search import capped_count
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -195,7 +196,8 @@ def test_counts_stop_at_the_cap(built, monkeypatch):
     found = counts(home(built))
     assert (found["People"], found["Meetings"], found["Articles"]) == ("2+", "2+", "1")
     with built.app_context():
-        limited = dashboard.capped_count(sa.select(sa.literal(1)).select_from(Meeting))
+        rows = sa.select(sa.literal(1)).select_from(Meeting)
+        limited = capped_count(db.session, rows, dashboard.COUNT_CAP)
     assert limited == 3
 
 

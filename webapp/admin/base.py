@@ -35,6 +35,7 @@ from webapp.db import db
 from webapp.models import ReviewStatus
 from webapp.models import Role
 from webapp.search import ROW_CAP
+from webapp.search import capped_count
 from webapp.search import matching_ids
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -122,16 +123,14 @@ class SecureModelView(RoleGuard, ModelView):
         _, query = super().get_list(
             page, sort_column, sort_desc, search, filters, execute=False, page_size=page_size
         )
-        capped = (
+        rows = (
             query.limit(None)
             .offset(None)
             .order_by(None)
             .options(lazyload("*"))
             .with_entities(*sa.inspect(self.model).primary_key)
-            .limit(self.count_cap + 1)
-            .subquery()
         )
-        count = db.session.scalar(sa.select(sa.func.count()).select_from(capped))
+        count = capped_count(db.session, rows, self.count_cap)
         query = query.options(*self.list_options)
         return count, (query.all() if execute else query)
 
