@@ -149,8 +149,8 @@ def pairs(people: list[int]) -> list[charts.Edge]:
     return [charts.Edge(source, target, weight) for source, target, weight in rows]
 
 
-#: database URL -> (when it was drawn, the charts); one entry per database this process serves
-_CHARTS: dict[str, tuple[float, dict]] = {}
+#: ``app.extensions`` key of the last drawing: (when, by ``time.monotonic()``, the charts)
+CHART_CACHE = "parley_dashboard_charts"
 
 
 def drawn_charts() -> dict:
@@ -159,10 +159,10 @@ def drawn_charts() -> dict:
     Both aggregate whole tables (one pass over meetings and their
     participants); at a million statements that is over 100 ms, too much for
     every visit to the home page, while a chart a minute old serves as well.
+    The drawing is kept by the app, which serves one database.
     """
-    key = db.engine.url.render_as_string()
     now = time.monotonic()
-    cached = _CHARTS.get(key)
+    cached = current_app.extensions.get(CHART_CACHE)
     if cached is not None and now - cached[0] < current_app.config["DASHBOARD_CHART_SECONDS"]:
         return cached[1]
     nodes, edges = network()
@@ -172,7 +172,7 @@ def drawn_charts() -> dict:
         "network": charts.network_svg(nodes, edges),
         "people_shown": len(nodes),
     }
-    _CHARTS[key] = (now, drawn)
+    current_app.extensions[CHART_CACHE] = (now, drawn)
     return drawn
 
 
