@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort
 from flask import flash
+from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
@@ -39,10 +40,17 @@ from webapp.search import capped_count
 from webapp.search import matching_ids
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: ``flask.g`` key: endpoint -> (the ids of its list page's rows, its ``page_data``)
+PAGE_DATA = "admin_page_data"
 STALE_MESSAGE = (
     "This record was changed by someone else since you opened it. Nothing was saved: "
     "reload it and apply your change again."
 )
+
+
+def page_count(view, context, model, name: str) -> int:
+    """A formatter for a count the view's ``page_data`` gives as {column: {row id: count}}."""
+    return view.row_data(model)[name].get(model.id, 0)
 
 
 class RoleGuard:
@@ -123,16 +131,36 @@ class SecureModelView(RoleGuard, ModelView):
         _, query = super().get_list(
             page, sort_column, sort_desc, search, filters, execute=False, page_size=page_size
         )
-        rows = (
+        keys = (
             query.limit(None)
             .offset(None)
             .order_by(None)
             .options(lazyload("*"))
             .with_entities(*sa.inspect(self.model).primary_key)
         )
-        count = capped_count(db.session, rows, self.count_cap)
+        count = capped_count(db.session, keys, self.count_cap)
         query = query.options(*self.list_options)
-        return count, (query.all() if execute else query)
+        if not execute:
+            return count, query
+        rows = query.all()
+        pages = g.setdefault(PAGE_DATA, {})
+        pages[self.endpoint] = ({self.get_pk_value(row) for row in rows}, self.page_data(rows))
+        return count, rows
+
+    def page_data(self, rows: list) -> Any:
+        """What the list's formatters need beyond the rows themselves, for a page of rows.
+
+        Called once per list page, so that a formatter never queries row by
+        row (grouped counts, say); a formatter reads it with ``row_data``.
+        """
+        return None
+
+    def row_data(self, row) -> Any:
+        """``page_data`` of the list page ``row`` is on, or of ``row`` alone (a details page)."""
+        ids, data = g.get(PAGE_DATA, {}).get(self.endpoint, ((), None))
+        if self.get_pk_value(row) in ids:
+            return data
+        return self.page_data([row])
 
     def scaffold_auto_joins(self):
         """Join the to-one relationships a list shows; load its collections per page instead.
