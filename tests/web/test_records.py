@@ -12,6 +12,7 @@ from sqlalchemy import event
 
 from tests.conftest import csrf_token
 from tests.conftest import login
+from webapp.admin.flask_admin_hooks import registered_views
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Article
@@ -210,7 +211,7 @@ def test_list_pages_load_related_rows_in_the_same_query(app, client, ids):
 
 def test_sortable_columns_are_indexed(app):
     with app.app_context():
-        views = {view.endpoint: view for view in app.extensions["admin"][0]._views}
+        views = {view.endpoint: view for view in registered_views(app.extensions["admin"][0])}
         for endpoint in ("statement", "meeting"):
             view = views[endpoint]
             table = view.model.__table__

@@ -31,6 +31,8 @@ from webapp.admin.enums import DETAIL_FORMATTERS
 from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
 from webapp.admin.enums import ValueEnumConverter
+from webapp.admin.flask_admin_hooks import SearchHook
+from webapp.admin.flask_admin_hooks import ViewHooks
 from webapp.auth import SessionCSRFForm
 from webapp.db import db
 from webapp.models import ReviewStatus
@@ -53,7 +55,7 @@ def page_count(view, context, model, name: str) -> int:
     return view.row_data(model)[name].get(model.id, 0)
 
 
-class RoleGuard:
+class RoleGuard(ViewHooks):
     """Log in first; then reading needs ``read_role`` and any other method ``write_role``."""
 
     read_role = Role.VIEWER
@@ -67,20 +69,9 @@ class RoleGuard:
             return redirect(url_for("auth.login", next=request.full_path))
         abort(403)
 
-    def _handle_view(self, name: str, **kwargs: Any):
-        response = super()._handle_view(name, **kwargs)
-        if response is None and request.method not in SAFE_METHODS:
-            if not current_user.can(self.write_role):
-                abort(403)
-        return response
-
-    def _run_view(self, fn, *args: Any, **kwargs: Any):
-        """Call the view once.
-
-        Flask-Admin calls a view again when it raises TypeError, which hides the
-        real error (Flask-Admin issue 2358).
-        """
-        return fn(self, *args, **kwargs)
+    def allow_request(self, name: str) -> None:
+        if request.method not in SAFE_METHODS and not current_user.can(self.write_role):
+            abort(403)
 
     @property
     def can_write(self) -> bool:
@@ -95,7 +86,7 @@ class SecureIndexView(RoleGuard, AdminIndexView):
     pass
 
 
-class SecureModelView(RoleGuard, ModelView):
+class SecureModelView(SearchHook, RoleGuard, ModelView):
     """Model screens: CSRF on every form, capped counts, no lost updates, edits marked."""
 
     form_base_class = SessionCSRFForm
@@ -175,14 +166,10 @@ class SecureModelView(RoleGuard, ModelView):
     def get_query(self):
         return super().get_query().options(*getattr(self, "_page_loads", ()))
 
-    def _apply_search(self, query, count_query, joins, count_joins, search):
+    def search_clauses(self, search: str) -> list | None:
         if self.search_table is None:
-            return super()._apply_search(query, count_query, joins, count_joins, search)
-        ids = matching_ids(db.session, self.search_table, search)
-        query = query.filter(self.model.id.in_(ids))
-        if count_query is not None:
-            count_query = count_query.filter(self.model.id.in_(ids))
-        return query, count_query, joins, count_joins
+            return None
+        return [self.model.id.in_(matching_ids(db.session, self.search_table, search))]
 
     # -- lost updates: the version the editor saw travels in the form -----------------
 

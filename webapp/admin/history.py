@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureModelView
+from webapp.admin.flask_admin_hooks import registered_views
 from webapp.audit import RevertError
 from webapp.audit import revert
 from webapp.audit import reverted_by
@@ -195,7 +196,7 @@ class RevisionView(SecureModelView):
     def endpoints(self) -> dict[str, tuple[Any, str]]:
         """Table name to (model, endpoint) for every model screen of this admin."""
         found: dict[str, tuple[Any, str]] = {}
-        for view in self.admin._views:
+        for view in registered_views(self.admin):
             model = getattr(view, "model", None)
             table = getattr(model, "__tablename__", None)
             if table and "id" in model.__table__.c and table not in found:

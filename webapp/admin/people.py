@@ -130,20 +130,20 @@ class PersonView(SecureModelView):
     def page_data(self, rows: list[Person]) -> dict[str, dict[int, int]]:
         return counts([person.id for person in rows])
 
-    def _apply_search(self, query, count_query, joins, count_joins, search):
+    def search_clauses(self, search: str) -> list:
         """Each word must be in the name or in one of the aliases."""
+        clauses = []
         for word in search.split():
             pattern = "%{}%".format(
                 word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             )
-            clause = sa.or_(
-                Person.name.ilike(pattern, escape="\\"),
-                Person.aliases.any(PersonAlias.alias.ilike(pattern, escape="\\")),
+            clauses.append(
+                sa.or_(
+                    Person.name.ilike(pattern, escape="\\"),
+                    Person.aliases.any(PersonAlias.alias.ilike(pattern, escape="\\")),
+                )
             )
-            query = query.filter(clause)
-            if count_query is not None:
-                count_query = count_query.filter(clause)
-        return query, count_query, joins, count_joins
+        return clauses
 
     # -- the person's page ---------------------------------------------------------------
 
