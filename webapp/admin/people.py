@@ -132,18 +132,13 @@ class PersonView(SecureModelView):
 
     def search_clauses(self, search: str) -> list:
         """Each word must be in the name or in one of the aliases."""
-        clauses = []
-        for word in search.split():
-            pattern = "%{}%".format(
-                word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return [
+            sa.or_(
+                Person.name.icontains(word, autoescape=True),
+                Person.aliases.any(PersonAlias.alias.icontains(word, autoescape=True)),
             )
-            clauses.append(
-                sa.or_(
-                    Person.name.ilike(pattern, escape="\\"),
-                    Person.aliases.any(PersonAlias.alias.ilike(pattern, escape="\\")),
-                )
-            )
-        return clauses
+            for word in search.split()
+        ]
 
     # -- the person's page ---------------------------------------------------------------
 
