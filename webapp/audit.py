@@ -24,10 +24,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import attributes
 from sqlalchemy.orm import object_mapper
 
+from webapp.changes.merge import MergeError
+from webapp.changes.merge import from_json
+from webapp.changes.merge import unmerge
 from webapp.db import db
-from webapp.merge import MergeError
-from webapp.merge import from_json
-from webapp.merge import unmerge
 from webapp.models import Action
 from webapp.models import Article
 from webapp.models import Meeting
@@ -48,7 +48,7 @@ SKIPPED = frozenset({"version_id", "updated_at", "created_at", "password_hash", 
 COLLECTIONS = {Meeting: ("participants",)}
 #: ``session.info`` key set while a change writes its own revision (see ``revert``)
 PAUSED = "audit_paused"
-#: the actions ``revert`` undoes field by field; merges are undone by ``webapp.merge.unmerge``
+#: the actions ``revert`` undoes field by field; merges by ``merge.unmerge``
 FIELD_ACTIONS = (Action.UPDATE, Action.REVIEW)
 #: ``session.info`` key: what to record updates as, instead of ``update``
 UPDATE_ACTION = "audit_update_action"

@@ -9,10 +9,10 @@ import sqlalchemy as sa
 
 from webapp.audit import RevertError
 from webapp.audit import revert
+from webapp.changes.merge import MergeError
+from webapp.changes.merge import merge_people
+from webapp.changes.merge import unmerge
 from webapp.db import db
-from webapp.merge import MergeError
-from webapp.merge import merge_people
-from webapp.merge import unmerge
 from webapp.models import Action
 from webapp.models import Article
 from webapp.models import How

@@ -24,9 +24,9 @@ from webapp.admin.base import SecureModelView
 from webapp.admin.base import page_count
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
+from webapp.changes.merge import MergeError
+from webapp.changes.merge import merge_people
 from webapp.db import db
-from webapp.merge import MergeError
-from webapp.merge import merge_people
 from webapp.models import Meeting
 from webapp.models import Person
 from webapp.models import PersonAlias
