@@ -7,11 +7,8 @@ value. Seeding writes its own, coarser revisions (see ``webapp.seed``).
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
-from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,8 +21,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import attributes
 from sqlalchemy.orm import object_mapper
 
+from webapp.changes.codec import from_json
+from webapp.changes.codec import to_json
 from webapp.changes.merge import MergeError
-from webapp.changes.merge import from_json
 from webapp.changes.merge import unmerge
 from webapp.db import db
 from webapp.models import Action
@@ -58,14 +56,6 @@ class RevertError(ValueError):
     """A revision cannot be reverted: the row changed since, or is gone."""
 
 
-def jsonable(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
 def current_actor() -> tuple[int, str] | None:
     if has_request_context() and current_user and current_user.is_authenticated:
         return current_user.id, current_user.username
@@ -82,12 +72,12 @@ def column_changes(obj: Any, *, deleted: bool = False) -> dict[str, list[Any]]:
         history = attributes.get_history(obj, key)
         if deleted:
             old = (history.deleted or history.unchanged or [None])[0]
-            changes[key] = [jsonable(old), None]
+            changes[key] = [to_json(old), None]
         elif history.has_changes():
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
-            if jsonable(old) != jsonable(new):
-                changes[key] = [jsonable(old), jsonable(new)]
+            if to_json(old) != to_json(new):
+                changes[key] = [to_json(old), to_json(new)]
     if not deleted:
         changes.update(reference_changes(obj))
     for name in COLLECTIONS.get(type(obj), ()):
@@ -165,7 +155,7 @@ def _after_flush(session: Session, _context) -> None:
     for obj, action, changes in pending:
         if action is Action.CREATE:
             changes = {
-                prop.key: [None, jsonable(getattr(obj, prop.key))]
+                prop.key: [None, to_json(getattr(obj, prop.key))]
                 for prop in object_mapper(obj).column_attrs
                 if prop.key not in SKIPPED
             }
@@ -214,7 +204,7 @@ def revertible(revision: Revision) -> bool:
 def current_value(row: Any, field: str) -> Any:
     if field in COLLECTIONS.get(type(row), ()):
         return sorted(related.id for related in getattr(row, field))
-    return jsonable(getattr(row, field))
+    return to_json(getattr(row, field))
 
 
 def revert(session: Session, revision: Revision, user: User) -> Revision:

@@ -16,15 +16,14 @@ These functions take a session and do not commit; the caller does.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
-from datetime import date
-from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from webapp.changes.codec import from_json
+from webapp.changes.codec import to_json
 from webapp.models import Action
 from webapp.models import Meeting
 from webapp.models import Mention
@@ -35,7 +34,6 @@ from webapp.models import Revision
 from webapp.models import Statement
 from webapp.models import User
 from webapp.models import meeting_participants
-from webapp.models.common import UTCDateTime
 from webapp.models.common import utcnow
 
 COMMAND_LINE = "cli"
@@ -49,30 +47,6 @@ MOVED = {
 
 class MergeError(ValueError):
     """The merge (or its undoing) cannot be done; the message says why."""
-
-
-def to_json(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
-def from_json(column: sa.Column, value: Any) -> Any:
-    """The Python value for ``column`` of a value written by ``to_json``."""
-    if value is None:
-        return None
-    column_type = column.type
-    if isinstance(column_type, UTCDateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column_type, sa.Enum) and column_type.enum_class is not None:
-        return column_type.enum_class(value)
-    if isinstance(column_type, sa.DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column_type, sa.Date):
-        return date.fromisoformat(value)
-    return value
 
 
 def row_values(session: Session, table: sa.Table, row_id: int) -> dict[str, Any]:
