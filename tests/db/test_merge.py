@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from webapp.audit import RevertError
-from webapp.audit import revert
 from webapp.changes.merge import MergeError
 from webapp.changes.merge import merge_people
 from webapp.changes.merge import unmerge
+from webapp.changes.revert import RevertError
+from webapp.changes.revert import revert
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Article

@@ -27,12 +27,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureModelView
 from webapp.admin.flask_admin_hooks import registered_views
-from webapp.audit import RevertError
-from webapp.audit import revert
-from webapp.audit import reverted_by
-from webapp.audit import revertible
 from webapp.auth import CSRF_FAILED
 from webapp.auth import TokenForm
+from webapp.changes.revert import RevertError
+from webapp.changes.revert import revert
+from webapp.changes.revert import reverted_by
+from webapp.changes.revert import revertible
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Revision

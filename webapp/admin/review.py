@@ -24,10 +24,10 @@ from wtforms.validators import InputRequired
 
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureView
-from webapp.audit import recorded_as
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
 from webapp.auth import safe_next
+from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Meeting
