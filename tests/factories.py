@@ -74,7 +74,9 @@ def statement(article: Article | None = None, text: str = "x", **fields) -> Stat
     return Statement(**(values | fields))
 
 
-def mention(article: Article | None, person: Person | None, text: str, **fields) -> Mention:
+def mention(
+    article: Article | None = None, person: Person | None = None, text: str = "x", **fields
+) -> Mention:
     """A mention by name of ``person`` where ``text`` stands in ``article``."""
     values = {"how": How.NAME, **span(article, text)}
     if article is not None:
