@@ -230,8 +230,8 @@ def test_meeting_participants_are_added_and_removed_through_the_lookup(app, clie
     }
     assert client.post(path, data=data).status_code == 302
     with app.app_context():
-        meeting = db.session.get(Meeting, ids["meeting"])
-        assert [p.name for p in meeting.participants] == ["Anna Arbatova", "Carl Chokin"]
+        moscow = db.session.get(Meeting, ids["meeting"])
+        assert [p.name for p in moscow.participants] == ["Anna Arbatova", "Carl Chokin"]
         revision = db.session.scalar(sa.select(Revision).where(Revision.table_name == "meetings"))
         assert revision.changes["participants"] == [
             sorted([ids["anna"], ids["boris"]]),

@@ -7,8 +7,9 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import USERS
 from tests.conftest import login
+from tests.factories import add
+from tests.factories import user
 from tests.web.articles.pages import LIST
 from tests.web.articles.pages import TRANSCRIPT
 from tests.web.articles.pages import article_id
@@ -21,11 +22,9 @@ from webapp.models import Action
 from webapp.models import Article
 from webapp.models import Person
 from webapp.models import Revision
-from webapp.models import Role
 from webapp.models import Source
 from webapp.models import Statement
 from webapp.models import StatementKind
-from webapp.models import User
 
 
 def test_list_counts_statements_and_people(seeded, client):
@@ -158,11 +157,7 @@ def test_search_uses_full_text(seeded, client):
 
 def test_article_screens_on_each_database(any_app):
     assert any_app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
-    with any_app.app_context():
-        editor = User(username="eddie", role=Role.EDITOR)
-        editor.set_password(USERS["eddie"][1])
-        db.session.add(editor)
-        db.session.commit()
+    add(any_app, user("eddie"))
     ids = ids_by_prefix(any_app)
     client = any_app.test_client()
     login(client, "eddie")

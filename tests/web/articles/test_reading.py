@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 import sqlalchemy as sa
 
+from tests import factories
 from tests.conftest import login
 from tests.web.articles.pages import LIST
 from tests.web.articles.pages import TRANSCRIPT
@@ -17,11 +18,8 @@ from webapp.admin.article_text import Span
 from webapp.admin.article_text import segments
 from webapp.db import db
 from webapp.models import Article
-from webapp.models import How
-from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import Source
-from webapp.models import Statement
 from webapp.models import StatementKind
 
 SCRIPT = "<script>alert(1)</script>"
@@ -155,39 +153,22 @@ def hostile(seeded) -> int:
     clean = f"{SCRIPT} Putin said {IMG} today."
     with seeded.app_context():
         putin = db.session.scalar(sa.select(Person).where(Person.name == "Vladimir Putin"))
-        article = Article(
+        marked = factories.article(
+            text=clean,
             file=f"{IMG}.txt",
-            sha256="f" * 64,
             raw_text=f"{SCRIPT}\nchrome {IMG}\n{clean}",
-            clean_text=clean,
             title=SCRIPT,
             subtitle=IMG,
             dateline_place=SCRIPT,
             notes=f"{SCRIPT}\n{IMG}",
             source=Source(name=IMG),
         )
-        start = clean.index(IMG)
-        said = Statement(
-            article=article,
-            speaker=putin,
-            kind=StatementKind.INDIRECT,
-            text=IMG,
-            start_char=start,
-            end_char=start + len(IMG),
-        )
-        named = Mention(
-            article=article,
-            person=putin,
-            start_char=clean.index("Putin"),
-            end_char=clean.index("Putin") + 5,
-            how=How.NAME,
-        )
-        around = Mention(
-            article=article, person=putin, start_char=0, end_char=len(SCRIPT), how=How.NAME
-        )
-        db.session.add_all([article, said, named, around])
+        said = factories.statement(marked, IMG, speaker=putin, kind=StatementKind.INDIRECT)
+        named = factories.mention(marked, putin, "Putin")
+        around = factories.mention(marked, putin, SCRIPT)
+        db.session.add_all([marked, said, named, around])
         db.session.commit()
-        return article.id
+        return marked.id
 
 
 def test_markup_in_articles_is_shown_as_text(hostile, client):
