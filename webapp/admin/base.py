@@ -4,6 +4,10 @@ Flask-Admin's defaults are open: no login, no CSRF on delete and bulk actions,
 an exact COUNT(*) on every list page, and edit forms that let the second of
 two editors silently overwrite the first. These classes close each of those
 once, for every screen.
+
+A list page computes what its formatters need beyond the rows (grouped
+counts, say) once, in ``page_data``; Flask-Admin's private hooks are reached
+only through ``webapp.admin.flask_admin_hooks``.
 """
 
 from __future__ import annotations
