@@ -21,10 +21,11 @@ import sqlalchemy as sa
 from alembic import command
 from flask import Flask
 
+from tests.factories import USERS
+from tests.factories import add
+from tests.factories import user
 from webapp import create_app
 from webapp.db import db
-from webapp.models import Role
-from webapp.models import User
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "PARLEY_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -157,23 +158,10 @@ def any_app(request, tmp_path) -> Iterator[Flask]:
         db.engine.dispose()
 
 
-#: The users that the ``users`` fixture creates: name -> (role, password).
-USERS = {
-    "vera": ("viewer", "vera-password"),
-    "eddie": ("editor", "eddie-password"),
-    "ada": ("admin", "ada-password"),
-}
-
-
 @pytest.fixture
 def users(app) -> dict[str, tuple[str, str]]:
-    """A viewer (vera), an editor (eddie) and an admin (ada), with known passwords."""
-    with app.app_context():
-        for name, (role, password) in USERS.items():
-            user = User(username=name, role=Role(role))
-            user.set_password(password)
-            db.session.add(user)
-        db.session.commit()
+    """A viewer (vera), an editor (eddie) and an admin (ada), with the passwords of ``USERS``."""
+    add(app, *(user(name) for name in USERS))
     return USERS
 
 

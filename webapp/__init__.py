@@ -43,15 +43,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from webapp import admin
-    from webapp import audit
     from webapp import auth
     from webapp import cli
     from webapp import db
     from webapp import views
+    from webapp.changes import trail
 
     db.init_app(app)
     auth.init_app(app)
-    audit.init_app(app)
+    trail.init_app(app)
     admin.init_app(app)
     views.init_app(app)
     trust_proxies(app)

@@ -49,8 +49,8 @@ from wtforms.validators import Length
 from webapp.db import db
 from webapp.models import Role
 from webapp.models import User
-from webapp.models.audit import PASSWORD_METHOD
 from webapp.models.common import utcnow
+from webapp.models.users import PASSWORD_METHOD
 
 bp = Blueprint("auth", __name__)
 

@@ -21,8 +21,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
-DEFAULT_TIME_LIMIT_MS = 1000
-DEFAULT_ROW_LIMIT = 1000
+from webapp import config
+
 MAX_SQL_LENGTH = 20_000
 #: SQLite calls the progress handler every this many virtual machine instructions (~0.1 ms)
 PROGRESS_STEPS = 1000
@@ -145,10 +145,13 @@ def run(
     database_url: str | sa.URL,
     sql: str,
     *,
-    time_limit_ms: int = DEFAULT_TIME_LIMIT_MS,
-    row_limit: int = DEFAULT_ROW_LIMIT,
+    time_limit_ms: int = config.SQL_TIME_LIMIT_MS,
+    row_limit: int = config.SQL_ROW_LIMIT,
 ) -> Result:
-    """Check ``sql`` and run it read-only against the database at ``database_url``."""
+    """Check ``sql`` and run it read-only against the database at ``database_url``.
+
+    The limits default to the SQL page's, from ``webapp.config``.
+    """
     query = check(sql)
     url = sa.make_url(database_url)
     if url.get_backend_name() == "sqlite":

@@ -1,4 +1,4 @@
-"""Full-text search over article and statement text.
+"""Full-text search over article and statement text, and the row cap on counts and matches.
 
 SQLite uses FTS5 external-content tables (``articles_fts``, ``statements_fts``)
 kept in step by triggers; PostgreSQL uses a generated ``search_vector`` column
@@ -73,6 +73,16 @@ def integrity_problems(connection: Connection) -> list[str]:
 
 #: counts and searches stop after this many rows, Datasette's rule: "10,000+" is an answer
 ROW_CAP = 10_000
+
+
+def capped_count(session, rows, cap: int = ROW_CAP) -> int:
+    """How many rows ``rows`` (a SELECT or a Query) gives, counted up to ``cap + 1`` at most.
+
+    ``SELECT count(*) FROM (... LIMIT cap + 1)`` never reads more rows than
+    that; a count above ``cap`` reads as "10,000+".
+    """
+    limited = rows.limit(cap + 1).subquery()
+    return session.scalar(sa.select(sa.func.count()).select_from(limited)) or 0
 
 
 def matching_ids(session, table: str, user_query: str) -> sa.Select:

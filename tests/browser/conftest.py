@@ -18,10 +18,11 @@ from werkzeug.serving import make_server
 
 from tests.conftest import make_app
 from tests.conftest import migrate
+from tests.factories import add
+from tests.factories import person
+from tests.factories import user
 from webapp.db import db
-from webapp.models import Person
 from webapp.models import Role
-from webapp.models import User
 
 CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_BROWSER = os.environ.get("PARLEY_REQUIRE_BROWSER") == "1"
@@ -67,11 +68,7 @@ def live_server(tmp_path):
     app = make_app(f"sqlite:///{tmp_path / 'browser.db'}")
     migrate(app)
     assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
-    with app.app_context():
-        user = User(username=EDITOR[0], role=Role.EDITOR)
-        user.set_password(EDITOR[1])
-        db.session.add_all([user, Person(name=DUPLICATE, country="Kazakhstan")])
-        db.session.commit()
+    add(app, user(EDITOR[0], Role.EDITOR, EDITOR[1]), person(DUPLICATE, country="Kazakhstan"))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -7,23 +7,14 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.exc import StatementError
 
+from tests.factories import article
+from tests.factories import person
+from tests.factories import position
+from tests.factories import statement
 from webapp.db import db
 from webapp.models import Article
 from webapp.models import Person
-from webapp.models import PersonAlias
-from webapp.models import Position
 from webapp.models import Statement
-from webapp.models import StatementKind
-
-
-def make_article(n=1, **fields):
-    values = {
-        "file": f"{n:03}.txt",
-        "sha256": f"{n:064x}",
-        "raw_text": "x",
-        "clean_text": "Words said.",
-    }
-    return Article(**(values | fields))
 
 
 @pytest.fixture
@@ -41,51 +32,23 @@ def refused(session, *rows, error=IntegrityError):
 
 
 def test_a_good_row_is_accepted(session):
-    article = make_article()
-    speaker = Person(name="Mikhail Mishustin")
-    session.add(
-        Statement(
-            article=article,
-            speaker=speaker,
-            kind=StatementKind.DIRECT,
-            text="Words",
-            start_char=0,
-            end_char=5,
-        )
-    )
+    words = article(text="Words said.")
+    session.add(statement(words, "Words", speaker=person("Mikhail Mishustin")))
     session.flush()
     assert session.scalar(sa.select(sa.func.count()).select_from(Statement)) == 1
 
 
 def test_statement_with_missing_article_is_refused(session):
-    refused(
-        session,
-        Statement(
-            article_id=9999,
-            kind=StatementKind.DIRECT,
-            text="x",
-            start_char=0,
-            end_char=1,
-        ),
-    )
+    refused(session, statement(article_id=9999))
 
 
 @pytest.mark.parametrize("start, end", [(5, 5), (6, 5), (-1, 3)])
 def test_statement_span_must_be_forward(session, start, end):
-    refused(
-        session,
-        Statement(
-            article=make_article(),
-            kind=StatementKind.DIRECT,
-            text="x",
-            start_char=start,
-            end_char=end,
-        ),
-    )
+    refused(session, statement(article(), start_char=start, end_char=end))
 
 
 def test_statement_kind_outside_the_set_is_refused(session):
-    session.add(make_article())
+    session.add(article())
     session.flush()
     with pytest.raises(IntegrityError):
         session.execute(
@@ -110,99 +73,50 @@ def test_review_status_outside_the_set_is_refused(session):
 
 
 def test_the_orm_refuses_an_unknown_kind_before_the_database_does(session):
-    refused(
-        session,
-        Statement(
-            article=make_article(),
-            kind="rumour",
-            text="x",
-            start_char=0,
-            end_char=1,
-        ),
-        error=StatementError,
-    )
+    refused(session, statement(article(), kind="rumour"), error=StatementError)
 
 
 def test_confidence_must_be_between_0_and_1(session):
-    refused(
-        session,
-        Statement(
-            article=make_article(),
-            kind=StatementKind.DIRECT,
-            text="x",
-            start_char=0,
-            end_char=1,
-            confidence=1.5,
-        ),
-    )
+    refused(session, statement(article(), confidence=1.5))
 
 
 def test_position_cannot_end_before_it_starts(session):
-    person = Person(name="Olzhas Bektenov")
-    refused(
-        session,
-        Position(
-            person=person,
-            title="Prime Minister",
-            country="Kazakhstan",
-            started_on=date(2024, 2, 6),
-            ended_on=date(2024, 2, 5),
-        ),
-    )
+    backwards = position("Prime Minister", started_on=date(2024, 2, 6), ended_on=date(2024, 2, 5))
+    refused(session, person("Olzhas Bektenov", positions=[backwards]))
 
 
 def test_article_sha256_is_unique(session):
-    refused(session, make_article(1), make_article(1, file="copy.txt"))
+    refused(session, article(1), article(1, file="copy.txt"))
 
 
 def test_article_sha256_must_be_64_characters(session):
-    refused(session, make_article(1, sha256="abc"))
+    refused(session, article(1, sha256="abc"))
 
 
 def test_person_name_is_unique(session):
-    refused(session, Person(name="Vladimir Putin"), Person(name="Vladimir Putin"))
+    refused(session, person("Vladimir Putin"), person("Vladimir Putin"))
 
 
 def test_alias_is_unique_per_person(session):
-    person = Person(name="Alikhan Smailov")
-    refused(
-        session,
-        PersonAlias(person=person, alias="Alihan Smailov"),
-        PersonAlias(person=person, alias="Alihan Smailov"),
-    )
+    refused(session, person("Alikhan Smailov", "Alihan Smailov", "Alihan Smailov"))
 
 
 def test_the_same_alias_may_belong_to_two_people(session):
-    session.add_all(
-        [
-            PersonAlias(person=Person(name="A One"), alias="A."),
-            PersonAlias(person=Person(name="A Two"), alias="A."),
-        ]
-    )
+    session.add_all([person("A One", "A."), person("A Two", "A.")])
     session.flush()
 
 
 def test_deleting_an_article_deletes_its_statements(session):
-    article = make_article()
-    session.add(
-        Statement(article=article, kind=StatementKind.DIRECT, text="x", start_char=0, end_char=1)
-    )
+    session.add(statement(article()))
     session.flush()
     session.execute(sa.delete(Article))
     assert session.scalar(sa.select(sa.func.count()).select_from(Statement)) == 0
 
 
 def test_deleting_a_person_keeps_their_statements_without_a_speaker(session):
-    statement = Statement(
-        article=make_article(),
-        speaker=Person(name="X Y"),
-        kind=StatementKind.DIRECT,
-        text="x",
-        start_char=0,
-        end_char=1,
-    )
-    session.add(statement)
+    said = statement(article(), speaker=person("X Y"))
+    session.add(said)
     session.flush()
     session.execute(sa.delete(Person))
     session.expire_all()
-    assert session.get(Statement, statement.id).speaker_id is None
+    assert session.get(Statement, said.id).speaker_id is None

@@ -7,25 +7,28 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from webapp.audit import RevertError
-from webapp.audit import revert
+from tests.factories import add_attendee
+from tests.factories import article
+from tests.factories import meeting
+from tests.factories import mention
+from tests.factories import person
+from tests.factories import position
+from tests.factories import statement
+from tests.factories import user
+from webapp.changes.merge import MergeError
+from webapp.changes.merge import merge_people
+from webapp.changes.merge import unmerge
+from webapp.changes.revert import RevertError
+from webapp.changes.revert import revert
 from webapp.db import db
-from webapp.merge import MergeError
-from webapp.merge import merge_people
-from webapp.merge import unmerge
 from webapp.models import Action
-from webapp.models import Article
-from webapp.models import How
 from webapp.models import Meeting
 from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Position
 from webapp.models import Revision
-from webapp.models import Role
 from webapp.models import Statement
-from webapp.models import StatementKind
-from webapp.models import User
 from webapp.models import meeting_participants
 
 #: columns that change whenever a row is touched, whatever its content
@@ -74,50 +77,36 @@ def build() -> None:
     D (4) Vladimir Putin
     meetings: 1 {A, D}, 2 {B, D}, 3 {A, B}, 4 {B, C}
     statements 1..4 said by A, B, C, D; mentions 1..3 of A, B, C; positions 1 (A), 2 (B)
+    (aliases and positions are numbered in the order they are written here)
     """
-    article = Article(id=1, file="a.txt", sha256="a" * 64, raw_text="x" * 100, clean_text="x" * 100)
-    a, b, c, d = (
-        Person(id=1, name="Alikhan Smailov", country="Kazakhstan"),
-        Person(id=2, name="Alihan Smailov", country="Kazakhstan", notes="a duplicate"),
-        Person(id=3, name="A. Smailov"),
-        Person(id=4, name="Vladimir Putin", country="Russia"),
+    prime_minister = position("Prime Minister")
+    first_deputy = position("First Deputy Prime Minister")
+    a = person(
+        "Alikhan Smailov", "Smailov A.", id=1, country="Kazakhstan", positions=[prime_minister]
     )
-    db.session.add_all([article, a, b, c, d])
-    db.session.flush()
-    db.session.add_all(
-        [
-            PersonAlias(id=1, person_id=1, alias="Smailov A."),
-            PersonAlias(id=2, person_id=2, alias="Smailov A."),
-            PersonAlias(id=3, person_id=2, alias="Alihan Smaiylov"),
-            PersonAlias(id=4, person_id=3, alias="Alihan Smaiylov"),
-            Position(id=1, person_id=1, title="Prime Minister", country="Kazakhstan"),
-            Position(id=2, person_id=2, title="First Deputy Prime Minister", country="Kazakhstan"),
-        ]
+    b = person(
+        "Alihan Smailov",
+        "Smailov A.",
+        "Alihan Smaiylov",
+        id=2,
+        country="Kazakhstan",
+        notes="a duplicate",
+        positions=[first_deputy],
     )
+    c = person("A. Smailov", "Alihan Smaiylov", id=3)
+    d = person("Vladimir Putin", id=4, country="Russia")
+    db.session.add_all([article(1, "x" * 100, id=1), a, b, c, d])
     for number, people in enumerate([(a, d), (b, d), (a, b), (b, c)], start=1):
-        db.session.add(Meeting(id=number, place="Almaty", participants=list(people)))
-    for number, person in enumerate([a, b, c, d], start=1):
+        db.session.add(meeting(*people, id=number, place="Almaty"))
+    for number, speaker in enumerate([a, b, c, d], start=1):
         db.session.add(
-            Statement(
-                id=number,
-                article_id=1,
-                speaker_id=person.id,
-                kind=StatementKind.DIRECT,
-                text="x",
-                start_char=number,
-                end_char=number + 1,
+            statement(
+                id=number, article_id=1, speaker=speaker, start_char=number, end_char=number + 1
             )
         )
-    for number, person in enumerate([a, b, c], start=1):
+    for number, named in enumerate([a, b, c], start=1):
         db.session.add(
-            Mention(
-                id=number,
-                article_id=1,
-                person_id=person.id,
-                start_char=number,
-                end_char=number + 1,
-                how=How.NAME,
-            )
+            mention(person=named, id=number, article_id=1, start_char=number, end_char=number + 1)
         )
     db.session.commit()
     if db.session.get_bind().dialect.name == "postgresql":
@@ -228,15 +217,7 @@ def test_unmerge_restores_exactly_the_previous_state(data, others):
 def test_unmerge_leaves_rows_added_since_with_the_survivor(data):
     merge = merge_people(db.session, 1, [2])
     db.session.add(
-        Statement(
-            id=5,
-            article_id=1,
-            speaker_id=1,
-            kind=StatementKind.DIRECT,
-            text="y",
-            start_char=10,
-            end_char=11,
-        )
+        statement(text="y", id=5, article_id=1, speaker_id=1, start_char=10, end_char=11)
     )
     db.session.add(PersonAlias(person_id=1, alias="Smailov"))
     db.session.commit()
@@ -266,18 +247,18 @@ def test_merge_refuses_fewer_than_two_or_unknown_people(data):
 
 
 def test_revert_undoes_a_merge_once(data):
-    user = User(username="eddie", role=Role.EDITOR, password_hash="x")
-    db.session.add(user)
-    merge = merge_people(db.session, 1, [2], user)
+    editor = user("eddie")
+    db.session.add(editor)
+    merge = merge_people(db.session, 1, [2], editor)
     db.session.commit()
-    assert (merge.actor, merge.user_id) == ("eddie", user.id)
+    assert (merge.actor, merge.user_id) == ("eddie", editor.id)
 
-    undo = revert(db.session, merge, user)
+    undo = revert(db.session, merge, editor)
     db.session.commit()
     assert undo.reverts_id == merge.id and undo.actor == "eddie"
     assert db.session.get(Person, 2).name == "Alihan Smailov"
     with pytest.raises(RevertError, match="already been reverted"):
-        revert(db.session, merge, user)
+        revert(db.session, merge, editor)
 
 
 def test_merge_and_unmerge_on_each_backend(any_app):
@@ -316,13 +297,8 @@ def test_seeding_after_a_merge_finds_the_survivor(app, runner):
         said_before = count_where(Statement.speaker_id == smailov_id)
         named_before = count_where(Mention.person_id == smailov_id)
         aliases_before = len(aliases_of(smailov_id))
-        duplicate = Person(name="A. Smailov", country="Kazakhstan")
-        db.session.add(duplicate)
-        db.session.flush()
         # the duplicate also attended the 2023-02-03 meeting (2), with Mishustin and Smailov
-        db.session.execute(
-            meeting_participants.insert().values(meeting_id=2, person_id=duplicate.id)
-        )
+        duplicate = add_attendee("A. Smailov", [2], country="Kazakhstan")
         db.session.commit()
         survivor = duplicate.id
         people, aliases, positions = count(Person), count(PersonAlias), count(Position)

@@ -2,10 +2,10 @@
 
 import sqlalchemy as sa
 
+from tests.factories import article
+from tests.factories import statement
 from webapp.db import db
 from webapp.models import Article
-from webapp.models import Statement
-from webapp.models import StatementKind
 from webapp.search import fts5_query
 
 
@@ -25,42 +25,29 @@ def matches(table, words):
 
 def test_statements_follow_insert_update_delete(any_app):
     with any_app.app_context():
-        article = Article(file="a.txt", sha256="a" * 64, raw_text="x", clean_text="x")
-        statement = Statement(
-            article=article,
-            kind=StatementKind.DIRECT,
-            start_char=0,
-            end_char=1,
-            text="Strategic partnership with Kazakhstan",
-        )
-        db.session.add(statement)
+        said = statement(article(), "Strategic partnership with Kazakhstan")
+        db.session.add(said)
         db.session.commit()
-        assert matches("statements", "partnership") == [statement.id]
+        assert matches("statements", "partnership") == [said.id]
 
-        statement.text = "Trade grew by ten percent"
+        said.text = "Trade grew by ten percent"
         db.session.commit()
         assert matches("statements", "partnership") == []
-        assert matches("statements", "trade") == [statement.id]
+        assert matches("statements", "trade") == [said.id]
 
-        db.session.delete(statement)
+        db.session.delete(said)
         db.session.commit()
         assert matches("statements", "trade") == []
 
 
 def test_articles_index_title_and_text(any_app):
     with any_app.app_context():
-        article = Article(
-            file="a.txt",
-            sha256="b" * 64,
-            raw_text="x",
-            title="Opening Asia",
-            clean_text="Talks in Almaty on the digital forum",
-        )
-        db.session.add(article)
+        forum = article(text="Talks in Almaty on the digital forum", title="Opening Asia")
+        db.session.add(forum)
         db.session.commit()
-        assert matches("articles", "Almaty") == [article.id]
-        assert matches("articles", "opening") == [article.id]
-        article.title = "Other"
+        assert matches("articles", "Almaty") == [forum.id]
+        assert matches("articles", "opening") == [forum.id]
+        forum.title = "Other"
         db.session.commit()
         assert matches("articles", "opening") == []
         db.session.execute(sa.delete(Article))

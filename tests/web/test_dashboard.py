@@ -11,31 +11,28 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import USERS
 from tests.conftest import login
 from tests.conftest import make_app
-from webapp import charts
+from tests.factories import add
+from tests.factories import article
+from tests.factories import meeting
+from tests.factories import person
+from tests.factories import statement
+from tests.factories import user
+from webapp.admin import charts
 from webapp.admin import dashboard
 from webapp.db import db
-from webapp.models import Article
 from webapp.models import Meeting
 from webapp.models import Person
 from webapp.models import ReviewStatus
-from webapp.models import Role
-from webapp.models import Statement
-from webapp.models import StatementKind
-from webapp.models import User
+from webapp.search import capped_count
 
 SCRIPT = '<script>alert("x")</script>'
 
 
 @pytest.fixture
 def seeded(seeded_app) -> Flask:
-    with seeded_app.app_context():
-        user = User(username="vera", role=Role.VIEWER)
-        user.set_password(USERS["vera"][1])
-        db.session.add(user)
-        db.session.commit()
+    add(seeded_app, user("vera"))
     return seeded_app
 
 
@@ -126,33 +123,23 @@ def test_seeded_network_links_who_met_whom(seeded):
 @pytest.fixture
 def built(any_app) -> Flask:
     """Three people, five meetings (one rejected, one undated), one article, three statements."""
-    with any_app.app_context():
-        viewer = User(username="vera", role=Role.VIEWER)
-        viewer.set_password(USERS["vera"][1])
-        ana = Person(name="Ana Example", country="Russia")
-        bo = Person(name="Bo Example", country="Kazakhstan")
-        odd = Person(name=SCRIPT)
-        meetings = [
-            Meeting(held_on=date(2024, 1, 5), participants=[ana, bo]),
-            Meeting(held_on=date(2024, 1, 20), participants=[ana, bo]),
-            Meeting(held_on=date(2024, 3, 1), participants=[ana, odd]),
-            Meeting(held_on=None, participants=[ana]),
-            Meeting(
-                held_on=date(2024, 2, 2),
-                participants=[ana, bo],
-                review_status=ReviewStatus.REJECTED,
-            ),
-        ]
-        article = Article(file="a.txt", sha256="0" * 64, raw_text="x y z", clean_text="x y z")
-        statements = [
-            Statement(
-                article=article, kind=StatementKind.DIRECT, text=t, start_char=i, end_char=i + 1
-            )
-            for i, t in enumerate("xyz")
-        ]
-        statements[2].review_status = ReviewStatus.REVIEWED
-        db.session.add_all([viewer, *meetings, *statements])
-        db.session.commit()
+    ana = person("Ana Example", country="Russia")
+    bo = person("Bo Example", country="Kazakhstan")
+    odd = person(SCRIPT)
+    meetings = [
+        meeting(ana, bo, held_on=date(2024, 1, 5)),
+        meeting(ana, bo, held_on=date(2024, 1, 20)),
+        meeting(ana, odd, held_on=date(2024, 3, 1)),
+        meeting(ana, held_on=None),
+        meeting(ana, bo, held_on=date(2024, 2, 2), review_status=ReviewStatus.REJECTED),
+    ]
+    news = article(text="x y z")
+    statements = [
+        statement(news, "x"),
+        statement(news, "y"),
+        statement(news, "z", review_status=ReviewStatus.REVIEWED),
+    ]
+    add(any_app, user("vera"), *meetings, *statements)
     return any_app
 
 
@@ -195,7 +182,8 @@ def test_counts_stop_at_the_cap(built, monkeypatch):
     found = counts(home(built))
     assert (found["People"], found["Meetings"], found["Articles"]) == ("2+", "2+", "1")
     with built.app_context():
-        limited = dashboard.capped_count(sa.select(sa.literal(1)).select_from(Meeting))
+        rows = sa.select(sa.literal(1)).select_from(Meeting)
+        limited = capped_count(db.session, rows, dashboard.COUNT_CAP)
     assert limited == 3
 
 
@@ -276,17 +264,11 @@ def test_charts_are_redrawn_at_most_once_a_minute(tmp_path, seeded_template):
     path = tmp_path / "cached.db"
     shutil.copyfile(seeded_template, path)
     app = make_app(f"sqlite:///{path}", DASHBOARD_CHART_SECONDS=60)
-    with app.app_context():
-        user = User(username="vera", role=Role.VIEWER)
-        user.set_password(USERS["vera"][1])
-        db.session.add(user)
-        db.session.commit()
+    add(app, user("vera"))
     before = svg(home(app), "timeline")
-    with app.app_context():
-        db.session.add(Meeting(held_on=date(2025, 6, 1), place="Minsk"))
-        db.session.commit()
+    add(app, meeting(held_on=date(2025, 6, 1), place="Minsk"))
     assert svg(home(app), "timeline") == before  # within the minute: the same drawing
-    dashboard._CHARTS.clear()
+    del app.extensions[dashboard.CHART_CACHE]
     assert svg(home(app), "timeline") != before  # redrawn: the June 2025 bar appears
     with app.app_context():
         db.engine.dispose()

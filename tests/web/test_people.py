@@ -11,6 +11,7 @@ from sqlalchemy import event
 
 from tests.conftest import csrf_token
 from tests.conftest import login
+from tests.factories import add_attendee
 from webapp import PROJECT_ROOT
 from webapp.auth import SessionCSRFForm
 from webapp.db import db
@@ -43,15 +44,10 @@ def seeded(app, runner, users):
 def add_duplicate(app, name: str = "A. Smailov", meeting_id: int | None = 2) -> int:
     """A second Smailov, attending the 2023-02-03 meeting (2) that Smailov attended too."""
     with app.app_context():
-        person = Person(name=name, country="Kazakhstan")
-        db.session.add(person)
-        db.session.flush()
-        if meeting_id is not None:
-            db.session.execute(
-                meeting_participants.insert().values(meeting_id=meeting_id, person_id=person.id)
-            )
+        meetings = [meeting_id] if meeting_id is not None else []
+        duplicate = add_attendee(name, meetings, country="Kazakhstan")
         db.session.commit()
-        return person.id
+        return duplicate.id
 
 
 def session_token(client) -> str:

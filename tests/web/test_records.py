@@ -12,107 +12,17 @@ from sqlalchemy import event
 
 from tests.conftest import csrf_token
 from tests.conftest import login
+from tests.factories import add_records
+from tests.factories import meeting
+from tests.factories import statement
+from webapp.admin.flask_admin_hooks import registered_views
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Article
 from webapp.models import Meeting
-from webapp.models import MeetingReport
-from webapp.models import Person
 from webapp.models import ReviewStatus
 from webapp.models import Revision
 from webapp.models import Statement
-from webapp.models import StatementKind
-
-SPRING_TEXT = "Arbatova said trade is growing. Beketov said the talks went well."
-WINTER_TEXT = "Arbatova said the border is calm. Speaker: Welcome, colleagues."
-
-
-def add_records(app) -> dict[str, int]:
-    """Three people, two articles, one meeting and four statements, all with known values.
-
-    Built by hand rather than by seeding, so that the expected values below do
-    not move when the extractor improves.
-    """
-    with app.app_context():
-        anna = Person(name="Anna Arbatova", country="Russia")
-        boris = Person(name="Boris Beketov", country="Kazakhstan")
-        carl = Person(name="Carl Chokin", country="Kazakhstan")
-        spring = Article(
-            file="spring.txt",
-            sha256="a" * 64,
-            raw_text=SPRING_TEXT,
-            clean_text=SPRING_TEXT,
-            title="Talks in Moscow",
-            published=date(2024, 3, 4),
-        )
-        winter = Article(
-            file="winter.txt",
-            sha256="b" * 64,
-            raw_text=WINTER_TEXT,
-            clean_text=WINTER_TEXT,
-            title="Talks in Almaty",
-            published=date(2023, 2, 3),
-        )
-        meeting = Meeting(
-            held_on=date(2024, 3, 4), place="Moscow", confidence=0.9, participants=[anna, boris]
-        )
-        report = MeetingReport(meeting=meeting, article=spring, start_char=0, end_char=31)
-        growing = Statement(
-            article=spring,
-            speaker=anna,
-            meeting=meeting,
-            kind=StatementKind.INDIRECT,
-            text="trade is growing",
-            start_char=14,
-            end_char=30,
-            cue="said",
-            confidence=0.9,
-        )
-        talks = Statement(
-            article=spring,
-            speaker=boris,
-            meeting=meeting,
-            kind=StatementKind.INDIRECT,
-            text="the talks went well",
-            start_char=45,
-            end_char=64,
-            cue="said",
-            confidence=0.4,
-        )
-        border = Statement(
-            article=winter,
-            speaker=anna,
-            kind=StatementKind.INDIRECT,
-            text="the border is calm",
-            start_char=14,
-            end_char=32,
-            cue="said",
-            confidence=0.6,
-        )
-        welcome = Statement(
-            article=winter,
-            kind=StatementKind.TRANSCRIPT,
-            text="Welcome, colleagues.",
-            start_char=43,
-            end_char=63,
-            cue=":",
-            confidence=0.5,
-        )
-        rows = [anna, boris, carl, spring, winter, meeting, report, growing, talks, border]
-        db.session.add_all([*rows, welcome])
-        db.session.commit()
-        return {
-            "anna": anna.id,
-            "boris": boris.id,
-            "carl": carl.id,
-            "spring": spring.id,
-            "winter": winter.id,
-            "meeting": meeting.id,
-            "growing": growing.id,
-            "talks": talks.id,
-            "border": border.id,
-            "welcome": welcome.id,
-        }
 
 
 @pytest.fixture
@@ -120,7 +30,7 @@ def ids(app, users) -> dict[str, int]:
     return add_records(app)
 
 
-def statement(app, statement_id: int) -> Statement:
+def saved_statement(app, statement_id: int) -> Statement:
     with app.app_context():
         return db.session.get(Statement, statement_id)
 
@@ -182,21 +92,11 @@ def test_statement_text_is_shortened_in_the_list(app, client, ids):
 def test_list_pages_load_related_rows_in_the_same_query(app, client, ids):
     """Login, capped count, page: three queries, however many rows are shown."""
     with app.app_context():
-        article = db.session.get(Article, ids["spring"])
-        meeting = db.session.get(Meeting, ids["meeting"])
+        spring = db.session.get(Article, ids["spring"])
+        moscow = db.session.get(Meeting, ids["meeting"])
         for n in range(30):
-            db.session.add(
-                Statement(
-                    article=article,
-                    meeting=meeting,
-                    kind=StatementKind.DIRECT,
-                    text=f"extra {n}",
-                    start_char=0,
-                    end_char=5,
-                    confidence=0.5,
-                )
-            )
-            db.session.add(Meeting(place=f"Place {n}", participants=list(meeting.participants)))
+            db.session.add(statement(spring, f"extra {n}", meeting=moscow, confidence=0.5))
+            db.session.add(meeting(*moscow.participants, place=f"Place {n}"))
         db.session.commit()
     login(client, "vera")
     # user, capped count, the page with its to-one rows joined; meetings add one
@@ -210,7 +110,7 @@ def test_list_pages_load_related_rows_in_the_same_query(app, client, ids):
 
 def test_sortable_columns_are_indexed(app):
     with app.app_context():
-        views = {view.endpoint: view for view in app.extensions["admin"][0]._views}
+        views = {view.endpoint: view for view in registered_views(app.extensions["admin"][0])}
         for endpoint in ("statement", "meeting"):
             view = views[endpoint]
             table = view.model.__table__
@@ -274,7 +174,7 @@ def test_editing_a_statement_marks_it_edited_and_audits(app, client, ids):
         "review_status": "unreviewed",
     }
     assert client.post(path, data=data).status_code == 302
-    saved = statement(app, ids["welcome"])
+    saved = saved_statement(app, ids["welcome"])
     assert (saved.speaker_id, saved.review_status, saved.version_id) == (
         ids["carl"],
         ReviewStatus.EDITED,
@@ -298,9 +198,9 @@ def test_bulk_confirm_marks_reviewed_as_a_review(app, client, ids):
     }
     response = client.post("/admin/statement/action/", data=data)
     assert response.status_code == 302
-    assert statement(app, ids["growing"]).review_status == ReviewStatus.REVIEWED
-    assert statement(app, ids["border"]).review_status == ReviewStatus.REVIEWED
-    assert statement(app, ids["talks"]).review_status == ReviewStatus.UNREVIEWED
+    assert saved_statement(app, ids["growing"]).review_status == ReviewStatus.REVIEWED
+    assert saved_statement(app, ids["border"]).review_status == ReviewStatus.REVIEWED
+    assert saved_statement(app, ids["talks"]).review_status == ReviewStatus.UNREVIEWED
     with app.app_context():
         revisions = db.session.scalars(sa.select(Revision).order_by(Revision.row_id)).all()
         assert [(r.action, r.row_id, r.changes) for r in revisions] == [
@@ -330,8 +230,8 @@ def test_meeting_participants_are_added_and_removed_through_the_lookup(app, clie
     }
     assert client.post(path, data=data).status_code == 302
     with app.app_context():
-        meeting = db.session.get(Meeting, ids["meeting"])
-        assert [p.name for p in meeting.participants] == ["Anna Arbatova", "Carl Chokin"]
+        moscow = db.session.get(Meeting, ids["meeting"])
+        assert [p.name for p in moscow.participants] == ["Anna Arbatova", "Carl Chokin"]
         revision = db.session.scalar(sa.select(Revision).where(Revision.table_name == "meetings"))
         assert revision.changes["participants"] == [
             sorted([ids["anna"], ids["boris"]]),

@@ -8,7 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import login
-from tests.web.test_records import add_records
+from tests.factories import add_records
+from tests.factories import talks_form
 from webapp.admin import review
 from webapp.admin.base import STALE_MESSAGE
 from webapp.db import db
@@ -144,16 +145,7 @@ def test_correct_opens_the_edit_form_and_returns_to_the_queue(app, client, ids):
     assert link in page
     edit_path = f"/admin/statement/edit/?id={ids['talks']}&url=/admin/review/"
     form = client.get(edit_path).get_data(as_text=True)
-    data = {
-        "csrf_token": token(form),
-        "version_id": "1",
-        "speaker": str(ids["anna"]),
-        "kind": "indirect",
-        "text": "the talks went well",
-        "meeting": str(ids["meeting"]),
-        "confidence": "0.4",
-        "review_status": "unreviewed",
-    }
+    data = talks_form(ids, csrf_token=token(form), speaker=str(ids["anna"]))
     response = client.post(edit_path, data=data)
     assert response.headers["Location"] == "/admin/review/"
     assert status(app, Statement, ids["talks"]) == (ReviewStatus.EDITED, 2)

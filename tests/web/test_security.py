@@ -18,7 +18,10 @@ from werkzeug.routing import Rule
 from tests.conftest import USERS
 from tests.conftest import csrf_token
 from tests.conftest import login
-from tests.web.test_records import add_records
+from tests.factories import add
+from tests.factories import add_records
+from tests.factories import talks_form
+from tests.factories import user
 from webapp.admin.base import STALE_MESSAGE
 from webapp.db import db
 from webapp.models import Meeting
@@ -26,7 +29,6 @@ from webapp.models import Person
 from webapp.models import ReviewStatus
 from webapp.models import Role
 from webapp.models import Statement
-from webapp.models import User
 
 #: routes anyone may use: logging in, the health check
 PUBLIC = {"/login", "/health"}
@@ -194,19 +196,6 @@ def text_of(app, statement_id: int) -> tuple[str, ReviewStatus, int]:
         return row.text, row.review_status, row.version_id
 
 
-def statement_form(ids, **changes) -> dict[str, str]:
-    return {
-        "version_id": "1",
-        "speaker": str(ids["boris"]),
-        "kind": "indirect",
-        "text": "the talks went well",
-        "meeting": str(ids["meeting"]),
-        "confidence": "0.4",
-        "review_status": "unreviewed",
-        **changes,
-    }
-
-
 def count(app, model) -> int:
     with app.app_context():
         return db.session.scalar(sa.select(sa.func.count()).select_from(model))
@@ -215,9 +204,9 @@ def count(app, model) -> int:
 def test_edit_without_token_changes_nothing(app, client, ids):
     login(client, "eddie")
     path = f"/admin/statement/edit/?id={ids['talks']}"
-    client.post(path, data=statement_form(ids, text="forged"))
+    client.post(path, data=talks_form(ids, text="forged"))
     assert text_of(app, ids["talks"]) == ("the talks went well", ReviewStatus.UNREVIEWED, 1)
-    data = {**statement_form(ids, text="real"), "csrf_token": csrf_token(client, path)}
+    data = {**talks_form(ids, text="real"), "csrf_token": csrf_token(client, path)}
     assert client.post(path, data=data).status_code == 302
     assert text_of(app, ids["talks"])[0] == "real"
 
@@ -261,11 +250,7 @@ def test_logout_without_token_keeps_the_session(client, ids):
 
 
 def test_the_second_of_two_editors_is_refused_and_nothing_is_overwritten(app, ids):
-    with app.app_context():
-        edna = User(username="edna", role=Role.EDITOR)
-        edna.set_password("edna-password")
-        db.session.add(edna)
-        db.session.commit()
+    add(app, user("edna", Role.EDITOR, "edna-password"))
     path = f"/admin/statement/edit/?id={ids['talks']}"
     first, second = app.test_client(), app.test_client()
     login(first, "eddie")
@@ -275,9 +260,9 @@ def test_the_second_of_two_editors_is_refused_and_nothing_is_overwritten(app, id
         page = client.get(path).get_data(as_text=True)
         assert 'name="version_id" type="hidden" value="1"' in page
         forms[client] = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
-    data = statement_form(ids, text="the talks went very well")
+    data = talks_form(ids, text="the talks went very well")
     assert first.post(path, data={**data, "csrf_token": forms[first]}).status_code == 302
-    data = statement_form(ids, text="the talks failed")
+    data = talks_form(ids, text="the talks failed")
     response = second.post(path, data={**data, "csrf_token": forms[second]})
     assert response.status_code == 200
     assert str(escape(STALE_MESSAGE)) in response.get_data(as_text=True)

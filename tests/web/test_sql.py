@@ -9,16 +9,16 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import USERS
 from tests.conftest import csrf_token
 from tests.conftest import login
 from tests.conftest import make_app
 from tests.conftest import migrate
+from tests.factories import add
+from tests.factories import person
+from tests.factories import user
 from webapp import PROJECT_ROOT
 from webapp.db import db
 from webapp.models import Person
-from webapp.models import Role
-from webapp.models import User
 
 PAGE = "/admin/sql/"
 QUERIES = re.findall(
@@ -273,11 +273,7 @@ def any_editor(any_app):
     if any_app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
         # the test server's superuser stands in for the read-only login production needs
         any_app.config["SQL_DATABASE_URL"] = any_app.config["SQLALCHEMY_DATABASE_URI"]
-    with any_app.app_context():
-        user = User(username="eddie", role=Role.EDITOR)
-        user.set_password(USERS["eddie"][1])
-        db.session.add_all([user, Person(name="Ana Example"), Person(name="Bo Example")])
-        db.session.commit()
+    add(any_app, user("eddie"), person("Ana Example"), person("Bo Example"))
     client = any_app.test_client()
     login(client, "eddie")
     return client
@@ -340,11 +336,7 @@ def test_password_hashes_read_as_null(editor):
 def test_postgresql_needs_a_login_of_its_own(postgres_url):
     app = make_app(postgres_url)
     migrate(app)
-    with app.app_context():
-        user = User(username="eddie", role=Role.EDITOR)
-        user.set_password(USERS["eddie"][1])
-        db.session.add(user)
-        db.session.commit()
+    add(app, user("eddie"))
     client = app.test_client()
     login(client, "eddie")
     response = run(client, "SELECT 1")

@@ -8,7 +8,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import abort
-from flask import g
 from flask import url_for
 from flask_admin import expose
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
@@ -21,6 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from webapp.admin import article_reader
 from webapp.admin.base import SecureModelView
+from webapp.admin.base import page_count
 from webapp.db import db
 from webapp.models import Article
 from webapp.models import Meeting
@@ -78,13 +78,6 @@ def title_link(view, context, model: Article, name: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(url, model.title or model.file)
 
 
-def page_count(column: str):
-    def format_(view, context, model: Article, name: str) -> int:
-        return g.article_counts[column].get(model.id, 0)
-
-    return format_
-
-
 def counts_for(ids: list[int]) -> dict[str, dict[int, int]]:
     """Statements and distinct people mentioned, for the given articles only."""
     if not ids:
@@ -139,8 +132,8 @@ class ArticleView(SecureModelView):
     column_labels = {"published": "Date", "statements": "Statements", "people": "People"}
     column_formatters = {
         "title": title_link,
-        "statements": page_count("statements"),
-        "people": page_count("people"),
+        "statements": page_count,
+        "people": page_count,
     }
     column_sortable_list = ("published", "review_status")
     column_default_sort = [("published", True), ("id", True)]
@@ -182,13 +175,8 @@ class ArticleView(SecureModelView):
     def search_placeholder(self) -> str:
         return "Search title and text"
 
-    def get_list(self, page, sort_column, sort_desc, search, filters, execute=True, page_size=None):
-        count, rows = super().get_list(
-            page, sort_column, sort_desc, search, filters, execute=execute, page_size=page_size
-        )
-        if execute:
-            g.article_counts = counts_for([row.id for row in rows])
-        return count, rows
+    def page_data(self, rows: list[Article]) -> dict[str, dict[int, int]]:
+        return counts_for([row.id for row in rows])
 
     def on_model_delete(self, model: Article) -> None:
         remove_extracted(model)

@@ -4,6 +4,10 @@ Flask-Admin's defaults are open: no login, no CSRF on delete and bulk actions,
 an exact COUNT(*) on every list page, and edit forms that let the second of
 two editors silently overwrite the first. These classes close each of those
 once, for every screen.
+
+A list page computes what its formatters need beyond the rows (grouped
+counts, say) once, in ``page_data``; Flask-Admin's private hooks are reached
+only through ``webapp.admin.flask_admin_hooks``.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort
 from flask import flash
+from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
@@ -30,21 +35,31 @@ from webapp.admin.enums import DETAIL_FORMATTERS
 from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
 from webapp.admin.enums import ValueEnumConverter
+from webapp.admin.flask_admin_hooks import SearchHook
+from webapp.admin.flask_admin_hooks import ViewHooks
 from webapp.auth import SessionCSRFForm
 from webapp.db import db
 from webapp.models import ReviewStatus
 from webapp.models import Role
 from webapp.search import ROW_CAP
+from webapp.search import capped_count
 from webapp.search import matching_ids
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: ``flask.g`` key: endpoint -> (the ids of its list page's rows, its ``page_data``)
+PAGE_DATA = "admin_page_data"
 STALE_MESSAGE = (
     "This record was changed by someone else since you opened it. Nothing was saved: "
     "reload it and apply your change again."
 )
 
 
-class RoleGuard:
+def page_count(view, context, model, name: str) -> int:
+    """A formatter for a count the view's ``page_data`` gives as {column: {row id: count}}."""
+    return view.row_data(model)[name].get(model.id, 0)
+
+
+class RoleGuard(ViewHooks):
     """Log in first; then reading needs ``read_role`` and any other method ``write_role``."""
 
     read_role = Role.VIEWER
@@ -58,20 +73,9 @@ class RoleGuard:
             return redirect(url_for("auth.login", next=request.full_path))
         abort(403)
 
-    def _handle_view(self, name: str, **kwargs: Any):
-        response = super()._handle_view(name, **kwargs)
-        if response is None and request.method not in SAFE_METHODS:
-            if not current_user.can(self.write_role):
-                abort(403)
-        return response
-
-    def _run_view(self, fn, *args: Any, **kwargs: Any):
-        """Call the view once.
-
-        Flask-Admin calls a view again when it raises TypeError, which hides the
-        real error (Flask-Admin issue 2358).
-        """
-        return fn(self, *args, **kwargs)
+    def allow_request(self, name: str) -> None:
+        if request.method not in SAFE_METHODS and not current_user.can(self.write_role):
+            abort(403)
 
     @property
     def can_write(self) -> bool:
@@ -86,7 +90,7 @@ class SecureIndexView(RoleGuard, AdminIndexView):
     pass
 
 
-class SecureModelView(RoleGuard, ModelView):
+class SecureModelView(SearchHook, RoleGuard, ModelView):
     """Model screens: CSRF on every form, capped counts, no lost updates, edits marked."""
 
     form_base_class = SessionCSRFForm
@@ -122,18 +126,36 @@ class SecureModelView(RoleGuard, ModelView):
         _, query = super().get_list(
             page, sort_column, sort_desc, search, filters, execute=False, page_size=page_size
         )
-        capped = (
+        keys = (
             query.limit(None)
             .offset(None)
             .order_by(None)
             .options(lazyload("*"))
             .with_entities(*sa.inspect(self.model).primary_key)
-            .limit(self.count_cap + 1)
-            .subquery()
         )
-        count = db.session.scalar(sa.select(sa.func.count()).select_from(capped))
+        count = capped_count(db.session, keys, self.count_cap)
         query = query.options(*self.list_options)
-        return count, (query.all() if execute else query)
+        if not execute:
+            return count, query
+        rows = query.all()
+        pages = g.setdefault(PAGE_DATA, {})
+        pages[self.endpoint] = ({self.get_pk_value(row) for row in rows}, self.page_data(rows))
+        return count, rows
+
+    def page_data(self, rows: list) -> Any:
+        """What the list's formatters need beyond the rows themselves, for a page of rows.
+
+        Called once per list page, so that a formatter never queries row by
+        row (grouped counts, say); a formatter reads it with ``row_data``.
+        """
+        return None
+
+    def row_data(self, row) -> Any:
+        """``page_data`` of the list page ``row`` is on, or of ``row`` alone (a details page)."""
+        ids, data = g.get(PAGE_DATA, {}).get(self.endpoint, ((), None))
+        if self.get_pk_value(row) in ids:
+            return data
+        return self.page_data([row])
 
     def scaffold_auto_joins(self):
         """Join the to-one relationships a list shows; load its collections per page instead.
@@ -148,14 +170,10 @@ class SecureModelView(RoleGuard, ModelView):
     def get_query(self):
         return super().get_query().options(*getattr(self, "_page_loads", ()))
 
-    def _apply_search(self, query, count_query, joins, count_joins, search):
+    def search_clauses(self, search: str) -> list | None:
         if self.search_table is None:
-            return super()._apply_search(query, count_query, joins, count_joins, search)
-        ids = matching_ids(db.session, self.search_table, search)
-        query = query.filter(self.model.id.in_(ids))
-        if count_query is not None:
-            count_query = count_query.filter(self.model.id.in_(ids))
-        return query, count_query, joins, count_joins
+            return None
+        return [self.model.id.in_(matching_ids(db.session, self.search_table, search))]
 
     # -- lost updates: the version the editor saw travels in the form -----------------
 

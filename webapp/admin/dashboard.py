@@ -16,7 +16,7 @@ from flask import current_app
 from flask import url_for
 from flask_admin import expose
 
-from webapp import charts
+from webapp.admin import charts
 from webapp.admin.base import SecureIndexView
 from webapp.db import db
 from webapp.models import Article
@@ -26,6 +26,7 @@ from webapp.models import ReviewStatus
 from webapp.models import Statement
 from webapp.models import meeting_participants
 from webapp.search import ROW_CAP
+from webapp.search import capped_count
 
 COUNT_CAP = ROW_CAP
 #: the network shows at most this many people (those in the most meetings) ...
@@ -58,28 +59,20 @@ def link(endpoint: str, **values) -> str | None:
     return url_for(endpoint, **values)
 
 
-def capped_count(rows: sa.Select) -> int:
-    """``SELECT count(*) FROM (SELECT 1 FROM ... LIMIT 10001)``: never scans more than that."""
-    limited = rows.limit(COUNT_CAP + 1).subquery()
-    return db.session.scalar(sa.select(sa.func.count()).select_from(limited)) or 0
-
-
-def one_per_row(model, *where) -> sa.Select:
-    return sa.select(sa.literal(1)).select_from(model).where(*where)
+def count_rows(model, *where) -> int:
+    """The rows of ``model`` that match ``where``, counted up to ``COUNT_CAP + 1``."""
+    rows = sa.select(sa.literal(1)).select_from(model).where(*where)
+    return capped_count(db.session, rows, COUNT_CAP)
 
 
 def counts() -> list[Count]:
     unreviewed = Statement.review_status == ReviewStatus.UNREVIEWED
     return [
-        Count("Articles", capped_count(one_per_row(Article)), "article.index_view"),
-        Count("People", capped_count(one_per_row(Person)), "person.index_view"),
-        Count("Meetings", capped_count(one_per_row(Meeting)), "meeting.index_view"),
-        Count("Statements", capped_count(one_per_row(Statement)), "statement.index_view"),
-        Count(
-            "Unreviewed statements",
-            capped_count(one_per_row(Statement, unreviewed)),
-            "statement.index_view",
-        ),
+        Count("Articles", count_rows(Article), "article.index_view"),
+        Count("People", count_rows(Person), "person.index_view"),
+        Count("Meetings", count_rows(Meeting), "meeting.index_view"),
+        Count("Statements", count_rows(Statement), "statement.index_view"),
+        Count("Unreviewed statements", count_rows(Statement, unreviewed), "statement.index_view"),
     ]
 
 
@@ -102,7 +95,7 @@ def meetings_per_month() -> list[charts.MonthCount]:
 
 
 def undated_meetings() -> int:
-    return capped_count(one_per_row(Meeting, Meeting.held_on.is_(None), counted_meetings()))
+    return count_rows(Meeting, Meeting.held_on.is_(None), counted_meetings())
 
 
 def network() -> tuple[list[charts.Node], list[charts.Edge]]:
@@ -156,8 +149,8 @@ def pairs(people: list[int]) -> list[charts.Edge]:
     return [charts.Edge(source, target, weight) for source, target, weight in rows]
 
 
-#: database URL -> (when it was drawn, the charts); one entry per database this process serves
-_CHARTS: dict[str, tuple[float, dict]] = {}
+#: ``app.extensions`` key of the last drawing: (when, by ``time.monotonic()``, the charts)
+CHART_CACHE = "parley_dashboard_charts"
 
 
 def drawn_charts() -> dict:
@@ -166,10 +159,10 @@ def drawn_charts() -> dict:
     Both aggregate whole tables (one pass over meetings and their
     participants); at a million statements that is over 100 ms, too much for
     every visit to the home page, while a chart a minute old serves as well.
+    The drawing is kept by the app, which serves one database.
     """
-    key = db.engine.url.render_as_string()
     now = time.monotonic()
-    cached = _CHARTS.get(key)
+    cached = current_app.extensions.get(CHART_CACHE)
     if cached is not None and now - cached[0] < current_app.config["DASHBOARD_CHART_SECONDS"]:
         return cached[1]
     nodes, edges = network()
@@ -179,7 +172,7 @@ def drawn_charts() -> dict:
         "network": charts.network_svg(nodes, edges),
         "people_shown": len(nodes),
     }
-    _CHARTS[key] = (now, drawn)
+    current_app.extensions[CHART_CACHE] = (now, drawn)
     return drawn
 
 

@@ -12,7 +12,6 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort
 from flask import flash
-from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
@@ -27,12 +26,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureModelView
-from webapp.audit import RevertError
-from webapp.audit import revert
-from webapp.audit import reverted_by
-from webapp.audit import revertible
+from webapp.admin.flask_admin_hooks import registered_views
 from webapp.auth import CSRF_FAILED
 from webapp.auth import TokenForm
+from webapp.changes.revert import RevertError
+from webapp.changes.revert import revert
+from webapp.changes.revert import reverted_by
+from webapp.changes.revert import revertible
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Revision
@@ -196,7 +196,7 @@ class RevisionView(SecureModelView):
     def endpoints(self) -> dict[str, tuple[Any, str]]:
         """Table name to (model, endpoint) for every model screen of this admin."""
         found: dict[str, tuple[Any, str]] = {}
-        for view in self.admin._views:
+        for view in registered_views(self.admin):
             model = getattr(view, "model", None)
             table = getattr(model, "__tablename__", None)
             if table and "id" in model.__table__.c and table not in found:
@@ -218,23 +218,15 @@ class RevisionView(SecureModelView):
                 found |= {(table, row_id) for row_id in rows}
         return found
 
-    def get_list(self, page, sort_column, sort_desc, search, filters, execute=True, page_size=None):
-        count, rows = super().get_list(
-            page, sort_column, sort_desc, search, filters, execute=execute, page_size=page_size
-        )
-        if execute:
-            g.history_existing = self.existing(rows)
-        return count, rows
+    def page_data(self, rows: list[Revision]) -> set[tuple[str, int]]:
+        return self.existing(rows)
 
     def row_link(self, revision: Revision) -> Markup | str:
         if revision.row_id is None:
             return ""
-        existing = g.get("history_existing")
         key = (revision.table_name, revision.row_id)
-        if existing is None or key not in existing:
-            existing = self.existing([revision])
         endpoint = self.endpoints().get(revision.table_name, (None, None))[1]
-        if key not in existing or endpoint is None:
+        if key not in self.row_data(revision) or endpoint is None:
             return str(revision.row_id)
         url = url_for(f"{endpoint}.details_view", id=revision.row_id)
         return Markup('<a href="{}">{}</a>').format(url, revision.row_id)

@@ -7,7 +7,6 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort
 from flask import flash
-from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
@@ -22,11 +21,12 @@ from wtforms import RadioField
 from wtforms.validators import InputRequired
 
 from webapp.admin.base import SecureModelView
+from webapp.admin.base import page_count
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
+from webapp.changes.merge import MergeError
+from webapp.changes.merge import merge_people
 from webapp.db import db
-from webapp.merge import MergeError
-from webapp.merge import merge_people
 from webapp.models import Meeting
 from webapp.models import Person
 from webapp.models import PersonAlias
@@ -89,13 +89,6 @@ def format_positions(view, context, model: Person, name: str) -> Markup:
     return Markup("<br>").join(position_label(position) for position in model.positions)
 
 
-def format_count(view, context, model: Person, name: str) -> int:
-    page = g.get("person_counts")
-    if page is None or model.id not in page["ids"]:
-        page = {"ids": {model.id}, **counts([model.id])}
-    return page[name].get(model.id, 0)
-
-
 def history_url(table: str, row_id: int) -> str:
     """The history screen filtered to one row."""
     return url_for("revision.index_view", flt0_table_equals=table, flt1_row_equals=row_id)
@@ -114,8 +107,8 @@ class PersonView(SecureModelView):
     column_formatters = {
         "aliases": format_aliases,
         "positions": format_positions,
-        "statements": format_count,
-        "meetings": format_count,
+        "statements": page_count,
+        "meetings": page_count,
     }
     column_sortable_list = ("name", "country", "review_status")
     column_default_sort = "name"
@@ -134,29 +127,18 @@ class PersonView(SecureModelView):
             .options(selectinload(Person.aliases), selectinload(Person.positions))
         )
 
-    def get_list(self, page, sort_column, sort_desc, search, filters, execute=True, page_size=None):
-        count, rows = super().get_list(
-            page, sort_column, sort_desc, search, filters, execute=execute, page_size=page_size
-        )
-        if execute:
-            ids = [person.id for person in rows]
-            g.person_counts = {"ids": set(ids), **counts(ids)}
-        return count, rows
+    def page_data(self, rows: list[Person]) -> dict[str, dict[int, int]]:
+        return counts([person.id for person in rows])
 
-    def _apply_search(self, query, count_query, joins, count_joins, search):
+    def search_clauses(self, search: str) -> list:
         """Each word must be in the name or in one of the aliases."""
-        for word in search.split():
-            pattern = "%{}%".format(
-                word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return [
+            sa.or_(
+                Person.name.icontains(word, autoescape=True),
+                Person.aliases.any(PersonAlias.alias.icontains(word, autoescape=True)),
             )
-            clause = sa.or_(
-                Person.name.ilike(pattern, escape="\\"),
-                Person.aliases.any(PersonAlias.alias.ilike(pattern, escape="\\")),
-            )
-            query = query.filter(clause)
-            if count_query is not None:
-                count_query = count_query.filter(clause)
-        return query, count_query, joins, count_joins
+            for word in search.split()
+        ]
 
     # -- the person's page ---------------------------------------------------------------
 

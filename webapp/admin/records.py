@@ -14,7 +14,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
 from webapp.admin.base import SecureModelView
-from webapp.audit import recorded_as
+from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Meeting

@@ -12,6 +12,7 @@ from flask import redirect
 from flask import request
 from flask import url_for
 from flask_admin import expose
+from sqlalchemy import Select
 from sqlalchemy.orm import attributes
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
@@ -23,10 +24,10 @@ from wtforms.validators import InputRequired
 
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureView
-from webapp.audit import recorded_as
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
 from webapp.auth import safe_next
+from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Meeting
@@ -75,28 +76,44 @@ class VerdictForm(SessionCSRFForm):
     next = HiddenField()
 
 
+def more_after(rows: Select, model: type, page: int) -> bool:
+    """Whether any of ``rows`` comes after page ``page``.
+
+    ``db.paginate(..., count=False)`` cannot tell: without a total, its
+    ``has_next`` is always False (Flask-SQLAlchemy 3.1, ``Pagination.pages``).
+    Counting would read the whole queue, so this asks for the one row after
+    the page instead.
+    """
+    following = rows.with_only_columns(model.id).offset(page * PAGE_SIZE).limit(1)
+    return db.session.scalar(following) is not None
+
+
 class ReviewQueueView(SecureView):
     @expose("/")
     def index(self):
         name = request.args.get("show", "statements")
         queue = QUEUES.get(name) or abort(404)
         page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
-        rows = db.session.scalars(
+        unreviewed = (
             db.select(queue.model)
             .where(queue.model.review_status == ReviewStatus.UNREVIEWED)
             .order_by(*queue.order)
-            .options(*queue.options)
-            .limit(PAGE_SIZE + 1)
-            .offset((page - 1) * PAGE_SIZE)
-        ).all()
+        )
+        shown = db.paginate(
+            unreviewed.options(*queue.options),
+            page=page,
+            per_page=PAGE_SIZE,
+            error_out=False,
+            count=False,
+        )
         return self.render(
             f"admin/review/{name}.html",
             queues=QUEUES,
             show=name,
             queue=queue,
-            rows=rows[:PAGE_SIZE],
+            rows=shown.items,
             page=page,
-            has_next=len(rows) > PAGE_SIZE and page < MAX_PAGE,
+            has_next=page < MAX_PAGE and more_after(unreviewed, queue.model, page),
             form=VerdictForm(next=request.full_path),
             here=request.full_path,
             can_write=self.can_write,

@@ -35,8 +35,8 @@ class QueryForm(SessionCSRFForm):
 def settings() -> dict[str, int]:
     config = current_app.config
     return {
-        "time_limit_ms": int(config.get("SQL_TIME_LIMIT_MS", readonly.DEFAULT_TIME_LIMIT_MS)),
-        "row_limit": int(config.get("SQL_ROW_LIMIT", readonly.DEFAULT_ROW_LIMIT)),
+        "time_limit_ms": int(config["SQL_TIME_LIMIT_MS"]),
+        "row_limit": int(config["SQL_ROW_LIMIT"]),
     }
 
 

@@ -3,7 +3,6 @@
 from webapp.models.articles import Article
 from webapp.models.articles import Source
 from webapp.models.audit import Revision
-from webapp.models.audit import User
 from webapp.models.common import PROTECTED
 from webapp.models.common import Action
 from webapp.models.common import How
@@ -18,6 +17,7 @@ from webapp.models.people import Person
 from webapp.models.people import PersonAlias
 from webapp.models.people import Position
 from webapp.models.statements import Statement
+from webapp.models.users import User
 
 __all__ = [
     "PROTECTED",

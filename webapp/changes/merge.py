@@ -16,15 +16,14 @@ These functions take a session and do not commit; the caller does.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
-from datetime import date
-from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from webapp.changes.codec import from_json
+from webapp.changes.codec import to_json
 from webapp.models import Action
 from webapp.models import Meeting
 from webapp.models import Mention
@@ -35,7 +34,6 @@ from webapp.models import Revision
 from webapp.models import Statement
 from webapp.models import User
 from webapp.models import meeting_participants
-from webapp.models.common import UTCDateTime
 from webapp.models.common import utcnow
 
 COMMAND_LINE = "cli"
@@ -51,30 +49,6 @@ class MergeError(ValueError):
     """The merge (or its undoing) cannot be done; the message says why."""
 
 
-def to_json(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
-def from_json(column: sa.Column, value: Any) -> Any:
-    """The Python value for ``column`` of a value written by ``to_json``."""
-    if value is None:
-        return None
-    column_type = column.type
-    if isinstance(column_type, UTCDateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column_type, sa.Enum) and column_type.enum_class is not None:
-        return column_type.enum_class(value)
-    if isinstance(column_type, sa.DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column_type, sa.Date):
-        return date.fromisoformat(value)
-    return value
-
-
 def row_values(session: Session, table: sa.Table, row_id: int) -> dict[str, Any]:
     row = session.execute(sa.select(table).where(table.c.id == row_id)).mappings().one()
     return {key: to_json(value) for key, value in row.items()}
@@ -82,6 +56,38 @@ def row_values(session: Session, table: sa.Table, row_id: int) -> dict[str, Any]
 
 def actor_of(user: User | None) -> tuple[int | None, str]:
     return (user.id, user.username) if user is not None else (None, COMMAND_LINE)
+
+
+def record(
+    session: Session,
+    user: User | None,
+    action: Action,
+    survivor_id: int,
+    changes: dict[str, Any],
+    summary: str,
+    reverts_id: int | None = None,
+) -> Revision:
+    """The revision of a merge or an un-merge around ``survivor_id``, flushed.
+
+    The merge changed rows behind the ORM's back, so every loaded object is
+    expired afterwards.
+    """
+    user_id, actor = actor_of(user)
+    revision = Revision(
+        at=utcnow(),
+        user_id=user_id,
+        actor=actor,
+        action=action,
+        table_name="people",
+        row_id=survivor_id,
+        changes=changes,
+        summary=summary,
+        reverts_id=reverts_id,
+    )
+    session.add(revision)
+    session.flush()
+    session.expire_all()
+    return revision
 
 
 def merge_people(
@@ -119,22 +125,9 @@ def merge_people(
     changes["aliases"] = move_aliases(session, survivor_id, others, names)
     session.execute(sa.delete(Person.__table__).where(Person.__table__.c.id.in_(others)))
 
-    user_id, actor = actor_of(user)
     merged = ", ".join(names[person_id] for person_id in others)
-    revision = Revision(
-        at=utcnow(),
-        user_id=user_id,
-        actor=actor,
-        action=Action.MERGE,
-        table_name="people",
-        row_id=survivor_id,
-        changes=changes,
-        summary=f"merged {merged} into {names[survivor_id]}",
-    )
-    session.add(revision)
-    session.flush()
-    session.expire_all()
-    return revision
+    summary = f"merged {merged} into {names[survivor_id]}"
+    return record(session, user, Action.MERGE, survivor_id, changes, summary)
 
 
 def move_participants(session: Session, survivor_id: int, others: list[int]) -> dict[str, list]:
@@ -247,49 +240,50 @@ def unmerge(session: Session, merge: Revision, user: User | None = None) -> Revi
 
     restored: dict[str, int] = {}
     for key, (table, column) in MOVED.items():
-        restored[key] = 0
-        for row_id, person_id in changes[key]:
-            values: dict[str, Any] = {column: person_id}
-            if "version_id" in table.c:
-                values["version_id"] = table.c.version_id + 1
-            result = session.execute(
-                sa.update(table)
-                .where(table.c.id == row_id, table.c[column] == survivor_id)
-                .values(**values)
-            )
-            restored[key] += result.rowcount
+        restored[key] = point_back(session, table, changes[key], survivor_id, column=column)
     restored["participants"] = restore_participants(session, survivor_id, changes["participants"])
     restored["aliases"] = restore_aliases(session, survivor_id, changes["aliases"])
 
-    user_id, actor = actor_of(user)
     names = ", ".join(row["name"] for row in changes["removed"])
-    revision = Revision(
-        at=utcnow(),
-        user_id=user_id,
-        actor=actor,
-        action=Action.REVERT,
-        table_name="people",
-        row_id=survivor_id,
-        changes={"unmerged": [row["id"] for row in changes["removed"]], "restored": restored},
-        summary=f"un-merged {names} from person {survivor_id}",
+    return record(
+        session,
+        user,
+        Action.REVERT,
+        survivor_id,
+        {"unmerged": [row["id"] for row in changes["removed"]], "restored": restored},
+        f"un-merged {names} from person {survivor_id}",
         reverts_id=merge.id,
     )
-    session.add(revision)
-    session.flush()
-    session.expire_all()
-    return revision
+
+
+def point_back(
+    session: Session,
+    table: sa.Table,
+    moved: list[list[int]],
+    survivor_id: int,
+    *,
+    key: str = "id",
+    column: str = "person_id",
+) -> int:
+    """Point each moved row ([its key, its person]) that still names the survivor back at its
+    person; how many did. A row with a ``version_id`` gets a new one."""
+    count = 0
+    for row_key, person_id in moved:
+        values: dict[str, Any] = {column: person_id}
+        if "version_id" in table.c:
+            values["version_id"] = table.c.version_id + 1
+        result = session.execute(
+            sa.update(table)
+            .where(table.c[key] == row_key, table.c[column] == survivor_id)
+            .values(**values)
+        )
+        count += result.rowcount
+    return count
 
 
 def restore_participants(session: Session, survivor_id: int, participants: dict) -> int:
     table = meeting_participants
-    count = 0
-    for meeting_id, person_id in participants["moved"]:
-        result = session.execute(
-            sa.update(table)
-            .where(table.c.meeting_id == meeting_id, table.c.person_id == survivor_id)
-            .values(person_id=person_id)
-        )
-        count += result.rowcount
+    count = point_back(session, table, participants["moved"], survivor_id, key="meeting_id")
     wanted = {meeting_id for meeting_id, _person in participants["dropped"]}
     meetings = Meeting.__table__
     existing = set(session.scalars(sa.select(meetings.c.id).where(meetings.c.id.in_(wanted))))
@@ -310,14 +304,7 @@ def restore_aliases(session: Session, survivor_id: int, aliases: dict) -> int:
     if aliases["added"]:
         added = table.c.id.in_(aliases["added"])
         session.execute(sa.delete(table).where(added, table.c.person_id == survivor_id))
-    count = 0
-    for alias_id, person_id in aliases["moved"]:
-        result = session.execute(
-            sa.update(table)
-            .where(table.c.id == alias_id, table.c.person_id == survivor_id)
-            .values(person_id=person_id)
-        )
-        count += result.rowcount
+    count = point_back(session, table, aliases["moved"], survivor_id)
     wanted = [alias_id for alias_id, _person, _alias in aliases["dropped"]]
     taken = set(session.scalars(sa.select(table.c.id).where(table.c.id.in_(wanted))))
     rows = [

@@ -1,0 +1,69 @@
+"""The private Flask-Admin names Parley relies on are still there, with the same arguments.
+
+When one of these fails after upgrading Flask-Admin, change
+``webapp/admin/flask_admin_hooks.py`` (and only it) to the new version.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import flask_admin
+import pytest
+from flask import Flask
+from flask_admin import Admin
+from flask_admin import BaseView
+from flask_admin import expose
+
+from webapp.admin.flask_admin_hooks import OVERRIDDEN
+from webapp.admin.flask_admin_hooks import registered_views
+
+VERSION = flask_admin.__version__
+
+
+def parameters(function) -> list[tuple[object, str | None]]:
+    """Each parameter's kind and name (``*args`` and ``**kwargs`` by kind alone)."""
+    variadic = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    return [
+        (p.kind, None if p.kind in variadic else p.name)
+        for p in inspect.signature(function).parameters.values()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "override"),
+    OVERRIDDEN,
+    ids=[f"{owner.__name__}.{name}" for owner, name, _ in OVERRIDDEN],
+)
+def test_overridden_hook_is_unchanged(owner, name, override):
+    hook = f"{owner.__module__}.{owner.__qualname__}.{name}"
+    original = getattr(owner, name, None)
+    assert callable(original), (
+        f"Flask-Admin {VERSION} no longer has {hook}, which "
+        "webapp/admin/flask_admin_hooks.py overrides"
+    )
+    assert parameters(original) == parameters(override), (
+        f"Flask-Admin {VERSION} changed the arguments of {hook} to "
+        f"{inspect.signature(original)}; webapp/admin/flask_admin_hooks.py overrides it "
+        f"as {inspect.signature(override)}"
+    )
+
+
+class Page(BaseView):
+    @expose("/")
+    def index(self):
+        return "page"
+
+
+def test_admin_still_lists_its_views_in_views():
+    admin = Admin(Flask(__name__))
+    page = Page(name="Page", endpoint="page")
+    admin.add_view(page)
+    assert isinstance(getattr(admin, "_views", None), list), (
+        f"Flask-Admin {VERSION} no longer keeps an admin's views in Admin._views, which "
+        "webapp/admin/flask_admin_hooks.py (registered_views) reads"
+    )
+    assert registered_views(admin) == [admin.index_view, page], (
+        f"Flask-Admin {VERSION} keeps something else in Admin._views than the views added, "
+        "index first, which webapp/admin/flask_admin_hooks.py (registered_views) expects"
+    )
