@@ -103,6 +103,8 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     page_size_options = (20, 50, 100)
     can_view_details = True
     simple_list_pager = True
+    #: filter arguments read as words (``flt0_speaker_contains=...``), not list positions
+    named_filter_urls = True
     #: count matching rows up to this many, never more (Datasette's rule)
     count_cap = ROW_CAP
     #: the FTS table behind the search box, when the model has one
