@@ -35,8 +35,10 @@ from webapp.admin.enums import DETAIL_FORMATTERS
 from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
 from webapp.admin.enums import ValueEnumConverter
+from webapp.admin.filters import without_joins
 from webapp.admin.flask_admin_hooks import SearchHook
 from webapp.admin.flask_admin_hooks import ViewHooks
+from webapp.admin.flask_admin_hooks import filter_join_path
 from webapp.auth import SessionCSRFForm
 from webapp.db import db
 from webapp.models import ReviewStatus
@@ -158,6 +160,13 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
         if self.get_pk_value(row) in ids:
             return data
         return self.page_data([row])
+
+    def get_filters(self):
+        """Filters on a related row's column select through ``IN (SELECT ...)``, never a join."""
+        filters = super().get_filters()
+        if filters is None:
+            return None
+        return without_joins(filters, lambda flt: filter_join_path(self, flt))
 
     def scaffold_auto_joins(self):
         """Join the to-one relationships a list shows; load its collections per page instead.
