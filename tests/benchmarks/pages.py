@@ -19,6 +19,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import quote_plus
 
+from webapp.admin.people import DETAILS_ROWS
+
 #: one match per row of a Flask-Admin list page seen by an editor (its bulk-action checkbox)
 LIST_ROW = r'name="rowid" class="action-checkbox"'
 #: one match per row of a Datasette table page
@@ -215,7 +217,7 @@ def pages(facts: Facts) -> list[Page]:
             f"/admin/person/details/?id={facts.person}",
             Expect(
                 r'<li><a href="/admin/statement/details/\?id=',
-                min(facts.person_statements, 50),
+                min(facts.person_statements, DETAILS_ROWS),
                 (re.escape(facts.person_name),),
             ),
             f"/people/{facts.person}",

@@ -12,6 +12,7 @@ only through ``webapp.admin.flask_admin_hooks``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -48,6 +49,8 @@ from webapp.search import capped_count
 from webapp.search import matching_ids
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: stands for a row's id in a URL built once for many rows (``url_pattern``)
+ID_MARK = "__row_id__"
 #: ``flask.g`` key: endpoint -> (the ids of its list page's rows, its ``page_data``)
 PAGE_DATA = "admin_page_data"
 STALE_MESSAGE = (
@@ -59,6 +62,27 @@ STALE_MESSAGE = (
 def page_count(view, context, model, name: str) -> int:
     """A formatter for a count the view's ``page_data`` gives as {column: {row id: count}}."""
     return view.row_data(model)[name].get(model.id, 0)
+
+
+def fetch(statement: sa.Executable, **params: Any) -> list[sa.Row]:
+    """The rows of a Core SELECT built once, at import, run with ``params``.
+
+    Building a SELECT and its cache key costs about 0.1 ms a time, more than
+    an indexed query itself; a page of several small queries saves a
+    millisecond this way. It runs on the session's connection, in the
+    request's transaction.
+    """
+    return db.session.connection().execute(statement, params).all()
+
+
+def url_pattern(endpoint: str, **values: Any) -> Callable[[int], str]:
+    """``url_for(endpoint, id=..., **values)`` for a whole list of ids, at the cost of one.
+
+    Building a URL takes some 20 µs; a page of fifty links spends a
+    millisecond on them otherwise.
+    """
+    pattern = url_for(endpoint, id=ID_MARK, **values)
+    return lambda id: pattern.replace(ID_MARK, str(int(id)))
 
 
 class RoleGuard(ViewHooks):
@@ -172,9 +196,12 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
         """Join the to-one relationships a list shows; load its collections per page instead.
 
         A joined collection makes the paged query a subquery joined to the
-        whole link table, which SQLite answers by scanning it.
+        whole link table, which SQLite answers by scanning it. A column shown
+        as a count (``page_count``) loads nothing: ``page_data`` counts it.
         """
-        joins = super().scaffold_auto_joins()
+        formatters = self.column_formatters.items()
+        counted = {name for name, formatter in formatters if formatter is page_count}
+        joins = [join for join in super().scaffold_auto_joins() if join.key not in counted]
         self._page_loads = [selectinload(join) for join in joins if join.property.uselist]
         return [join for join in joins if not join.property.uselist]
 
