@@ -6,10 +6,14 @@ import pytest
 
 from tests.benchmarks.bench_admin import build
 from tests.benchmarks.bench_admin import editor
+from tests.benchmarks.bench_http import METADATA
+from tests.benchmarks.bench_http import for_database
 from tests.benchmarks.pages import Expect
 from tests.benchmarks.pages import check
 from tests.benchmarks.pages import pages
 from tests.benchmarks.pages import read_facts
+from tests.benchmarks.servers import Client
+from tests.benchmarks.servers import datasette
 from tests.conftest import login
 from tests.conftest import make_app
 from webapp.db import db
@@ -60,3 +64,15 @@ def test_an_ignored_filter_is_caught(small, editor_client):
 def test_a_wrong_row_count_is_caught():
     assert check(Expect(r"<tr>", 2), 200, "<tr><tr><tr>") == ["3 rows instead of 2"]
     assert check(Expect(), 500, "") == ["HTTP 500"]
+
+
+def test_every_datasette_page_is_the_page_meant(small):
+    """Datasette's side of the comparison, on the same small file, with the shipped metadata."""
+    path, _ = small
+    metadata = for_database(METADATA, path, str(path.parent))
+    with datasette(path, "--metadata", str(metadata)) as port:
+        client = Client(port)
+        for page in pages(read_facts(path)):
+            status, html = client.get(f"/{path.stem}{page.datasette}")
+            assert check(page.datasette_expects, status, html) == [], page.name
+        client.close()
