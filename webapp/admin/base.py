@@ -45,14 +45,19 @@ from webapp.db import db
 from webapp.models import ReviewStatus
 from webapp.models import Role
 from webapp.search import ROW_CAP
+from webapp.search import Matches
 from webapp.search import capped_count
-from webapp.search import matching_ids
+from webapp.search import find
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 #: stands for a row's id in a URL built once for many rows (``url_pattern``)
 ID_MARK = "__row_id__"
 #: ``flask.g`` key: endpoint -> (the ids of its list page's rows, its ``page_data``)
 PAGE_DATA = "admin_page_data"
+#: ``flask.g`` key: endpoint -> (the ``Matches`` of its list page's search, and how the
+#: list uses them: ("page", (offset, size)) when its page is cut from them, ("dense", bool)
+#: otherwise, None on PostgreSQL)
+SEARCHED = "admin_searched"
 STALE_MESSAGE = (
     "This record was changed by someone else since you opened it. Nothing was saved: "
     "reload it and apply your change again."
@@ -151,17 +156,24 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
         return self.can_write
 
     def get_list(self, page, sort_column, sort_desc, search, filters, execute=True, page_size=None):
+        matches = self.search_first(page, sort_column, search, filters, page_size)
         _, query = super().get_list(
             page, sort_column, sort_desc, search, filters, execute=False, page_size=page_size
         )
-        keys = (
-            query.limit(None)
-            .offset(None)
-            .order_by(None)
-            .options(lazyload("*"))
-            .with_entities(*sa.inspect(self.model).primary_key)
-        )
-        count = capped_count(db.session, keys, self.count_cap)
+        if matches is not None and matches.count is not None and not filters:
+            count = min(matches.count, self.count_cap + 1)  # the search alone: its matches
+        else:
+            keys = (
+                query.limit(None)
+                .offset(None)
+                .order_by(None)
+                .options(lazyload("*"))
+                .with_entities(*sa.inspect(self.model).primary_key)
+            )
+            count = capped_count(db.session, keys, self.count_cap)
+        how = g.get(SEARCHED, {}).get(self.endpoint, (None, None))[1]
+        if how is not None and how[0] == "page":
+            query = query.offset(None)  # the page was cut from the matches
         query = query.options(*self.list_options)
         if not execute:
             return count, query
@@ -169,6 +181,31 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
         pages = g.setdefault(PAGE_DATA, {})
         pages[self.endpoint] = ({self.get_pk_value(row) for row in rows}, self.page_data(rows))
         return count, rows
+
+    def search_first(self, page, sort_column, search, filters, page_size) -> Matches | None:
+        """Run the search box's full-text query once, before the list's queries are built.
+
+        Its matches, the newest ``count_cap + 1``, give the list's condition
+        (``search_clauses``) and, when the search is all the list asks for,
+        its count. When besides the list is in its default order, newest first,
+        the page is cut from the matches, which are in that order, and the
+        list's query reads only the page's rows.
+        """
+        searched = g.setdefault(SEARCHED, {})
+        searched.pop(self.endpoint, None)
+        if not (search and self.search_table):
+            return None
+        matches = find(db.session, self.search_table, search)
+        if matches.ids is None:
+            how = None
+        elif not filters and sort_column is None and self.column_default_sort == ("id", True):
+            size = page_size or self.page_size
+            how = ("page", ((page or 0) * size, size))
+        else:
+            newest = db.session.scalar(sa.select(sa.func.max(self.model.id))) or 0
+            how = ("dense", 20 * len(matches.ids) >= newest)
+        searched[self.endpoint] = (matches, how)
+        return matches
 
     def page_data(self, rows: list) -> Any:
         """What the list's formatters need beyond the rows themselves, for a page of rows.
@@ -211,7 +248,12 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     def search_clauses(self, search: str) -> list | None:
         if self.search_table is None:
             return None
-        return [self.model.id.in_(matching_ids(db.session, self.search_table, search))]
+        matches, how = g.get(SEARCHED, {}).get(self.endpoint, (None, None))
+        if matches is None:
+            matches = find(db.session, self.search_table, search)
+        if how is not None and how[0] == "page":
+            return [matches.page(self.model.id, *how[1])]
+        return [matches.condition(self.model.id, dense=how is not None and how[1])]
 
     # -- lost updates: the version the editor saw travels in the form -----------------
 
