@@ -136,6 +136,10 @@ def test_an_edited_speaker_survives_seed_and_reextract(app, runner):
         assert statement.review_status == ReviewStatus.EDITED
 
 
+#: the documented fields of an exported statement, in JSON and in CSV alike
+STATEMENT_FIELDS = {"id", "article", "speaker", "meeting", "kind", "text", "start", "end"}
+
+
 def test_export_json_shape(app, runner, tmp_path):
     runner.invoke(args=["seed"])
     out = tmp_path / "export.json"
@@ -157,16 +161,7 @@ def test_export_json_shape(app, runner, tmp_path):
         "participants",
         "articles",
     }
-    assert set(data["statements"][0]) == {
-        "id",
-        "article",
-        "speaker",
-        "meeting",
-        "kind",
-        "text",
-        "start",
-        "end",
-    }
+    assert set(data["statements"][0]) == STATEMENT_FIELDS
     with app.app_context():
         texts = dict(db.session.execute(sa.select(Article.id, Article.clean_text)).all())
     for statement in data["statements"]:
@@ -194,16 +189,7 @@ def test_export_csv_writes_one_file_per_table(app, runner, tmp_path):
     assert result.exit_code == 0, result.output
     with (tmp_path / "csv" / "statements.csv").open() as handle:
         rows = list(csv.DictReader(handle))
-    assert rows and set(rows[0]) == {
-        "id",
-        "article",
-        "speaker",
-        "meeting",
-        "kind",
-        "text",
-        "start",
-        "end",
-    }
+    assert rows and set(rows[0]) == STATEMENT_FIELDS
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
         "articles.csv",
         "meetings.csv",
