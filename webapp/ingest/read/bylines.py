@@ -40,7 +40,7 @@ _AROUND_DATE = re.compile(
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?"
     r"|\b(?:utc|gmt|msk|ist|cet|cest|bst|edt|est|pst|almt|aqtt)(?:\s?[+-]\s?\d{1,2})?\b"
-    r"|\(\s*\)|[|/•·,;()]|\b\d{1,9}\b)"
+    r"|\(\s*\)|[|/•·,;()]|(?<!\w)[-–—](?!\w)|\b\d{1,9}\b)"
 )
 #: "PTIUpdated": a site that glues its name to the word after it
 _GLUED = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")

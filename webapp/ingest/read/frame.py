@@ -39,6 +39,8 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     # the site's own controls
     r"view settings|font size:?|site colou?rs:?|version for the visually impaired|text only",
     r"accessibility(?: links| options)?|skip to (?:main )?content|go to (?:the )?main site",
+    r"go to (?:the )?(?:contents?|top|menu|home ?page)|(?:post )?sponsored(?: by)?(?: content)?",
+    r"(?:(?:open|close|show|hide) (?:the )?(?:news )?(?:feed|menu|search)\s?){1,2}",
     r"contact(?: us)?|about(?: us)?|log ?in|sign ?in|sign ?up|register|close|i agree",
     r"accept(?: all)?(?: cookies)?|reject(?: all)?|cookie settings",
     r"e-paper(?: get app)?|get (?:the )?app|download (?:on|from) the app store.{0,40}",

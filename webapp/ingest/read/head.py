@@ -125,7 +125,7 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
         if dated is None and outlet is None and not author:
             kept.append(line)
             continue
-        if found.at is None:
+        if found.at is None and kept:  # a date line above the title does not end the head
             found.at = len(kept)
         if dated is not None:
             found.date = found.date or dated.date

@@ -123,9 +123,8 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
 
     start = head.body_start(lines, byline.at)
     heading, body = lines[:start], lines[start:]
-    is_agency = lambda word: table.named(word) is not None  # noqa: E731
-    dateline = match_dateline(body[0], undated=True, is_agency=is_agency) or next(
-        filter(None, (match_dateline(p, is_agency=is_agency) for p in body[1:DATELINE_PARAGRAPHS])),
+    dateline = match_dateline(body[0], undated=True, outlets=table) or next(
+        filter(None, (match_dateline(p, outlets=table) for p in body[1:DATELINE_PARAGRAPHS])),
         None,
     )
     month_day = _month_day(dateline, byline)
@@ -245,7 +244,10 @@ def _month_day(dateline: Dateline | None, byline: head.Byline) -> tuple[int, int
 
 def _title_from_body(body: list[str], dateline: Dateline | None) -> str | None:
     for paragraph in body[:2]:
-        if dateline is not None and match_dateline(paragraph) == dateline:
+        if (
+            dateline is not None
+            and match_dateline(paragraph, undated=True, outlets=outlets()) == dateline
+        ):
             paragraph = paragraph[dateline.end :].lstrip(" -—–")
         sentence = first_sentence(paragraph)
         if _LETTER_OR_DIGIT.search(sentence):
