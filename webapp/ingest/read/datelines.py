@@ -84,7 +84,7 @@ def match_dateline(
     is_agency = (lambda word: outlets.named(word) is not None) if outlets else (lambda _: False)
     place, position, capitals = _place(paragraph)
     if place is None:
-        return _agency_tag(paragraph, outlets) if undated and outlets else None
+        return agency_tag(paragraph, outlets) if undated and outlets else None
     region = _REGION.match(paragraph, position)
     if region is not None and _is_region(region):
         position = region.end()
@@ -116,7 +116,7 @@ def match_dateline(
     return Dateline(tail.end(), place, month, day, year, agency.strip() if agency else None)
 
 
-def _agency_tag(paragraph: str, outlets: Outlets) -> Dateline | None:
+def agency_tag(paragraph: str, outlets: Outlets) -> Dateline | None:
     """An agency opening a paragraph with no place: "Tengrinews.kz – …", "(Bloomberg) — …"."""
     match = _OPENING_TAG.match(paragraph)
     if match is None:

@@ -29,6 +29,7 @@ from webapp.ingest.dates import valid_date
 from webapp.ingest.read import head
 from webapp.ingest.read.bylines import HEADER
 from webapp.ingest.read.datelines import Dateline
+from webapp.ingest.read.datelines import agency_tag
 from webapp.ingest.read.datelines import match_dateline
 from webapp.ingest.read.given import Given
 from webapp.ingest.read.given import GivenError
@@ -123,9 +124,13 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
 
     start = head.body_start(lines, byline.at)
     heading, body = lines[:start], lines[start:]
-    dateline = match_dateline(body[0], undated=True, outlets=table) or next(
-        filter(None, (match_dateline(p, outlets=table) for p in body[1:DATELINE_PARAGRAPHS])),
-        None,
+    dateline = (
+        match_dateline(body[0], undated=True, outlets=table)
+        or next(
+            filter(None, (match_dateline(p, outlets=table) for p in body[1:DATELINE_PARAGRAPHS])),
+            None,
+        )
+        or next(filter(None, (agency_tag(p, table) for p in body[1:DATELINE_PARAGRAPHS])), None)
     )
     month_day = _month_day(dateline, byline)
     if dateline is not None and dateline.month and dateline.day:
