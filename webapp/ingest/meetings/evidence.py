@@ -58,6 +58,7 @@ _TITLE_GAP = re.compile(
 #: a subhead, or a link to another story, whose meetings are not this article's
 _HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_SEPARATE = re.compile(r"(?i:\b(?:separate|bilateral|individual|one-on-one)\b[^.;]{0,30}$)")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
 #: a plural subject that means the two people of the story: "The two presidents last met"
@@ -177,8 +178,8 @@ def _unit_evidence(
         if marks.covering(mention.start) is None and relative.covering(mention.start) is None
     ]
     result = []
-    cues = MEETING_CUE.finditer(text, *unit) if contains_any(text, *unit, CUE_WORDS) else ()
-    for cue in cues:
+    found = list(MEETING_CUE.finditer(text, *unit)) if contains_any(text, *unit, CUE_WORDS) else []
+    for number, cue in enumerate(found):
         kind = cue.lastgroup or "talks"
         if not _counts(text, unit, cue, kind, marks, calls):
             continue
@@ -190,6 +191,8 @@ def _unit_evidence(
         after = [m for m in mentions if m.start >= cue.end()]
         stop = _OBJECT_STOP.search(text, cue.end(), unit[1])
         limit = stop.start() if stop is not None else unit[1]
+        if number + 1 < len(found):  # "a meeting with A and talks with B": A is this cue's
+            limit = min(limit, found[number + 1].start())
         if kind == "between":
             pair = _BETWEEN_PAIR.match(text, cue.end(), unit[1])
             participants = (
@@ -204,25 +207,26 @@ def _unit_evidence(
             if kind == "received" and not _object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = _subject(text, before)
-            objects = [m.person for m in after if m.start < limit][:3]
+            objects = unique([m.person for m in after if m.start < limit])
             if not subject and not objects:
                 subject = _pair_before(text, unit[0], cue.start(), people)
-            participants = subject + objects
+            if subject and len(objects) > 1 and _separate(text, unit[0], cue):
+                # "held bilateral meetings with A, B and C": one meeting each
+                for person in objects:
+                    result.append(_evidence(text, unit, published, cue, [*subject, person], calls))
+                continue
+            participants = subject + objects[:3]
         said_at = None
         if speaker is not None and (kind != "talks" or not participants):
             said_at = speaker if speaker not in participants else None
             participants.insert(0, speaker)
         verb = kind in ("with", "met", "received", "held", "between")
         level = confidence.MEETING_VERB if verb else confidence.MEETING_TALKS
-        when, place, occasion, own_date = circumstances(text, unit, published, cue.start())
-        definite = _DEFINITE.search(text, max(unit[0], cue.start() - 8), cue.start()) is not None
         result.append(
-            Evidence(
-                unit[0], unit[1], unique(participants), when, place, occasion, confidence=level,
-                said_at=said_at, own_date=own_date, definite=definite, after_call=bool(calls),
-            )
-        )  # fmt: skip
-        break
+            _evidence(text, unit, published, cue, participants, calls, level=level, said_at=said_at)
+        )
+        if kind not in ("with", "received", "met"):
+            break  # the whole sentence's people took part; later cues tell the same meeting
     occasion = occasion_in(text, unit) if not result else None
     if occasion is not None:
         when, place, _, _ = circumstances(text, unit, published)
@@ -238,6 +242,33 @@ def _unit_evidence(
             )
         )
     return result
+
+
+def _evidence(
+    text: str,
+    unit: tuple[int, int],
+    published: date | None,
+    cue: re.Match[str],
+    participants: list[str],
+    calls: list[int],
+    *,
+    level: float = confidence.MEETING_VERB,
+    said_at: str | None = None,
+) -> Evidence:
+    when, place, occasion, own_date = circumstances(text, unit, published, cue.start())
+    definite = _DEFINITE.search(text, max(unit[0], cue.start() - 8), cue.start()) is not None
+    return Evidence(
+        unit[0], unit[1], unique(participants), when, place, occasion, confidence=level,
+        said_at=said_at, own_date=own_date, definite=definite, after_call=bool(calls),
+    )  # fmt: skip
+
+
+def _separate(text: str, start: int, cue: re.Match[str]) -> bool:
+    """ "separate meetings with", "bilateral meetings with": one meeting per person named."""
+    return (
+        cue.group().startswith("meetings")
+        or _SEPARATE.search(text, max(start, cue.start() - 40), cue.start()) is not None
+    )
 
 
 def _counts(
