@@ -32,8 +32,8 @@ _TITLE_FIRST = r"tTnNfFdDpPhHcCmMsSlL\u017f"
 _PLACE = rf"[{UPPER}][\w-]*(?:\s+(?:of\s+)?[{UPPER}][\w-]*){{0,3}}"
 
 _BY_ADJECTIVE = re.compile(
-    rf"\b(?=[tn{UPPER}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<c1>{_ADJECTIVE})"
-    rf"(?:\s+and\s+(?P<c2>{_ADJECTIVE}))?\s+(?P<title>{_TITLE})\b"
+    rf"\b(?=[tn{UPPER}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<c1>{_ADJECTIVE})(?:['’]s)?"
+    rf"(?:\s+and\s+(?P<c2>{_ADJECTIVE})(?:['’]s)?)?\s+(?P<title>{_TITLE})\b"
 )
 _BY_COUNTRY = re.compile(
     rf"\b(?=[{_TITLE_FIRST}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<title>{_TITLE})\s+of\s+(?:the\s+)?(?P<c1>{_PLACE})"
