@@ -39,6 +39,7 @@ from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
 from webapp.ingest.speech.cues import cues as speech_cues
 from webapp.ingest.speech.quotes import Speech
+from webapp.ingest.speech.turns import Turn
 from webapp.ingest.text import UPPER
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import fold
@@ -58,6 +59,8 @@ _TITLE_GAP = re.compile(
 #: a subhead, or a link to another story, whose meetings are not this article's
 _HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+#: a speaker's greeting names the other side within this many characters of the turn
+_GREETING = 80
 _SEPARATE = re.compile(r"(?i:\b(?:separate|bilateral|individual|one-on-one)\b[^.;]{0,30}$)")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
@@ -102,6 +105,8 @@ def find_meetings(
     for unit in speech.units:
         found.extend(visits(text, unit[0], unit[1], people, registry, published, True))
     speakers = list(dict.fromkeys(turn.speaker for turn in speech.turns))
+    if len(speakers) == 1:
+        speakers.extend(_addressee(text, speech.turns[0], people))
     for item in found:
         if not item.participants and item.narrative and len(speakers) >= 2:
             item.participants = speakers
@@ -242,6 +247,12 @@ def _unit_evidence(
             )
         )
     return result
+
+
+def _addressee(text: str, turn: Turn, people: MentionIndex) -> list[str]:
+    """The person a lone transcript speaker greets first: "Greetings, Mr Kasymaliev." """
+    opening = people.within(turn.start, min(turn.end, turn.start + _GREETING))
+    return [m.person for m in opening if m.person != turn.speaker][:1]
 
 
 def _evidence(
