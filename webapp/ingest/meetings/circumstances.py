@@ -126,8 +126,12 @@ def merge(found: list[Evidence]) -> list[Draft]:
                 draft.participants = unique(draft.participants + item.participants)
                 break
         else:
-            if item.definite and not item.own_date and item.after_call:
-                continue  # "during the meeting" after "held a virtual meeting": the call
+            if item.definite and not item.own_date:
+                if item.after_call:
+                    continue  # "during the meeting" after "held a virtual meeting": the call
+                if drafts:  # "Present at the meeting were …": attendees of the one told
+                    drafts[-1].evidence.append(item)
+                    continue
             drafts.append(Draft([item], list(item.participants)))
     drafts.sort(
         key=lambda draft: (

@@ -61,6 +61,10 @@ _HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 #: a speaker's greeting names the other side within this many characters of the turn
 _GREETING = 80
+#: a second cue coordinated with the first shares its subject
+_COORDINATED_CUE = re.compile(
+    r",?\s+and\s+(?:(?:an?|the|also|then|[a-z]+ly|extensive|separate|bilateral|brief|private)\s+){0,3}"
+)
 _SEPARATE = re.compile(r"(?i:\b(?:separate|bilateral|individual|one-on-one)\b[^.;]{0,30}$)")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
@@ -184,6 +188,7 @@ def _unit_evidence(
     ]
     result = []
     found = list(MEETING_CUE.finditer(text, *unit)) if contains_any(text, *unit, CUE_WORDS) else []
+    shared: tuple[list[str], int] | None = None  # the last cue's subject and where its objects end
     for number, cue in enumerate(found):
         kind = cue.lastgroup or "talks"
         if not _counts(text, unit, cue, kind, marks, calls):
@@ -212,7 +217,11 @@ def _unit_evidence(
             if kind == "received" and not _object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = _subject(text, before)
+            if shared is not None and _COORDINATED_CUE.fullmatch(text, shared[1], cue.start()):
+                subject = shared[0]  # "a meeting with A and extensive talks with B"
             objects = unique([m.person for m in after if m.start < limit])
+            ends = [m.end for m in after if m.start < limit]
+            shared = (subject, ends[-1]) if subject and ends else None
             if not subject and not objects:
                 subject = _pair_before(text, unit[0], cue.start(), people)
             if subject and len(objects) > 1 and _separate(text, unit[0], cue):

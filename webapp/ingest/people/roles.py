@@ -37,7 +37,7 @@ _BY_ADJECTIVE = re.compile(
 )
 _BY_COUNTRY = re.compile(
     rf"\b(?=[{_TITLE_FIRST}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<title>{_TITLE})\s+of\s+(?:the\s+)?(?P<c1>{_PLACE})"
-    rf"(?:\s+and\s+(?:the\s+)?(?P<c2>{_PLACE}))?"
+    rf"(?P<more>(?:,\s+(?:the\s+)?{_PLACE}){{0,4}},?)(?:\s+and\s+(?:the\s+)?(?P<c2>{_PLACE}))?"
 )
 _HEAD_OF_GOVERNMENT = re.compile(
     rf"\b(?=[tThH])(?:(?i:the)\s+)?(?P<title>(?i:head\s+of\s+the))\s+(?P<c1>{_ADJECTIVE})\s+(?i:government)\b"
@@ -223,6 +223,12 @@ def _country_role(match: re.Match[str]) -> Role | None:
     country, used = first
     end = match.start("c1") + used
     countries = [country]
+    if match.group("more") and used == len(match.group("c1")):
+        # "the leaders of Tajikistan, Kazakhstan, and Armenia"
+        for name in (part.strip() for part in match.group("more").split(",")):
+            more = _leading_country(name.removeprefix("the ")) if name else None
+            if more is not None and more[1] == len(name.removeprefix("the ")):
+                countries.append(more[0])
     if match.group("c2") is not None and used == len(match.group("c1")):
         second = _leading_country(match.group("c2"))
         if second is not None:
