@@ -236,9 +236,11 @@ def _unit_evidence(
             participants.insert(0, speaker)
         verb = kind in ("with", "met", "received", "held", "between")
         level = confidence.MEETING_VERB if verb else confidence.MEETING_TALKS
-        result.append(
-            _evidence(text, unit, published, cue, participants, calls, level=level, said_at=said_at)
+        item = _evidence(
+            text, unit, published, cue, participants, calls, level=level, said_at=said_at
         )
+        item.loose = kind in ("talks", "held")
+        result.append(item)
         if kind not in ("with", "received", "met"):
             break  # the whole sentence's people took part; later cues tell the same meeting
     occasion = occasion_in(text, unit) if not result else None
