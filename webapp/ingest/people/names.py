@@ -77,7 +77,7 @@ STOP_WORDS = (
     Culture Labour Labor Digital Development Emergency Emergencies Construction Ecology
     Information Science Sport Tourism Investment Integration General Press Executive
     Council Union Commission Forum Committee Assembly Parliament Duma Senate Mazhilis Kremlin
-    Party Faction Bloc Movement Front Alliance Coalition Caucus
+    Party Faction Bloc Movement Front Alliance Coalition Caucus Armed Forces Army Navy Guard
     Federation Republic Cabinet Bank Agency Service Office Administration Corporation Company
     Group Treaty Declaration Organization Organisation Summit Conference Congress Eurasian
     International National Supreme Intergovernmental Interregional Cooperation Corridor

@@ -213,6 +213,10 @@ def title_of(phrase: str) -> tuple[str, str | None] | None:
     return _TITLES.get(key)
 
 
+#: a title followed by "of" and more: qualified by a body, not a bare title
+_QUALIFIED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
 def _country_role(match: re.Match[str]) -> Role | None:
     title = title_of(match.group("title"))
     if title is None:
@@ -257,6 +261,8 @@ def _bare_role(match: re.Match[str]) -> Role | None:
     phrase = match.group("title")
     if phrase[0].islower() and match.group("the") is None:
         return None
+    if _QUALIFIED.match(match.string, match.end()):
+        return None  # "Prime Minister of the State Council of …": an office this does not name
     title = title_of(phrase)
     if title is None:
         return None
