@@ -44,6 +44,7 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check webapp tests migrations
+	$(BIN)/ruff format --check webapp tests migrations
 
 clean-db:
 	rm -f $(INSTANCE)/parley.db $(INSTANCE)/parley.db-wal $(INSTANCE)/parley.db-shm

@@ -46,7 +46,7 @@ def test_missing_opening_mark_starts_at_the_paragraph(registry: Registry) -> Non
         "direct",
         "Kassym-Jomart Tokayev",
         "There is a lot of work to be done. We talked on all issues,",
-    ) in said(body, registry, "2022-02-10")  # noqa: E501
+    ) in said(body, registry, "2022-02-10")
 
 
 def test_fragment_inside_reported_speech_is_direct(registry: Registry) -> None:
@@ -105,7 +105,7 @@ def test_transcript_turns_run_over_many_paragraphs(registry: Registry) -> None:
         (speaker, words)
         for kind, speaker, words in said(body, registry, "2024-02-01")
         if kind == "transcript"
-    ]  # noqa: E501
+    ]
     assert turns == [
         (
             "Alikhan Smailov",
