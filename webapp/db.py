@@ -16,6 +16,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
+from webapp.problems import parley
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -67,12 +69,11 @@ def alembic_config():
     return current_app.extensions["migrate"].migrate.get_config()
 
 
-def schema_problem(
-    engine: Engine | None = None, upgrade: str = "flask --app webapp db upgrade"
-) -> str | None:
+def schema_problem(engine: Engine | None = None, upgrade: str | None = None) -> str | None:
     """Why a database (the app's, by default) cannot be written yet, or None when it is current.
 
-    ``upgrade`` is the command the message tells the operator to run.
+    ``upgrade`` is the command the message tells the operator to run
+    (by default ``parley db upgrade``).
     """
     heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
     try:
@@ -83,4 +84,4 @@ def schema_problem(
     if current == heads:
         return None
     state = "has no schema" if not current else "has an older schema"
-    return f"the database {state}: run `{upgrade}` first"
+    return f"the database {state}: run `{upgrade or parley('db upgrade')}` first"
