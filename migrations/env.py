@@ -11,9 +11,12 @@ schema ends with one line saying what it did.
 from logging.config import fileConfig
 
 import click
+import sqlalchemy as sa
 from alembic import context
+from alembic.util import CommandError
 from flask import current_app
 
+from webapp.db import cannot_open
 from webapp.search import is_search_object
 
 config = context.config
@@ -68,7 +71,11 @@ def run_migrations_online():
     configure_args["on_version_apply"] = lambda step, heads, **_: steps.append(
         (step.is_upgrade, set(heads))
     )
-    with db.engine.connect() as connection:
+    try:
+        connection = db.engine.connect()
+    except sa.exc.OperationalError as error:
+        raise CommandError(cannot_open(db.engine, error)) from None
+    with connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")

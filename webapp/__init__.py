@@ -23,6 +23,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then instance/config.py, then the environment, then ``test_config``.
 
     The instance folder is ``instance/`` beside the package, or ``PARLEY_INSTANCE_PATH``.
+    A mistake in the configuration raises ``SetupError``, which the command line
+    prints as one line.
     """
     from flask import Flask
 
@@ -37,14 +39,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(app.instance_path) / 'parley.db'}",
         MIGRATIONS_DIR=PROJECT_ROOT / "migrations",
     )
-    app.config.from_pyfile("config.py", silent=True)
+    read_instance_config(app)
     load_environment(app)
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"]
     )
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    make_instance_folder(app)
 
     from webapp import admin
     from webapp import auth
@@ -62,6 +64,27 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     require_secret_key(app)
     cli.init_app(app)
     return app
+
+
+def read_instance_config(app: Flask) -> None:
+    from webapp.problems import SetupError
+
+    path = Path(app.instance_path) / "config.py"
+    try:
+        app.config.from_pyfile(path, silent=True)
+    except (OSError, SyntaxError) as error:
+        raise SetupError(f"cannot read {path}: {error}") from None
+
+
+def make_instance_folder(app: Flask) -> None:
+    from webapp.problems import SetupError
+
+    folder = app.instance_path
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or error
+        raise SetupError(f"cannot create the instance folder {folder}: {reason}") from None
 
 
 def trust_proxies(app: Flask) -> None:

@@ -14,6 +14,7 @@ from flask.cli import FlaskGroup
 from flask.cli import ScriptInfo
 
 from webapp import create_app
+from webapp.cli.reporting import reported
 
 HELP = """Parley: a curated database of diplomatic meetings and statements.
 
@@ -29,7 +30,7 @@ Every command has --help; docs/operations.md covers production.
 
 
 class ParleyGroup(FlaskGroup):
-    """Flask's command line, bound to ``create_app``."""
+    """Flask's command line, bound to ``create_app``, reporting mistakes in one line."""
 
     def __init__(self, **extra: Any) -> None:
         super().__init__(
@@ -46,6 +47,10 @@ class ParleyGroup(FlaskGroup):
             click.secho(f"Error: {error.format_message()}\n", err=True, fg="red")
             return sorted(self.commands)
         return super().list_commands(ctx)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with reported():
+            return super().invoke(ctx)
 
 
 cli = ParleyGroup(name="parley", help=HELP)

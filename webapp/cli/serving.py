@@ -13,6 +13,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from webapp import require_secret_key
+from webapp.cli.reporting import Command
 from webapp.cli.schema import require_schema
 
 #: what `secret-key` writes above the key
@@ -26,7 +27,7 @@ def require_ready(app: Flask) -> None:
         require_schema()
 
 
-@click.command("serve")
+@click.command("serve", cls=Command)
 @click.option("--host", default="127.0.0.1", show_default=True, help="The interface to listen on.")
 @click.option("--port", default=8000, show_default=True, help="The port to listen on.")
 @click.option("--threads", default=8, show_default=True, help="Requests served at once.")
@@ -45,7 +46,7 @@ def serve_command(host: str, port: int, threads: int) -> None:
     waitress.serve(app, host=host, port=port, threads=threads, ident="parley")
 
 
-@click.command("secret-key")
+@click.command("secret-key", cls=Command)
 @with_appcontext
 def secret_key_command() -> None:
     """Write a random SECRET_KEY to config.py in the instance folder, readable only by you.
