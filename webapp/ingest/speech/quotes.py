@@ -42,7 +42,7 @@ _WORD = re.compile(r"\w+")
 _ACCORDING_LEAD = re.compile(r"\s*,\s*")
 _CLAUSE_STOP = re.compile(
     r";|,\s+(?=(?:adding|noting|stressing|saying|recalling|indicating|expressing|emphasi[sz]ing)\b)"
-)  # noqa: E501
+)
 #: a cue that introduces a quote with a colon: ``said: "``
 _COLON_QUOTE = re.compile(r"\s*:\s*[\"“«„]")
 #: what may stand between the comma and the speaker of "…, X said": nothing, or a title
