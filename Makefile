@@ -4,46 +4,67 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-FLASK := $(BIN)/flask --app webapp
+PARLEY := $(BIN)/parley
 INSTANCE ?= $(or $(PARLEY_INSTANCE_PATH),instance)
 
-.PHONY: install run serve test test-fast lint clean-db
+# setuptools warns on every editable install that a folder named like the package
+# could shadow it; `make install VERBOSE=1` shows that and pip's progress.
+PIP := $(if $(VERBOSE),,PYTHONWARNINGS="ignore:Editable installation") \
+	$(BIN)/python -m pip $(if $(VERBOSE),,--quiet)
 
+.PHONY: install install-dev run serve test test-fast lint clean-db
+
+# What running and serving need; install-dev adds the tests' and the linter's tools.
 install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
-$(VENV)/.installed: pyproject.toml
+$(BIN)/python:
+	@echo "Creating the virtual environment $(VENV)"
 	@$(PYTHON) -m venv $(VENV) || { \
 		echo "'$(PYTHON) -m venv' failed: on Debian or Ubuntu, apt-get install python3-venv" >&2; \
 		exit 1; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable '.[dev]'
-	touch $@
+	@$(PIP) install --upgrade pip
 
-$(INSTANCE)/config.py:
-	mkdir -p $(INSTANCE)
-	$(PYTHON) -c 'import secrets; print(f"SECRET_KEY = {secrets.token_hex(32)!r}")' > $@
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	@echo "Installing Parley into $(VENV) (the program is $(PARLEY))"
+	@$(PIP) install --editable .
+	@touch $@
 
+$(VENV)/.installed-dev: $(VENV)/.installed
+	@echo "Installing the tools for tests and lint into $(VENV)"
+	@$(PIP) install --editable '.[dev]'
+	@touch $@
+
+# parley reads and writes the instance folder these rules name.
+run serve $(INSTANCE)/config.py: export PARLEY_INSTANCE_PATH := $(abspath $(INSTANCE))
+
+$(INSTANCE)/config.py: | $(VENV)/.installed
+	$(PARLEY) secret-key
+
+run: PORT ?= 5000
 run: install $(INSTANCE)/config.py
-	$(FLASK) db upgrade
-	$(FLASK) seed
-	$(FLASK) users ensure-admin
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(PARLEY) db upgrade
+	$(PARLEY) seed
+	$(PARLEY) users ensure-admin
+	$(PARLEY) run --host 127.0.0.1 --port $(PORT)
 
 # Production-style serving with waitress; the secret key comes from the
-# environment or the instance folder, as for every other command.
+# environment or the instance folder (`parley secret-key` writes one there).
+serve: PORT ?= 8000
 serve: install
-	$(FLASK) db upgrade
-	$(BIN)/waitress-serve --host 127.0.0.1 --port 8000 --threads 8 --call webapp:create_app
+	$(PARLEY) db upgrade
+	$(PARLEY) serve --host 127.0.0.1 --port $(PORT) --threads 8
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest
 
 # Everything but the slow end-to-end runs (crash, concurrency, hostile files).
-test-fast: install
+test-fast: install-dev
 	$(BIN)/python -m pytest -m "not slow"
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check webapp tests migrations
+	$(BIN)/ruff format --check webapp tests migrations
 
 clean-db:
 	rm -f $(INSTANCE)/parley.db $(INSTANCE)/parley.db-wal $(INSTANCE)/parley.db-shm

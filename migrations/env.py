@@ -1,22 +1,27 @@
-"""Alembic environment, run by `flask --app webapp db ...`.
+"""Alembic environment, run by `parley db ...` (or `flask --app webapp db ...`).
 
 Batch mode lets SQLite alter tables; its copy-and-rename needs foreign keys
 off while it runs, and they are switched back on afterwards so that a pooled
 connection is never handed back without them.
+
+Alembic logs only warnings (see alembic.ini); a command that changes the
+schema ends with one line saying what it did.
 """
 
-import logging
 from logging.config import fileConfig
 
+import click
+import sqlalchemy as sa
 from alembic import context
+from alembic.util import CommandError
 from flask import current_app
 
+from webapp.db import cannot_open
 from webapp.search import is_search_object
 
 config = context.config
 if config.config_file_name:
     fileConfig(config.config_file_name, disable_existing_loggers=False)
-logger = logging.getLogger("alembic.env")
 
 db = current_app.extensions["migrate"].db
 
@@ -29,7 +34,17 @@ def include_object(obj, name, type_, reflected, compare_to):
 def skip_empty_revisions(context_, revision, directives):
     if getattr(config.cmd_opts, "autogenerate", False) and directives[0].upgrade_ops.is_empty():
         directives[:] = []
-        logger.info("No changes in schema detected.")
+        click.echo("No changes in schema detected; no revision written.")
+
+
+def summary(steps):
+    """One line for the revisions applied: (upgrade?, heads after) for each step."""
+    if not steps:
+        return None
+    upgrade, heads = steps[-1]
+    direction = "Upgraded" if upgrade else "Downgraded"
+    where = ", ".join(sorted(heads)) or "base"
+    return f"{direction} the database to {where} ({len(steps)} step{'s' * (len(steps) > 1)})."
 
 
 def run_migrations_offline():
@@ -52,7 +67,15 @@ def run_migrations_online():
         "compare_server_default": True,
         **current_app.extensions["migrate"].configure_args,
     }
-    with db.engine.connect() as connection:
+    steps = []
+    configure_args["on_version_apply"] = lambda step, heads, **_: steps.append(
+        (step.is_upgrade, set(heads))
+    )
+    try:
+        connection = db.engine.connect()
+    except sa.exc.OperationalError as error:
+        raise CommandError(cannot_open(db.engine, error)) from None
+    with connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -70,6 +93,8 @@ def run_migrations_online():
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+    if line := summary(steps):
+        click.echo(line)
 
 
 if context.is_offline_mode():

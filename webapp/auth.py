@@ -178,6 +178,15 @@ def logout() -> ResponseReturnValue:
     return redirect(url_for("auth.login"))
 
 
+def here() -> str:
+    """This request's path and query, to come back to after logging in.
+
+    ``request.full_path`` ends in a bare "?" when there is no query.
+    """
+    query = request.query_string.decode()
+    return f"{request.path}?{query}" if query else request.path
+
+
 def after_login(form: LoginForm) -> str:
     return safe_next(form.next.data) or current_app.config["LOGIN_DEFAULT_NEXT"]
 

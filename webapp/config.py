@@ -7,9 +7,10 @@ variable), then the ``test_config`` mapping a test passes in.
 
 from datetime import timedelta
 
-#: No secret key is built in: one must come from the instance folder or the
-#: environment, except in testing, where ``DEV_SECRET_KEY`` is used, and in debug,
-#: where a random key lives as long as the process.
+#: No secret key is built in: serving needs one from the instance folder
+#: (`parley secret-key` writes one) or the environment, except in testing, where
+#: ``DEV_SECRET_KEY`` is used, and in debug, where a random key lives as long as
+#: the process. The other commands sign nothing and need none.
 SECRET_KEY = None
 DEV_SECRET_KEY = "dev-only-not-secret"
 
@@ -46,6 +47,6 @@ SQL_DATABASE_URL = None
 #: The dashboard's charts are redrawn at most this often (seconds); 0 redraws every visit.
 DASHBOARD_CHART_SECONDS = 60
 
-#: Where ``flask seed`` looks when it is given no path.
+#: Where `parley seed` looks when it is given no path.
 SEED_ARTICLES = "seed_data/articles"
 SEED_PEOPLE = "seed_data/people.yaml"

@@ -16,6 +16,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
+from webapp.problems import SetupError
+from webapp.problems import one_line
+from webapp.problems import parley
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -55,7 +59,10 @@ def is_sqlite(engine: Engine) -> bool:
 def init_app(app: Flask) -> None:
     import webapp.models  # noqa: F401  (registers every table on Base.metadata)
 
-    db.init_app(app)
+    try:
+        db.init_app(app)
+    except (sa.exc.ArgumentError, ImportError) as error:
+        raise SetupError(url_problem(app.config["SQLALCHEMY_DATABASE_URI"], error)) from None
     migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]))
     with app.app_context():
         for engine in db.engines.values():
@@ -63,24 +70,41 @@ def init_app(app: Flask) -> None:
                 event.listen(engine, "connect", apply_sqlite_pragmas)
 
 
+def url_problem(url: str, error: Exception) -> str:
+    """Why ``url`` names no database Parley can use, without its password."""
+    try:
+        shown = repr(sa.make_url(url).render_as_string(hide_password=True))
+    except sa.exc.ArgumentError:
+        return (
+            "the database URL is not a URL: set DATABASE_URL to sqlite:///PATH "
+            "or postgresql://USER@HOST/NAME"
+        )
+    return f"cannot use the database URL {shown}: {one_line(error)}"
+
+
+def cannot_open(engine: Engine, error: sa.exc.OperationalError) -> str:
+    shown = engine.url.render_as_string(hide_password=True)
+    return f"the database {shown} cannot be opened: {one_line(error)}"
+
+
 def alembic_config():
     return current_app.extensions["migrate"].migrate.get_config()
 
 
-def schema_problem(
-    engine: Engine | None = None, upgrade: str = "flask --app webapp db upgrade"
-) -> str | None:
+def schema_problem(engine: Engine | None = None, upgrade: str | None = None) -> str | None:
     """Why a database (the app's, by default) cannot be written yet, or None when it is current.
 
-    ``upgrade`` is the command the message tells the operator to run.
+    ``upgrade`` is the command the message tells the operator to run
+    (by default ``parley db upgrade``).
     """
     heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    engine = engine or db.engine
     try:
-        with (engine or db.engine).connect() as connection:
+        with engine.connect() as connection:
             current = set(MigrationContext.configure(connection).get_current_heads())
     except sa.exc.OperationalError as error:
-        return f"the database cannot be opened: {error.orig}"
+        return cannot_open(engine, error)
     if current == heads:
         return None
     state = "has no schema" if not current else "has an older schema"
-    return f"the database {state}: run `{upgrade}` first"
+    return f"the database {state}: run `{upgrade or parley('db upgrade')}` first"

@@ -40,8 +40,13 @@ def backup_sqlite(engine: Engine, target: Path) -> int:
     """
     if engine.dialect.name != "sqlite":
         raise BackupError("backup_sqlite needs a SQLite database")
+    source = engine.url.database
+    if source and source != ":memory:" and not Path(source).exists():
+        raise BackupError(f"there is no database at {source}: nothing to back up")
     if target.exists():
         raise BackupError(f"{target} already exists; choose a new file name")
+    if target.parent.exists() and not target.parent.is_dir():
+        raise BackupError(f"{target.parent} is not a folder")
     target.parent.mkdir(parents=True, exist_ok=True)
     with engine.connect() as connection:
         connection.exec_driver_sql("VACUUM INTO ?", (str(target),))

@@ -1,6 +1,6 @@
 """Copy every row from one Parley database to another, e.g. from SQLite to PostgreSQL.
 
-The target must already have the schema (``flask --app webapp db upgrade``
+The target must already have the schema (``parley db upgrade``
 against it) and be empty. Rows are copied table by table in foreign-key order,
 keeping their ids, in one transaction: either everything arrives or nothing.
 """

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 def test_anonymous_visitors_are_sent_to_the_login_page(page, live_server):
     page.goto(live_server + "/admin/statement/")
-    expect(page).to_have_url(live_server + "/login?next=/admin/statement/?")
+    expect(page).to_have_url(live_server + "/login?next=/admin/statement/")
     expect(page.locator("input[name=password]")).to_be_visible()
 
 

@@ -52,6 +52,19 @@ def test_every_revision_has_a_message(app):
         assert revision.doc and revision.doc.strip(), revision.revision
 
 
+def test_upgrade_and_downgrade_say_what_they_did_in_one_line(tmp_path):
+    runner = make_app(f"sqlite:///{tmp_path / 'parley.db'}").test_cli_runner()
+    head = ScriptDirectory.from_config(alembic_config(runner.app)).get_current_head()
+    steps = len(list(ScriptDirectory.from_config(alembic_config(runner.app)).walk_revisions()))
+    expected = {
+        ("db", "upgrade"): f"Upgraded the database to {head} ({steps} steps).\n",
+        ("db", "downgrade", "base"): f"Downgraded the database to base ({steps} steps).\n",
+    }
+    for args, output in expected.items():
+        result = runner.invoke(args=list(args))
+        assert (result.exit_code, result.output) == (0, output)
+
+
 def test_up_down_up(any_app):
     config = alembic_config(any_app)
     tables, views = schema(any_app)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from webapp import PROJECT_ROOT
+from tests.ingest.dictionary_files import PEOPLE
 from webapp.ingest import Registry
-
-PEOPLE = PROJECT_ROOT / "seed_data" / "people.yaml"
 
 
 @pytest.fixture(scope="session")

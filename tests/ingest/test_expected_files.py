@@ -28,6 +28,7 @@ from tests.ingest.expected_records import article_path
 from tests.ingest.expected_records import expected_files
 from tests.ingest.expected_records import load
 from webapp import PROJECT_ROOT
+from webapp.ingest import gazetteer
 
 EXPECTED = COLLECTIONS["seeds"][0]
 SEEDS, OWN_ARTICLES = COLLECTIONS["seeds"][1]
@@ -260,12 +261,22 @@ def test_meetings(case):
         assert len(participants) == len(set(participants))
         assert set(participants) <= everyone, set(participants) - everyone
         assert meeting["date"] is None or isinstance(meeting["date"], dt.date)
-        for field in ("place", "occasion"):
-            value = meeting[field]
-            assert value is None or value.lower() in text.lower(), (field, value)
+        place, occasion = meeting["place"], meeting["occasion"]
+        assert place is None or _named_in(text, place), ("place", place)
+        assert occasion is None or occasion.lower() in text.lower(), ("occasion", occasion)
         signature = (frozenset(participants), meeting["date"], (meeting["place"] or "").lower())
         assert signature not in seen, f"meeting listed twice: {meeting}"
         seen.append(signature)
+
+
+def _named_in(text: str, place: str) -> bool:
+    """The city, or one of its venues ("the Great Hall of the People": Beijing), is in the text."""
+    lowered = text.lower()
+    if place.lower() in lowered:
+        return True
+    return any(
+        name.city == place and word in lowered for word, name in gazetteer.places().names.items()
+    )
 
 
 def _statements(record):
@@ -294,7 +305,8 @@ def _check_direct(text, headings, statement):
         assert text[start - 1] in OPENING_MARKS or text[start - 1] == "\n", starts
         end = text.find(ends, start)
         assert end != -1, ends
-        assert text[end + len(ends)] in CLOSING_MARKS, ends
+        after = text[end + len(ends) : end + len(ends) + 1]
+        assert after and after in CLOSING_MARKS, ends
 
 
 def _check_transcript(text, headings, statement, aliases):

@@ -72,12 +72,12 @@ def test_mentioned_meeting_with_patronymic(registry: Registry) -> None:
         frozenset({"Kassym-Jomart Tokayev", "Mikhail Mishustin"}),
         date(2022, 2, 10),
         None,
-    ) in meetings  # noqa: E501
+    ) in meetings
     assert (
         frozenset({"Kassym-Jomart Tokayev", "Vladimir Putin"}),
         date(2022, 2, 10),
         None,
-    ) in meetings  # noqa: E501
+    ) in meetings
 
 
 def test_visit_gives_the_place_and_a_past_visit_has_no_date(registry: Registry) -> None:

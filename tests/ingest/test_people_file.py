@@ -5,32 +5,18 @@ from __future__ import annotations
 import calendar
 import importlib.util
 import json
-import textwrap
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from webapp.ingest.people.registry import Person
+from tests.ingest.dictionary_files import BUILDER
+from tests.ingest.dictionary_files import PEOPLE
+from tests.ingest.dictionary_files import REFERENCE
+from tests.ingest.dictionary_files import load_yaml
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.people.registry import RegistryError
-
-ROOT = Path(__file__).resolve().parents[2]
-PEOPLE = ROOT / "seed_data" / "people.yaml"
-BUILDER = ROOT / "seed_data" / "build_people.py"
-REFERENCE = ROOT / "seed_data" / "reference" / "positions.json"
-
-
-def load_yaml(tmp_path: Path, text: str) -> Registry:
-    path = tmp_path / "people.yaml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return Registry.load(path)
-
-
-def names(people: tuple[Person, ...]) -> list[str]:
-    return [person.name for person in people]
-
 
 # -- validation ------------------------------------------------------------------
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from tests.scaling import assert_linear
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.pipeline import extract_text
 from webapp.ingest.records import StatementKind
@@ -47,7 +46,7 @@ def test_missing_opening_mark_starts_at_the_paragraph(registry: Registry) -> Non
         "direct",
         "Kassym-Jomart Tokayev",
         "There is a lot of work to be done. We talked on all issues,",
-    ) in said(body, registry, "2022-02-10")  # noqa: E501
+    ) in said(body, registry, "2022-02-10")
 
 
 def test_fragment_inside_reported_speech_is_direct(registry: Registry) -> None:
@@ -106,7 +105,7 @@ def test_transcript_turns_run_over_many_paragraphs(registry: Registry) -> None:
         (speaker, words)
         for kind, speaker, words in said(body, registry, "2024-02-01")
         if kind == "transcript"
-    ]  # noqa: E501
+    ]
     assert turns == [
         (
             "Alikhan Smailov",
@@ -141,14 +140,15 @@ def test_role_noun_speaker(registry: Registry) -> None:
 
 @pytest.mark.parametrize("mark", ['"', "“", "”", "«", "»", ":", '," he said.'])
 def test_many_marks_stay_fast(mark: str) -> None:
-    text = ("a" + mark + " ") * 100_000
-    started = time.perf_counter()
-    find_quotes(text, paragraphs(text))
-    assert time.perf_counter() - started < 2.0
+    def find(text: str) -> None:
+        find_quotes(text, paragraphs(text))
+
+    assert_linear(find, ("a" + mark + " ") * 10_000, ("a" + mark + " ") * 100_000)
 
 
 def test_many_colons_and_marks_through_the_pipeline(registry: Registry) -> None:
-    text = 'Mishustin: "a," he said: b. ' * 20_000
-    started = time.perf_counter()
-    extract_text("big.txt", " date 2024-03-04 " + text, registry)
-    assert time.perf_counter() - started < 10.0
+    def extract(text: str) -> None:
+        extract_text("big.txt", " date 2024-03-04 " + text, registry)
+
+    text = 'Mishustin: "a," he said: b. '
+    assert_linear(extract, text * 2_000, text * 20_000)

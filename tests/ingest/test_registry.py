@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.ingest.dictionary_files import names
 from webapp.ingest.gazetteer import country_of
 from webapp.ingest.people.normal_forms import skeleton
 from webapp.ingest.people.normal_forms import surname_of
@@ -18,22 +17,6 @@ from webapp.ingest.people.registry import Person
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.records import How
 from webapp.ingest.text import normalise
-
-ROOT = Path(__file__).resolve().parents[2]
-PEOPLE = ROOT / "seed_data" / "people.yaml"
-BUILDER = ROOT / "seed_data" / "build_people.py"
-REFERENCE = ROOT / "seed_data" / "reference" / "positions.json"
-
-
-def load_yaml(tmp_path: Path, text: str) -> Registry:
-    path = tmp_path / "people.yaml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return Registry.load(path)
-
-
-def names(people: tuple[Person, ...]) -> list[str]:
-    return [person.name for person in people]
-
 
 # -- the real file ---------------------------------------------------------------
 

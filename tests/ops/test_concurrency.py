@@ -1,9 +1,7 @@
 """Editors keep saving while a large seeding run writes: nobody sees an error, nothing is lost."""
 
-import os
 import re
 import subprocess
-import sys
 import threading
 
 import pytest
@@ -13,7 +11,7 @@ from tests.benchmarks.make_corpus import make_corpus
 from tests.conftest import make_app
 from tests.conftest import migrate
 from tests.forms import form_fields
-from webapp import PROJECT_ROOT
+from tests.ops.processes import seed_process
 from webapp.db import db
 from webapp.models import ReviewStatus
 from webapp.models import Role
@@ -69,15 +67,7 @@ def overlap(app, database_url, tmp_path):
         ).all()
     corpus = tmp_path / "corpus"
     make_corpus(1500, corpus, seed=3)
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "overlap"}
-    seeding = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "webapp", "seed", str(corpus)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    seeding = seed_process(database_url, corpus, stderr=subprocess.PIPE)
     errors, finals = [], {}
     threads = [
         threading.Thread(target=editor_session, args=(app, f"editor{n}", sid, errors, finals))

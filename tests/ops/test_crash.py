@@ -7,11 +7,8 @@ gives it; a final run must end with exactly the uninterrupted run's export.
 """
 
 import json
-import os
 import random
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -20,7 +17,7 @@ import sqlalchemy as sa
 from tests.benchmarks.make_corpus import make_corpus
 from tests.conftest import make_app
 from tests.conftest import migrate
-from webapp import PROJECT_ROOT
+from tests.ops.processes import seed_process
 from webapp.db import db
 
 KILLS = 20
@@ -46,23 +43,6 @@ def records_by_article(app):
     return by_article
 
 
-def start_seeding(database, corpus):
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "SECRET_KEY": "crash-test",
-        "PYTHONUNBUFFERED": "1",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "webapp", "seed", str(corpus)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-
-
 @pytest.mark.slow
 def test_sigkill_at_twenty_moments(tmp_path):
     corpus = tmp_path / "corpus"
@@ -80,7 +60,7 @@ def test_sigkill_at_twenty_moments(tmp_path):
     rng = random.Random(42)
     loaded_counts = []
     for _ in range(KILLS):
-        process = start_seeding(tmp_path / "crashed.db", corpus)
+        process = seed_process(f"sqlite:///{tmp_path / 'crashed.db'}", corpus)
         first_line = process.stdout.readline()  # printed once the dictionary is in
         assert first_line.startswith("People dictionary"), first_line
         time.sleep(rng.uniform(0.0, 0.15))

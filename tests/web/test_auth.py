@@ -124,6 +124,19 @@ def test_safe_next_accepts_only_local_paths():
         assert safe_next(target) is None
 
 
+@pytest.mark.parametrize(
+    "page, location",
+    [
+        ("/admin/", "/login?next=/admin/"),
+        ("/admin/statement/?page=2", "/login?next=/admin/statement/?page%3D2"),
+    ],
+)
+def test_an_admin_page_sends_anonymous_users_to_login_without_a_stray_question_mark(
+    client, page, location
+):
+    assert client.get(page).headers["Location"] == location
+
+
 def test_protected_page_sends_anonymous_users_to_login_and_back(client, users, pages):
     response = client.get("/only/viewer?x=1")
     assert response.status_code == 302

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from tests.conftest import login
 from tests.factories import add_records
+from tests.factories import meeting
 from tests.factories import talks_form
 from webapp.admin import review
 from webapp.admin.base import STALE_MESSAGE
@@ -88,6 +89,21 @@ def test_meetings_and_new_people_have_their_own_queues(app, client, ids):
     assert "Dana Doszhan" in people
     assert "Anna Arbatova" not in people
     assert client.get("/admin/review/?show=users").status_code == 404
+
+
+def test_undated_meetings_come_first(app, client, ids):
+    """An undated meeting falls out of every chart by month, so it is reviewed first."""
+    with app.app_context():
+        dated = db.session.get(Meeting, ids["meeting"])
+        dated.confidence = 0.3  # less confident than the undated one, yet after it
+        people = list(dated.participants)
+        undated = meeting(*people, held_on=None, confidence=0.9)
+        db.session.add(undated)
+        db.session.commit()
+        undated_id = undated.id
+    login(client, "vera")
+    page = client.get("/admin/review/?show=meetings").get_data(as_text=True)
+    assert queue_rows(page, "meetings") == [undated_id, ids["meeting"]]
 
 
 def test_confirm_in_one_click_is_audited_as_a_review(app, client, ids):

@@ -163,6 +163,7 @@ class ArticleView(SecureModelView):
         "published",
         "date_from",
         "dateline_place",
+        "url",
         "file",
         "sha256",
         "notes",

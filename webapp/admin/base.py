@@ -41,6 +41,7 @@ from webapp.admin.flask_admin_hooks import SearchHook
 from webapp.admin.flask_admin_hooks import ViewHooks
 from webapp.admin.flask_admin_hooks import filter_join_path
 from webapp.auth import SessionCSRFForm
+from webapp.auth import here
 from webapp.db import db
 from webapp.models import ReviewStatus
 from webapp.models import Role
@@ -101,7 +102,7 @@ class RoleGuard(ViewHooks):
 
     def inaccessible_callback(self, name: str, **kwargs: Any):
         if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path))
+            return redirect(url_for("auth.login", next=here()))
         abort(403)
 
     def allow_request(self, name: str) -> None:

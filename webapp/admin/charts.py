@@ -12,20 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from webapp.ingest.dates import MONTH_NAMES
+
 #: colour-blind-safe (Okabe–Ito), one per country in alphabetical order; grey when unknown
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000")
 UNKNOWN_COLOUR = "#999999"
@@ -47,7 +35,7 @@ class MonthCount:
 
     @property
     def label(self) -> str:
-        return f"{MONTHS[self.month - 1]} {self.year}"
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,8 @@ class MeetingView(ConfirmMixin, SecureModelView):
     }
     column_labels = {
         "held_on": "Date",
+        "date_from": "Date came from",
+        "place_from": "Place came from",
         "review_status": "Status",
         "articles": "Reported by",
         "statements": "Statements made there",
@@ -179,7 +181,9 @@ class MeetingView(ConfirmMixin, SecureModelView):
     column_details_list = (
         "id",
         "held_on",
+        "date_from",
         "place",
+        "place_from",
         "occasion",
         "participants",
         "articles",

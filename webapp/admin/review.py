@@ -63,7 +63,8 @@ QUEUES = {
         Meeting,
         "Meetings",
         "meeting",
-        (Meeting.confidence, Meeting.id),
+        # undated meetings first: they fall out of every "meetings per month" until dated
+        (Meeting.held_on.is_not(None), Meeting.confidence, Meeting.id),
         (selectinload(Meeting.participants),),
     ),
     "people": Queue(Person, "New people", "person", (Person.id,)),

@@ -1,4 +1,4 @@
-"""`flask --app webapp export`: a thin shell over ``webapp.export``."""
+"""`parley export`: a thin shell over ``webapp.export``."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import click
 from flask.cli import with_appcontext
 
 from webapp import export
+from webapp.cli.reporting import Command
 from webapp.cli.schema import require_schema
 from webapp.db import db
 
 
-@click.command("export")
+@click.command("export", cls=Command)
 @click.option(
     "--format",
     "format_",

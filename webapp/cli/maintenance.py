@@ -1,4 +1,4 @@
-"""`flask --app webapp backup`, `check` and `copy-to`: thin shells over the maintenance modules."""
+"""`parley backup`, `check` and `copy-to`: thin shells over the maintenance modules."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ from webapp import maintenance
 from webapp import normalise_database_url
 from webapp import search
 from webapp import transfer
+from webapp.cli.reporting import Command
 from webapp.cli.schema import require_schema
 from webapp.db import db
 from webapp.db import schema_problem
+from webapp.db import url_problem
+from webapp.problems import parley
 
 
-@click.command("backup")
+@click.command("backup", cls=Command)
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @with_appcontext
 def backup_command(path: Path) -> None:
@@ -41,7 +44,7 @@ def backup_command(path: Path) -> None:
     click.echo(f"Wrote {path} ({size:,} bytes); integrity check ok.")
 
 
-@click.command("check")
+@click.command("check", cls=Command)
 @click.option("--repair", is_flag=True, help="Rebuild the full-text index if it is out of step.")
 @with_appcontext
 def check_command(repair: bool) -> None:
@@ -67,20 +70,23 @@ def check_command(repair: bool) -> None:
     sys.exit(1)
 
 
-@click.command("copy-to")
+@click.command("copy-to", cls=Command)
 @click.argument("target_url")
 @with_appcontext
 def copy_to_command(target_url: str) -> None:
     """Copy every row of this database into the database at TARGET_URL.
 
     For moving from SQLite to PostgreSQL. Create the target's schema first
-    (DATABASE_URL=TARGET_URL flask --app webapp db upgrade); it must be empty.
+    (DATABASE_URL=TARGET_URL parley db upgrade); it must be empty.
     Ids are kept; everything is copied in one transaction.
     """
     require_schema()
-    target = sa.create_engine(normalise_database_url(target_url))
     try:
-        upgrade = "DATABASE_URL=TARGET_URL flask --app webapp db upgrade"
+        target = sa.create_engine(normalise_database_url(target_url))
+    except (sa.exc.ArgumentError, ImportError) as error:
+        raise click.ClickException("target: " + url_problem(target_url, error)) from None
+    try:
+        upgrade = f"DATABASE_URL=TARGET_URL {parley('db upgrade')}"
         if problem := schema_problem(target, upgrade):
             raise click.ClickException("target: " + problem)
         copied = transfer.copy_rows(db.engine, target)

@@ -1,4 +1,4 @@
-"""`flask --app webapp seed`: a thin shell over ``webapp.seed.seed_paths``."""
+"""`parley seed`: a thin shell over ``webapp.seed.seed_paths``."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from flask.cli import with_appcontext
 
 from webapp import PROJECT_ROOT
 from webapp import seed
+from webapp.cli.reporting import Command
 from webapp.cli.schema import require_schema
 from webapp.db import db
 from webapp.ingest import Registry
 from webapp.ingest import RegistryError
 
 
-@click.command("seed")
+@click.command("seed", cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--people",

@@ -1,4 +1,4 @@
-"""``flask --app webapp users ...``: create, list, change and disable the editors' accounts."""
+"""`parley users ...`: create, list, change and disable the editors' accounts."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import sys
 import click
 from flask import Flask
 from flask import current_app
-from flask.cli import AppGroup
 from sqlalchemy import func
 from sqlalchemy import select
 
 from webapp.auth import LAST_ADMIN
 from webapp.auth import MIN_PASSWORD_LENGTH
 from webapp.auth import active_admins
+from webapp.cli.reporting import Group
 from webapp.cli.schema import require_schema
 from webapp.db import db
 from webapp.models import Role
@@ -23,7 +23,7 @@ from webapp.models import User
 FIRST_ADMIN = "admin"
 ROLE_CHOICE = click.Choice([role.value for role in Role])
 
-users = AppGroup(
+users = Group(
     "users",
     help="Manage the users who log in to the web app: viewers read, editors edit and "
     "review, admins also manage users.",
@@ -93,7 +93,7 @@ def create_command(name: str, role: str) -> None:
     standard input when that is not a terminal:
 
     \b
-        printf '%s\\n' "$PASSWORD" | flask --app webapp users create ada --role editor
+        printf '%s\\n' "$PASSWORD" | .venv/bin/parley users create ada --role editor
     """
     require_schema()
     name = valid_username(name)

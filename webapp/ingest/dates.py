@@ -41,7 +41,7 @@ _WRITTEN = re.compile(
     rf"|{_DAY.format('dd')}\s(?:of\s)?(?P<dm>{_MONTH}),?(?:\s{{1,2}}{_YEAR.format('dy')})?"
     rf"|(?P<mm>{_MONTH})\s{_DAY.format('md')}(?!\d)(?:,\s?|\s){_YEAR.format('my')}"
     rf"|(?P<bm>{_MONTH})\s{_DAY.format('bd')}(?![\d:])"
-    r")(?![\w])"
+    r")(?:(?![\w])|(?=T?\d{1,2}:\d{2}))"  # a time may follow unspaced: "2 May 201918:50"
 )
 #: weekday names, in the order ``date.weekday()`` counts them
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -163,7 +163,7 @@ def seed_file(
             if not summary.dry_run:
                 session.commit()
             break
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
+        except Exception as error:  # one bad article must not stop the run
             session.rollback()
             cache.rollback()
             if summary.dry_run:

@@ -62,6 +62,8 @@ class Evidence:
     definite: bool = False
     #: a cue earlier in the text was a phone or video call
     after_call: bool = False
+    #: every person of the sentence was taken ("talks", "took place"), not a subject and objects
+    loose: bool = False
 
 
 @dataclass(slots=True)
@@ -123,11 +125,16 @@ def merge(found: list[Evidence]) -> list[Draft]:
             day = first.date if item.definite and not item.own_date else item.date
             if same_meeting(first.date, draft.participants, day, item.participants):
                 draft.evidence.append(item)
-                draft.participants = unique(draft.participants + item.participants)
+                if not item.loose or all(other.loose for other in draft.evidence):
+                    draft.participants = unique(draft.participants + item.participants)
                 break
         else:
-            if item.definite and not item.own_date and item.after_call:
-                continue  # "during the meeting" after "held a virtual meeting": the call
+            if item.definite and not item.own_date:
+                if item.after_call:
+                    continue  # "during the meeting" after "held a virtual meeting": the call
+                if drafts:  # "Present at the meeting were …": attendees of the one told
+                    drafts[-1].evidence.append(item)
+                    continue
             drafts.append(Draft([item], list(item.participants)))
     drafts.sort(
         key=lambda draft: (

@@ -18,7 +18,8 @@ from webapp.ingest.text import UPPER
 MEETING_CUE = re.compile(
     r"\b(?:(?P<between>(?:meeting|meetings|talks|negotiations|conversation|summit)\s+between)"
     r"|(?P<with>(?:met|meets|meet|meeting|meetings|talks|talked|negotiations|conversation"
-    r"|discussions|consultations|sat\s+down|met\s+up)\s+with)"
+    r"|discussions|consultations|sat\s+down|met\s+up)\s+with"
+    r"|(?:paid|pays|made|makes)\s+a\s+(?:courtesy\s+)?call\s+on)"
     r"|(?P<met>met|meets)(?!\s+with)"
     r"|(?P<received>received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)"
     r"|(?P<held>(?:held|holds|hold|had|have|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
@@ -31,7 +32,7 @@ MEETING_CUE = re.compile(
 #: words every match of ``MEETING_CUE`` contains: where none is present it is not run
 CUE_WORDS = (
     "met", "meet", "talks", "negotiations", "conversation", "consultations", "receive", "hold",
-    "held", "took", "host", "welcome", "greet", "discussions", "sat down", "between",
+    "held", "took", "host", "welcome", "greet", "discussions", "sat down", "between", "call on",
 )  # fmt: skip
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(

@@ -14,9 +14,6 @@ import re
 from datetime import date
 
 from webapp.ingest import confidence
-from webapp.ingest.dates import date_in
-from webapp.ingest.gazetteer import city_name
-from webapp.ingest.gazetteer import country_of_place
 from webapp.ingest.meetings.circumstances import Evidence
 from webapp.ingest.meetings.circumstances import article_place
 from webapp.ingest.meetings.circumstances import circumstances
@@ -31,8 +28,8 @@ from webapp.ingest.meetings.cues import MEETING_CUE
 from webapp.ingest.meetings.cues import NOUN_CONTEXT
 from webapp.ingest.meetings.cues import PHONE
 from webapp.ingest.meetings.cues import phone_near
-from webapp.ingest.people.mentions import held_titles
-from webapp.ingest.people.mentions import holders
+from webapp.ingest.meetings.visits import first_person
+from webapp.ingest.meetings.visits import visits
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.records import Meeting
 from webapp.ingest.records import Mention
@@ -42,22 +39,13 @@ from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
 from webapp.ingest.speech.cues import cues as speech_cues
 from webapp.ingest.speech.quotes import Speech
+from webapp.ingest.speech.turns import Turn
 from webapp.ingest.text import UPPER
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import fold
-from webapp.ingest.text import sentences
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,.;]{0,200},")
 _OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b")
-_VISIT = re.compile(
-    rf"\b(?:visit|trip|arrival)\s+(?:of|by)\s+(?P<between>[^.;]{{1,120}}?)\s+to\s+(?:the\s+)?"
-    rf"(?P<place>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)?)"
-    rf"|['’]s\s+(?:[a-z]+\s+){{0,2}}(?:visit|trip|arrival)\s+to\s+(?:the\s+)?"
-    rf"(?P<place2>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)?)"
-)
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|[Ww]e)\b[^.!?]{0,60}?\b(?:negotiations|talks|meeting|met|conversation)\s+with\b"
-)
 _AT_MEETING = re.compile(
     r"(?i:\b(?:at|during|after)\s+(?:a|the|his|her|their)\s+(?:meeting|talks))"
 )
@@ -71,6 +59,13 @@ _TITLE_GAP = re.compile(
 #: a subhead, or a link to another story, whose meetings are not this article's
 _HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+#: a speaker's greeting names the other side within this many characters of the turn
+_GREETING = 80
+#: a second cue coordinated with the first shares its subject
+_COORDINATED_CUE = re.compile(
+    r",?\s+and\s+(?:(?:an?|the|also|then|[a-z]+ly|extensive|separate|bilateral|brief|private)\s+){0,3}"
+)
+_SEPARATE = re.compile(r"(?i:\b(?:separate|bilateral|individual|one-on-one)\b[^.;]{0,30}$)")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
 #: a plural subject that means the two people of the story: "The two presidents last met"
@@ -85,8 +80,6 @@ _BETWEEN_PAIR = re.compile(
     r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers|sides)\b"
 )
 _RELATIVE_WORDS = ("wh",)
-_VISIT_WORDS = ("visit", "trip", "arrival")
-_FIRST_PERSON_WORDS = ("with",)
 
 
 def find_meetings(
@@ -110,12 +103,14 @@ def find_meetings(
         found.extend(_unit_evidence(text, unit, people, marks, speaker, published, calls))
     for statement in speech.statements:
         if statement.kind is not StatementKind.INDIRECT:
-            found.extend(_first_person(text, statement, people, published))
+            found.extend(first_person(text, statement, people, published))
     for span in [*speech.quotes, *speech.turns]:
-        found.extend(_visits(text, span.start, span.end, people, registry, published, False))
+        found.extend(visits(text, span.start, span.end, people, registry, published, False))
     for unit in speech.units:
-        found.extend(_visits(text, unit[0], unit[1], people, registry, published, True))
+        found.extend(visits(text, unit[0], unit[1], people, registry, published, True))
     speakers = list(dict.fromkeys(turn.speaker for turn in speech.turns))
+    if len(speakers) == 1:
+        speakers.extend(_addressee(text, speech.turns[0], people))
     for item in found:
         if not item.participants and item.narrative and len(speakers) >= 2:
             item.participants = speakers
@@ -192,8 +187,9 @@ def _unit_evidence(
         if marks.covering(mention.start) is None and relative.covering(mention.start) is None
     ]
     result = []
-    cues = MEETING_CUE.finditer(text, *unit) if contains_any(text, *unit, CUE_WORDS) else ()
-    for cue in cues:
+    found = list(MEETING_CUE.finditer(text, *unit)) if contains_any(text, *unit, CUE_WORDS) else []
+    shared: tuple[list[str], int] | None = None  # the last cue's subject and where its objects end
+    for number, cue in enumerate(found):
         kind = cue.lastgroup or "talks"
         if not _counts(text, unit, cue, kind, marks, calls):
             continue
@@ -205,6 +201,8 @@ def _unit_evidence(
         after = [m for m in mentions if m.start >= cue.end()]
         stop = _OBJECT_STOP.search(text, cue.end(), unit[1])
         limit = stop.start() if stop is not None else unit[1]
+        if number + 1 < len(found):  # "a meeting with A and talks with B": A is this cue's
+            limit = min(limit, found[number + 1].start())
         if kind == "between":
             pair = _BETWEEN_PAIR.match(text, cue.end(), unit[1])
             participants = (
@@ -219,25 +217,32 @@ def _unit_evidence(
             if kind == "received" and not _object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = _subject(text, before)
-            objects = [m.person for m in after if m.start < limit][:3]
+            if shared is not None and _COORDINATED_CUE.fullmatch(text, shared[1], cue.start()):
+                subject = shared[0]  # "a meeting with A and extensive talks with B"
+            objects = unique([m.person for m in after if m.start < limit])
+            ends = [m.end for m in after if m.start < limit]
+            shared = (subject, ends[-1]) if subject and ends else None
             if not subject and not objects:
                 subject = _pair_before(text, unit[0], cue.start(), people)
-            participants = subject + objects
+            if subject and len(objects) > 1 and _separate(text, unit[0], cue):
+                # "held bilateral meetings with A, B and C": one meeting each
+                for person in objects:
+                    result.append(_evidence(text, unit, published, cue, [*subject, person], calls))
+                continue
+            participants = subject + objects[:3]
         said_at = None
         if speaker is not None and (kind != "talks" or not participants):
             said_at = speaker if speaker not in participants else None
             participants.insert(0, speaker)
         verb = kind in ("with", "met", "received", "held", "between")
         level = confidence.MEETING_VERB if verb else confidence.MEETING_TALKS
-        when, place, occasion, own_date = circumstances(text, unit, published, cue.start())
-        definite = _DEFINITE.search(text, max(unit[0], cue.start() - 8), cue.start()) is not None
-        result.append(
-            Evidence(
-                unit[0], unit[1], unique(participants), when, place, occasion, confidence=level,
-                said_at=said_at, own_date=own_date, definite=definite, after_call=bool(calls),
-            )
-        )  # fmt: skip
-        break
+        item = _evidence(
+            text, unit, published, cue, participants, calls, level=level, said_at=said_at
+        )
+        item.loose = kind in ("talks", "held")
+        result.append(item)
+        if kind not in ("with", "received", "met"):
+            break  # the whole sentence's people took part; later cues tell the same meeting
     occasion = occasion_in(text, unit) if not result else None
     if occasion is not None:
         when, place, _, _ = circumstances(text, unit, published)
@@ -253,6 +258,39 @@ def _unit_evidence(
             )
         )
     return result
+
+
+def _addressee(text: str, turn: Turn, people: MentionIndex) -> list[str]:
+    """The person a lone transcript speaker greets first: "Greetings, Mr Kasymaliev." """
+    opening = people.within(turn.start, min(turn.end, turn.start + _GREETING))
+    return [m.person for m in opening if m.person != turn.speaker][:1]
+
+
+def _evidence(
+    text: str,
+    unit: tuple[int, int],
+    published: date | None,
+    cue: re.Match[str],
+    participants: list[str],
+    calls: list[int],
+    *,
+    level: float = confidence.MEETING_VERB,
+    said_at: str | None = None,
+) -> Evidence:
+    when, place, occasion, own_date = circumstances(text, unit, published, cue.start())
+    definite = _DEFINITE.search(text, max(unit[0], cue.start() - 8), cue.start()) is not None
+    return Evidence(
+        unit[0], unit[1], unique(participants), when, place, occasion, confidence=level,
+        said_at=said_at, own_date=own_date, definite=definite, after_call=bool(calls),
+    )  # fmt: skip
+
+
+def _separate(text: str, start: int, cue: re.Match[str]) -> bool:
+    """ "separate meetings with", "bilateral meetings with": one meeting per person named."""
+    return (
+        cue.group().startswith("meetings")
+        or _SEPARATE.search(text, max(start, cue.start() - 40), cue.start()) is not None
+    )
 
 
 def _counts(
@@ -354,85 +392,4 @@ def _pair_before(
             pair.append(mention.person)
             if len(pair) == 2:
                 return pair[::-1]
-    return []
-
-
-def _first_person(
-    text: str, statement: Statement, people: MentionIndex, published: date | None
-) -> list[Evidence]:
-    result = []
-    if not contains_any(text, statement.start, statement.end, _FIRST_PERSON_WORDS):
-        return result
-    for match in _FIRST_PERSON.finditer(text, statement.start, statement.end):
-        end = len(text)
-        for sentence in sentences(text, match.start(), statement.end):
-            end = sentence[1]
-            break
-        others = [m.person for m in people.within(match.end(), end)]
-        if not others or statement.speaker is None:
-            continue
-        has_date, when = date_in(text, match.start(), end, published)
-        result.append(
-            Evidence(
-                match.start(), end, unique([statement.speaker, *others]),
-                when if has_date else published, narrative=False, own_date=has_date,
-                confidence=confidence.MEETING_FIRST_PERSON,
-            )
-        )  # fmt: skip
-    return result
-
-
-def _visits(
-    text: str,
-    start: int,
-    end: int,
-    people: MentionIndex,
-    registry: Registry,
-    published: date | None,
-    narrative: bool,
-) -> list[Evidence]:
-    result: list[Evidence] = []
-    if not contains_any(text, start, end, _VISIT_WORDS):
-        return result
-    for match in _VISIT.finditer(text, start, end):
-        if FUTURE_BEFORE.search(text, max(start, match.start() - 40), match.start()):
-            continue
-        place = match.group("place") or match.group("place2")
-        if match.group("between") is not None:
-            visitors = people.within(match.start("between"), match.end("between"))
-        else:
-            visitors = [
-                m
-                for m in people.within(max(start, match.start() - 60), match.start())
-                if m.end == match.start()
-            ]
-        if not visitors:
-            continue
-        visitor = visitors[-1].person
-        host_country = country_of_place(place)
-        hosts = _hosts(registry, visitor, host_country, published)
-        sentence_end = text.find(".", match.end(), end)
-        has_date, when = date_in(
-            text, match.start(), sentence_end if sentence_end > 0 else end, published
-        )
-        city = city_name(place)
-        result.append(
-            Evidence(
-                match.start(), match.end(), unique([visitor, *hosts[:1]]),
-                when if has_date else published, city, None, narrative=narrative, own_date=has_date,
-                confidence=confidence.MEETING_VISIT, visitor=visitor,
-            )
-        )  # fmt: skip
-    return result
-
-
-def _hosts(registry: Registry, visitor: str, country: str | None, on: date | None) -> list[str]:
-    if country is None or on is None:
-        return []
-    for title, home in held_titles(registry, visitor, on):
-        if home == country:
-            return []
-        found = holders(registry, title, country, on)
-        if found:
-            return list(found)
     return []

@@ -12,7 +12,8 @@ from webapp.ingest.text import UPPER
 
 _CAP_WORDS = rf"[{UPPER}][\w'’.-]*(?:[ -][{UPPER}][\w'’-]*)?"
 _IN_PLACE = re.compile(
-    rf"\b(?i:in|to|at)\s+(?:the\s+)?(?:(?:capital|city)\s+(?:of\s+)?)?(?P<place>{_CAP_WORDS})"
+    rf"\b(?i:in|to|at)\s+(?:the\s+)?(?:[{UPPER}][\w-]+['’]s\s+)?(?:(?:capital|city)\s+(?:of\s+)?)?"
+    rf"(?P<place>{_CAP_WORDS})"
 )
 _IN_CAPITAL = re.compile(rf"\b(?i:in)\s+the\s+(?P<adjective>[{UPPER}][\w-]+)\s+capital\b")
 _VISIT_TO = re.compile(rf"\bvisit\s+to\s+(?:[a-z]+\s+)?(?P<place>{_CAP_WORDS})")

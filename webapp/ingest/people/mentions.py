@@ -29,6 +29,10 @@ from webapp.ingest.records import NewPerson
 _ROLE_TO_NAME = re.compile(r"\s*,?\s*(?:(?i:the)\s+)?(?:(?i:esteemed|visiting)\s+)?")
 
 
+#: countries whose names put the family name first: "Ding Xuexiang … Ding said"
+FAMILY_NAME_FIRST = frozenset({"China", "South Korea", "North Korea", "Japan", "Vietnam"})
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """A role noun directly followed by the name of its holder."""
@@ -126,6 +130,9 @@ def _article_surnames(names: list[NameHit], registry: Registry) -> dict[str, lis
             parts[-1],
             *(part.capitalize() for part in parts if part.isupper() and len(part) > 3),
         }
+        family_first = "-" in parts[-1] or hit.country in FAMILY_NAME_FIRST
+        if hit.kind == "new" and len(parts) >= 2 and family_first:
+            words.add(parts[0])  # "Park Kyung-mee … Park said": the family name first
         person = registry.get(hit.person)
         if person is not None:
             words.add(person.surname)

@@ -43,8 +43,13 @@ _TITLE_BEFORE = re.compile(
     r"|deputy|representative|president|premier|chief|ceo|counterpart|chancellor|king|emir"
     r"|sheikh|sultan|prince|commentator|analyst|expert|scientist|professor|researcher"
     r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general))"
-    r"(?:\s+of(?:\s+the)?(?:\s+[\w-]+){1,3})?,?\s+$"
+    r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){1,16})?,?\s+$"
 )
+#: how far before a name its title may begin: "Chairman of Majlisi Namoyandagon (the House of
+#: Representatives) of the Majlisi Oli (the Supreme Assembly) of Tajikistan Mahmadtoir Zokirzoda"
+TITLE_REACH = 160
+#: a monarch's title before one name: "Emperor Naruhito", "King Charles"
+_MONARCH = re.compile(r"\b(?:Emperor|Empress|King|Queen|Pope|Sultan|Emir|Shah)\s+$")
 #: a title after the name: "Dilma Rousseff, the former president of Brazil"
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|current|new|deputy|vice|first)\s+)*"
@@ -72,6 +77,7 @@ STOP_WORDS = (
     Culture Labour Labor Digital Development Emergency Emergencies Construction Ecology
     Information Science Sport Tourism Investment Integration General Press Executive
     Council Union Commission Forum Committee Assembly Parliament Duma Senate Mazhilis Kremlin
+    Party Faction Bloc Movement Front Alliance Coalition Caucus Armed Forces Army Navy Guard
     Federation Republic Cabinet Bank Agency Service Office Administration Corporation Company
     Group Treaty Declaration Organization Organisation Summit Conference Congress Eurasian
     International National Supreme Intergovernmental Interregional Cooperation Corridor
@@ -266,7 +272,10 @@ def _segment_hits(
     end = tokens[segment[-1]][1]
     phrase = text[start:end]
     if len(segment) == 1:
-        yield NameHit(start, end, "surname", phrase)
+        if _MONARCH.search(text, max(0, start - 10), start):
+            yield NameHit(start, end, "new", phrase, phrase, How.NEW, None)
+        else:
+            yield NameHit(start, end, "surname", phrase)
         return
     if len(segment) > 4:
         return
@@ -276,6 +285,8 @@ def _segment_hits(
         return
     if all(tokens[index][2].isupper() for index in segment):
         return  # "NATO SUMMIT": a heading in capitals
+    if city_name(phrase) is not None:
+        return  # a place or venue: "the Bocharov Ruchei residence"
     if _OF_THE.search(text, max(0, start - 8), start):
         return  # an institution: "Chairman of the Khalk Maslakhaty"
     titled, country = _title_context(text, tokens, segment[0])
@@ -299,7 +310,7 @@ def _title_context(
         elif country is None and country_named(word) is not None:
             country = country_named(word)
     run_start = tokens[0][0]
-    before = text[max(0, run_start - 60) : run_start]
+    before = text[max(0, run_start - TITLE_REACH) : run_start]
     if not titled and _TITLE_BEFORE.search(before):
         titled = True
     if titled and country is None:

@@ -32,12 +32,12 @@ _TITLE_FIRST = r"tTnNfFdDpPhHcCmMsSlL\u017f"
 _PLACE = rf"[{UPPER}][\w-]*(?:\s+(?:of\s+)?[{UPPER}][\w-]*){{0,3}}"
 
 _BY_ADJECTIVE = re.compile(
-    rf"\b(?=[tn{UPPER}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<c1>{_ADJECTIVE})"
-    rf"(?:\s+and\s+(?P<c2>{_ADJECTIVE}))?\s+(?P<title>{_TITLE})\b"
+    rf"\b(?=[tn{UPPER}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<c1>{_ADJECTIVE})(?:['’]s)?"
+    rf"(?:\s+and\s+(?P<c2>{_ADJECTIVE})(?:['’]s)?)?\s+(?P<title>{_TITLE})\b"
 )
 _BY_COUNTRY = re.compile(
     rf"\b(?=[{_TITLE_FIRST}])(?:(?i:the)\s+)?(?P<new>(?i:new)\s+)?(?P<title>{_TITLE})\s+of\s+(?:the\s+)?(?P<c1>{_PLACE})"
-    rf"(?:\s+and\s+(?:the\s+)?(?P<c2>{_PLACE}))?"
+    rf"(?P<more>(?:,\s+(?:the\s+)?{_PLACE}){{0,4}},?)(?:\s+and\s+(?:the\s+)?(?P<c2>{_PLACE}))?"
 )
 _HEAD_OF_GOVERNMENT = re.compile(
     rf"\b(?=[tThH])(?:(?i:the)\s+)?(?P<title>(?i:head\s+of\s+the))\s+(?P<c1>{_ADJECTIVE})\s+(?i:government)\b"
@@ -213,6 +213,10 @@ def title_of(phrase: str) -> tuple[str, str | None] | None:
     return _TITLES.get(key)
 
 
+#: a title followed by "of" and more: qualified by a body, not a bare title
+_QUALIFIED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
 def _country_role(match: re.Match[str]) -> Role | None:
     title = title_of(match.group("title"))
     if title is None:
@@ -223,6 +227,12 @@ def _country_role(match: re.Match[str]) -> Role | None:
     country, used = first
     end = match.start("c1") + used
     countries = [country]
+    if match.group("more") and used == len(match.group("c1")):
+        # "the leaders of Tajikistan, Kazakhstan, and Armenia"
+        for name in (part.strip() for part in match.group("more").split(",")):
+            more = _leading_country(name.removeprefix("the ")) if name else None
+            if more is not None and more[1] == len(name.removeprefix("the ")):
+                countries.append(more[0])
     if match.group("c2") is not None and used == len(match.group("c1")):
         second = _leading_country(match.group("c2"))
         if second is not None:
@@ -251,6 +261,8 @@ def _bare_role(match: re.Match[str]) -> Role | None:
     phrase = match.group("title")
     if phrase[0].islower() and match.group("the") is None:
         return None
+    if _QUALIFIED.match(match.string, match.end()):
+        return None  # "Prime Minister of the State Council of …": an office this does not name
     title = title_of(phrase)
     if title is None:
         return None

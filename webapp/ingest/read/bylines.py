@@ -33,19 +33,21 @@ CAPTION_DATE = re.compile(rf"\s\d{{1,2}}\s{MONTH}\s\d{{4}}(?!\w)")
 #: a caption that ends with its date: ``X and Y before the meeting, 27 September 2024``
 CAPTION_DATE_END = re.compile(rf",\s\d{{1,2}}\s{MONTH}\s\d{{4}}$")
 #: ``By our correspondent in Astana``: an author line at the head of an article
-AUTHOR = re.compile(r"By\s[^\W\d_].{0,100}")
+AUTHOR = re.compile(r"By\s[^\W\d_].{0,100}|Written\sby\s\S.{0,100}")
 #: words a site prints around a date, removed before the rest is judged
 _AROUND_DATE = re.compile(
     r"(?i:\b(?:published|updated|posted|last\s+updated|date|time|source|editor)\b:?"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?"
     r"|\b(?:utc|gmt|msk|ist|cet|cest|bst|edt|est|pst|almt|aqtt)(?:\s?[+-]\s?\d{1,2})?\b"
-    r"|\(\s*\)|[|/•·,;()]|\b\d{1,9}\b)"
+    r"|\(\s*\)|[|/•·,;()]|(?<!\w)[-–—](?!\w)|\b\d{1,9}\b)"
 )
 #: "PTIUpdated": a site that glues its name to the word after it
 _GLUED = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")
 #: a section name in capitals: "POLITICS", "WORLD"
 _SECTION = re.compile(r"\b[A-Z]{3,15}\b")
+#: a field label before the outlet: "Source: Russian Federation Government"
+_LABEL = re.compile(r"(?i:source|from|via|by|agency)\s?:?")
 #: at most this many words may be left once a date line's date and noise are removed
 _REST_WORDS = 4
 #: the place at the end of a date line: ``27 September 2024, 15:00. Government House, Moscow``
@@ -84,7 +86,7 @@ def outlet_line(line: str, outlet_spelling: re.Pattern[str]) -> str | None:
     if found is None:
         return None
     rest = (line[: found.start()] + line[found.end() :]).strip(" |-–—:")
-    if rest and not _SECTION.fullmatch(rest):
+    if rest and not _SECTION.fullmatch(rest) and not _LABEL.fullmatch(rest):
         return None
     return found.group()
 

@@ -27,6 +27,7 @@ from webapp.ingest.dates import month_number
 from webapp.ingest.dates import written_dates
 from webapp.ingest.gazetteer import city_name
 from webapp.ingest.gazetteer import country_named
+from webapp.ingest.read.outlets import Outlets
 from webapp.ingest.text import UPPER
 
 #: how far into a paragraph a dateline's date may start
@@ -45,18 +46,26 @@ _REGION = re.compile(
 _DATE_LEAD = re.compile(r"(?:,|\.)?\s")
 _YEAR_AFTER = re.compile(r",\s(?P<year>(?:19|20)\d\d)(?!\d)")
 _SEPARATOR = r"(?:\s?(?:--?|[—–:]))"
+#: "Samarkand, (APP - UrduPoint … - 2nd Nov, 2023)": a parenthesis of outlets and a date
+_LONG_PAREN = re.compile(r",?\s\((?P<text>[^()\n]{3,120})\)")
+#: an agency opening a paragraph: "Tengrinews.kz – …", "(Bloomberg) — …"
+_OPENING_TAG = re.compile(
+    r"(?:(?P<word>[A-Z][\w.+-]{1,30}(?:\s[A-Z][\w.+-]{1,30})?)|\((?P<inside>[A-Z][\w. +-]{1,30})\))"
+    r"\s?(?:--?|[—–])\s"
+)
 _TAIL = re.compile(
     rf"\s?\.?\s?/(?P<slash>[^\W\d_][\w .-]{{0,30}})/\.?(?=\s|$)"
     rf"|\s?\((?P<paren>[^\W\d_][\w .-]{{0,30}})\){_SEPARATOR}?(?=\s|$)"
     rf"|\.\s(?P<bare>[A-Z][A-Za-z.-]{{1,30}}){_SEPARATOR}?(?=\s|$)"
     rf"|(?P<dash>{_SEPARATOR})(?=\s|$|[{UPPER}])"
+    r"|,\s(?P<comma>[A-Z][A-Za-z.-]{1,30})\.?(?=\s|$)"  # "YEREVAN, FEBRUARY 14, ARMENPRESS."
     r"|(?P<stop>\.)(?=\s|$)"
 )
 
 
 class Dateline(NamedTuple):
     end: int  # where the dateline ends in its paragraph
-    place: str
+    place: str | None  # None for an agency tag alone: "(Bloomberg) — …"
     month: int | None
     day: int | None
     year: int | None
@@ -64,20 +73,25 @@ class Dateline(NamedTuple):
 
 
 def match_dateline(
-    paragraph: str, *, undated: bool = False, is_agency=lambda _spelling: False
+    paragraph: str, *, undated: bool = False, outlets: Outlets | None = None
 ) -> Dateline | None:
     """The dateline opening ``paragraph``, or None.
 
-    Without ``undated``, a dateline must carry a date. ``is_agency`` tells a
-    bare word after the place ("TURKMENBASHI. KAZINFORM Kassym-Jomart") from
-    the first word of the story when no dash follows it.
+    Without ``undated``, a dateline must carry a date. ``outlets`` tells a bare
+    word after the place ("TURKMENBASHI. KAZINFORM Kassym-Jomart") from the first
+    word of the story, and finds the agency among several in a parenthesis.
     """
+    is_agency = (lambda word: outlets.named(word) is not None) if outlets else (lambda _: False)
     place, position, capitals = _place(paragraph)
     if place is None:
-        return None
+        return agency_tag(paragraph, outlets) if undated and outlets else None
     region = _REGION.match(paragraph, position)
     if region is not None and _is_region(region):
         position = region.end()
+    if outlets is not None and (inside := _LONG_PAREN.match(paragraph, position)):
+        tagged = _paren_tag(paragraph, place, inside, outlets)
+        if tagged is not None:
+            return tagged
     when = None
     lead = _DATE_LEAD.match(paragraph, position)
     if lead is not None:
@@ -98,8 +112,37 @@ def match_dateline(
         if tail["bare"] and when is not None and capitals:  # "BISHKEK, …, 2023. Russian …"
             return Dateline(position + 1, place, month, day, year, None)
         return None
-    agency = tail["slash"] or tail["paren"] or tail["bare"]
+    agency = tail["slash"] or tail["paren"] or tail["bare"] or tail["comma"]
     return Dateline(tail.end(), place, month, day, year, agency.strip() if agency else None)
+
+
+def agency_tag(paragraph: str, outlets: Outlets) -> Dateline | None:
+    """An agency opening a paragraph with no place: "Tengrinews.kz – …", "(Bloomberg) — …"."""
+    match = _OPENING_TAG.match(paragraph)
+    if match is None:
+        return None
+    word = match["word"] or match["inside"]
+    if outlets.named(word) is None:
+        return None
+    return Dateline(match.end(), None, None, None, None, word)
+
+
+def _paren_tag(
+    paragraph: str, place: str, inside: re.Match[str], outlets: Outlets
+) -> Dateline | None:
+    """ "Samarkand, (APP - UrduPoint / Pakistan Point News - 2nd Nov, 2023) …": agency and date.
+
+    Of several outlets, a wire agency is the source; the others republish it.
+    """
+    found = [m.group() for m in outlets.spelling_pattern.finditer(inside["text"])]
+    named = [outlet for spelling in found if (outlet := outlets.named(spelling))]
+    if not named:
+        return None
+    agency = next((o for o in named if o.kind == "agency"), named[0])
+    dates = written_dates(inside["text"])
+    when = dates[-1] if dates else None
+    month, day, year = (when.month, when.day, when.year) if when else (None, None, None)
+    return Dateline(inside.end(), place, month, day, year, agency.name)
 
 
 def _accepted(tail: re.Match[str], dated: bool, capitals: bool, place: str, is_agency) -> bool:
@@ -111,6 +154,8 @@ def _accepted(tail: re.Match[str], dated: bool, capitals: bool, place: str, is_a
     if tail["bare"]:
         separated = tail.group().rstrip()[-1] in "-–—:"
         return separated or is_agency(tail["bare"])
+    if tail["comma"]:
+        return dated and is_agency(tail["comma"])
     if tail["dash"]:
         if tail["dash"].strip() == ":" and not dated:
             return city_name(place) is not None  # "Moscow: …", but not "WARNING: …"

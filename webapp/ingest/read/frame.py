@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from webapp.ingest.dates import written_dates
+
 #: lines longer than this are never taken for frame, a title or a byline
 SHORT_LINE = 200
 
@@ -39,6 +41,8 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     # the site's own controls
     r"view settings|font size:?|site colou?rs:?|version for the visually impaired|text only",
     r"accessibility(?: links| options)?|skip to (?:main )?content|go to (?:the )?main site",
+    r"go to (?:the )?(?:contents?|top|menu|home ?page)|(?:post )?sponsored(?: by)?(?: content)?",
+    r"(?:(?:open|close|show|hide) (?:the )?(?:news )?(?:feed|menu|search)\s?){1,2}",
     r"contact(?: us)?|about(?: us)?|log ?in|sign ?in|sign ?up|register|close|i agree",
     r"accept(?: all)?(?: cookies)?|reject(?: all)?|cookie settings",
     r"e-paper(?: get app)?|get (?:the )?app|download (?:on|from) the app store.{0,40}",
@@ -52,6 +56,8 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r"(?:read more|read also|also read|see also|related news|related articles"
     r"|more on this topic|читайте также|читать далее|по теме)\b.{0,150}",
     r"print|copy link|версия для печати|скопировать ссылку|advertisement|реклама|ad",
+    r"(?:twitter|facebook|telegram|whatsapp|vk|vkontakte|linkedin|instagram|youtube|email|x)"
+    r"(?:[\s,|]{1,3}(?:twitter|facebook|telegram|whatsapp|vk|linkedin|instagram|youtube|email|x)){0,8}",
     r"opening asia for russia",
     # cookie banners and notices
     r"(?:our )?privacy (?:statement|policy).{0,100}|by continuing to (?:browse|use)\b.{0,200}",
@@ -90,6 +96,8 @@ GOVERNMENT_CHROME: tuple[re.Pattern[str], ...] = _patterns(
 )
 
 _FRAME = re.compile("|".join(f"(?:{p.pattern})" for p in FRAME_LINES))
+#: a word of three letters or more: a line without one is no text
+_WORD = re.compile(r"[^\W\d_]{3}")
 #: above the title: menu items with a number or a bullet, breadcrumbs, labels
 _HEAD_FRAME = re.compile(
     r"\d{1,2}\.\s[^\s.]{1,30}(?:\s[^\s.]{1,30})?"  # "1. Main"
@@ -105,6 +113,8 @@ def is_frame(line: str) -> bool:
     """A whole line that is the site's frame wherever it stands."""
     if len(line) > SHORT_LINE:
         return False
+    if _WORD.search(line) is None and not written_dates(line):
+        return True  # controls without a word: "+ ↺ − 16 px", "‹ ›", "1 / 5"; not "12.11.2022"
     lowered = line.lower()
     return _FRAME.fullmatch(lowered) is not None or (
         CREDIT_END.search(lowered) is not None and not lowered.rstrip().endswith(".")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from webapp.ingest.dates import WrittenDate
+from webapp.ingest.dates import written_dates
 from webapp.ingest.gazetteer import city_name
 from webapp.ingest.read.bylines import AUTHOR
 from webapp.ingest.read.bylines import CAPTION_DATE
@@ -32,6 +33,15 @@ from webapp.ingest.read.outlets import Outlets
 
 #: lines at the top in which a title, a subtitle, a byline or a dateline may stand
 HEAD_LINES = 4
+#: the frame above a title is sought this far down, in lines of at most so many words;
+#: it is long when it runs this many lines
+FRAME_SCAN = 80
+FRAME_LINE_WORDS = 8
+LONG_FRAME = 6
+#: a title printed twice is sought among this many lines at the top
+REPEAT_WINDOW = 8
+#: a site's menu above the title may run this many lines ("• Events", "• Structure", …)
+HEAD_FRAME_LINES = 40
 #: a line that is only a date is taken for the publication date this far down
 DATE_LINES = 12
 #: a line longer than this is a paragraph, whatever its last character
@@ -91,15 +101,59 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         if kept and line == kept[-1]:
             continue  # a headline printed twice
         kept.append(line)
+    kept = _title_after_long_frame(_title_printed_twice(kept))
     top = 0
     while top < len(kept) - 1 and is_head_frame(kept[top]) and _headline_after(kept, top + 1):
         top += 1
     return kept[top:], frame
 
 
+def _title_after_long_frame(lines: list[str]) -> list[str]:
+    """Under a long frame of short lines, the title is the last headline before the text.
+
+    kremlin.ru prints menus, channels and legal links, then "Conversation with …",
+    a one-sentence lead and the date line. With fewer than ``LONG_FRAME`` short
+    lines at the top there is no frame to find, and nothing changes.
+    """
+    first = next(
+        (index for index, line in enumerate(lines[:FRAME_SCAN]) if not _all_frame_like([line])),
+        None,
+    )
+    if first is None or first < LONG_FRAME:
+        return lines
+    for index in range(first - 1, -1, -1):
+        line = lines[index]
+        if len(line.split()) >= 3 and headline_like(line) and date_line(line) is None:
+            if not is_head_frame(line):
+                return lines[index:]
+    return lines
+
+
+def _title_printed_twice(lines: list[str]) -> list[str]:
+    """A headline printed twice near the top is the title: what stands before it is frame.
+
+    Sites print the headline in the page's header and again above the text,
+    with a tag strip or a date between ("Ilham Aliyev WUF13 …", title, "Region",
+    "12 January, 2026", title).
+    """
+    for index, line in enumerate(lines[:REPEAT_WINDOW]):
+        if not headline_like(line) or len(line.split()) < 3:
+            continue
+        later = lines[index + 1 : index + REPEAT_WINDOW]
+        if line in later and _all_frame_like(lines[:index]):
+            again = index + 1 + later.index(line)
+            return [line, *lines[index + 1 : again], *lines[again + 1 :]]
+    return lines
+
+
+def _all_frame_like(lines: list[str]) -> bool:
+    """Short lines that do not end like sentences: what a site prints above its title."""
+    return all(len(line.split()) <= FRAME_LINE_WORDS and not ends_sentence(line) for line in lines)
+
+
 def _headline_after(lines: list[str], start: int) -> bool:
     """Whether a line of three words or more that can be a title comes before the body."""
-    for line in lines[start : start + HEAD_LINES + 2]:
+    for line in lines[start : start + HEAD_FRAME_LINES]:
         if _is_dateline(line) or not headline_like(line):
             return False
         if len(line.split()) >= 3 and not is_head_frame(line) and date_line(line) is None:
@@ -119,13 +173,24 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
         if index >= HEAD_LINES or len(line) > SHORT_LINE or _is_dateline(line):
             kept.append(line)
             continue
+        leading = _leading_dates(line) if index < 2 else None
+        if leading is not None:
+            found.date = found.date or leading[0]
+            line = leading[1]  # "09/02/2024 September 2, 2024 Russian President Putin arrives …"
+            kept.append(line)
+            continue
         dated = date_line(line)
         outlet = outlet_line(line, table.spelling_pattern) if dated is None else None
-        author = dated is None and outlet is None and index > 0 and AUTHOR.fullmatch(line)
+        author = (
+            dated is None
+            and outlet is None
+            and (index > 0 or line.startswith("Written by"))
+            and AUTHOR.fullmatch(line)
+        )
         if dated is None and outlet is None and not author:
             kept.append(line)
             continue
-        if found.at is None:
+        if found.at is None and kept:  # a date line above the title does not end the head
             found.at = len(kept)
         if dated is not None:
             found.date = found.date or dated.date
@@ -137,6 +202,23 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
         elif (when := author_date(line)) is not None and found.date is None:
             found.date = WrittenDate(0, 0, when.year, when.month, when.day)
     return kept, found
+
+
+def _leading_dates(line: str) -> tuple[WrittenDate, str] | None:
+    """Dates printed before a headline on its line: the first date and the headline."""
+    dates = written_dates(line, 0, min(len(line), 60))
+    if not dates or dates[0].start != 0 or date_line(line) is not None:
+        return None
+    end = 0
+    for found in dates:
+        if line[end : found.start].strip(" ,|-–—"):
+            break
+        end = found.end
+    rest = line[end:].strip(" ,|-–—")
+    if len(rest.split()) < 3 or not headline_like(rest) or date_line(rest) is not None:
+        return None
+    with_year = next((found for found in dates if found.year is not None), dates[0])
+    return with_year, rest
 
 
 def body_start(lines: list[str], byline_at: int | None) -> int:

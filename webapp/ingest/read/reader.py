@@ -29,6 +29,7 @@ from webapp.ingest.dates import valid_date
 from webapp.ingest.read import head
 from webapp.ingest.read.bylines import HEADER
 from webapp.ingest.read.datelines import Dateline
+from webapp.ingest.read.datelines import agency_tag
 from webapp.ingest.read.datelines import match_dateline
 from webapp.ingest.read.given import Given
 from webapp.ingest.read.given import GivenError
@@ -123,10 +124,13 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
 
     start = head.body_start(lines, byline.at)
     heading, body = lines[:start], lines[start:]
-    is_agency = lambda word: table.named(word) is not None  # noqa: E731
-    dateline = match_dateline(body[0], undated=True, is_agency=is_agency) or next(
-        filter(None, (match_dateline(p, is_agency=is_agency) for p in body[1:DATELINE_PARAGRAPHS])),
-        None,
+    dateline = (
+        match_dateline(body[0], undated=True, outlets=table)
+        or next(
+            filter(None, (match_dateline(p, outlets=table) for p in body[1:DATELINE_PARAGRAPHS])),
+            None,
+        )
+        or next(filter(None, (agency_tag(p, table) for p in body[1:DATELINE_PARAGRAPHS])), None)
     )
     month_day = _month_day(dateline, byline)
     if dateline is not None and dateline.month and dateline.day:
@@ -245,7 +249,10 @@ def _month_day(dateline: Dateline | None, byline: head.Byline) -> tuple[int, int
 
 def _title_from_body(body: list[str], dateline: Dateline | None) -> str | None:
     for paragraph in body[:2]:
-        if dateline is not None and match_dateline(paragraph) == dateline:
+        if (
+            dateline is not None
+            and match_dateline(paragraph, undated=True, outlets=outlets()) == dateline
+        ):
             paragraph = paragraph[dateline.end :].lstrip(" -—–")
         sentence = first_sentence(paragraph)
         if _LETTER_OR_DIGIT.search(sentence):

@@ -20,6 +20,8 @@ from webapp.ingest.read.outlets import Outlets
 
 #: "X reports" is sought in this many characters at the start of the body
 SOURCE_SCAN = 2000
+#: ... in this many paragraphs ("…, Report informs." may close the third)
+OPENING_PARAGRAPHS = 5
 _TRANSCRIPT_TURN = re.compile(r"[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){1,3}: \S")
 _REPORTS = r"(?:\s(?:news\s+agency|correspondent|reporter))?\s(?:reports|reported|cites|cited|learned|informs|writes|wrote)\b"  # noqa: E501
 
@@ -45,7 +47,7 @@ def source(
             return dateline.agency
     if byline_source is not None:
         return byline_source
-    opening = "\n\n".join(body[:2])[:SOURCE_SCAN]
+    opening = "\n\n".join(body[:OPENING_PARAGRAPHS])[:SOURCE_SCAN]
     for found in _reports(table).finditer(opening):
         outlet = table.named(found["name"])
         if outlet is not None and not outlet.relays:

@@ -42,9 +42,14 @@ _WORD = re.compile(r"\w+")
 _ACCORDING_LEAD = re.compile(r"\s*,\s*")
 _CLAUSE_STOP = re.compile(
     r";|,\s+(?=(?:adding|noting|stressing|saying|recalling|indicating|expressing|emphasi[sz]ing)\b)"
-)  # noqa: E501
+)
 #: a cue that introduces a quote with a colon: ``said: "``
 _COLON_QUOTE = re.compile(r"\s*:\s*[\"“«„]")
+#: what may stand between the comma and the speaker of "…, X said": nothing, or a title
+_SPEAKER_TITLE = re.compile(
+    r"\s*(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|spokes(?:man|woman|person)|press\s+secretary|aide|adviser"
+    r"|minister|presidential|deputy|foreign|prime|of|the)\s+){0,6}"
+)
 #: "…, Xi said." / "…, he said at the briefing.": what may follow a cue that closes its sentence
 _CLOSES_SENTENCE = re.compile(
     r"(?!\s+that\b)(?:\s+(?!that\b|the\s+importance\b)(?:[\w'’-]+,?)){0,14}?\s*[.!?…]?[\"”»’]?\s*$"
@@ -341,8 +346,8 @@ def _clause(
         if not _CLOSES_SENTENCE.match(text, cue.end, unit[1]):
             return None  # "Welcoming him, X noted the importance of …": the cue opens the clause
         comma = text.rfind(",", unit[0], speaker.start)
-        if comma > unit[0] and not text[comma + 1 : speaker.start].strip():
-            return unit[0], comma
+        if comma > unit[0] and _SPEAKER_TITLE.fullmatch(text, comma + 1, speaker.start):
+            return unit[0], comma  # "…, Kremlin spokesman Dmitry Peskov told TASS."
     return None
 
 

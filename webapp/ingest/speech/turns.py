@@ -60,10 +60,18 @@ def find_turns(
         stop = heads[number + 1][0] if number + 1 < len(heads) else len(paragraphs)
         last = index
         for later in range(index + 1, stop):
-            if is_speech(text, *paragraphs[later]):
+            if is_speech(text, *paragraphs[later]) or _cut_off(text, paragraphs, later):
                 last = later
         turns.append(Turn(start, paragraphs[last][1], speaker, (index, stop - 1)))
     return turns
+
+
+def _cut_off(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """The text's last paragraph, ending in the middle of a word: the page was cut there."""
+    start, end = paragraphs[index]
+    words = text[start:end].split()
+    prose = sum(word[:1].islower() for word in words) >= 2  # not a site name: "MIL OSI Europe News"
+    return index == len(paragraphs) - 1 and end > start and text[end - 1].islower() and prose
 
 
 def is_speech(text: str, start: int, end: int) -> bool:
