@@ -86,8 +86,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve_briefly(command: str, env: dict[str, str], port: int, timeout: float = 120) -> Ran:
-    """Start a server, wait until http://127.0.0.1:PORT/health answers, then stop it.
+def serve_briefly(
+    command: str, env: dict[str, str], port: int, timeout: float = 120, probe: str = "/health"
+) -> Ran:
+    """Start a server, wait until http://127.0.0.1:PORT/health (or ``probe``) answers, then stop it.
 
     The return code is 0 when it answered, else the server's own exit status
     (or 1 if it neither answered nor stopped in time).
@@ -105,7 +107,7 @@ def serve_briefly(command: str, env: dict[str, str], port: int, timeout: float =
             start_new_session=True,
         )
         try:
-            returncode = wait_for_health(server, port, timeout)
+            returncode = wait_for_health(server, port, timeout, probe)
         finally:
             if server.poll() is None:
                 os.killpg(server.pid, signal.SIGTERM)
@@ -114,13 +116,13 @@ def serve_briefly(command: str, env: dict[str, str], port: int, timeout: float =
         return Ran(command, returncode, log.read())
 
 
-def wait_for_health(server: subprocess.Popen, port: int, timeout: float) -> int:
+def wait_for_health(server: subprocess.Popen, port: int, timeout: float, probe: str) -> int:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
             return server.returncode or 1
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as answer:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{probe}", timeout=2) as answer:
                 if answer.status == 200:
                     return 0
         except OSError:

@@ -6,7 +6,9 @@ repository root, as a newcomer would paste it, with no SECRET_KEY and an
 instance folder of its own; it must exit 0 without a traceback. Placeholders
 (NAME, PATH, ...) get example values, and an optional part in brackets is run
 both without and with it. Servers (`make run`, `parley run`, `parley serve`,
-`make serve`) are started on a free port, asked for /health, and stopped. Two
+`make serve`) are started on a free port, asked for /health, and stopped;
+Datasette is started the same way on a seeded copy of the instance folder's
+database and asked for a full-text search. Two
 lines are not run as written: `make test` (this suite) and the benchmarks,
 which take minutes and are only asked for their --help.
 """
@@ -33,6 +35,7 @@ README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 #: the database the README's PostgreSQL example names; the test uses a throw-away one
 README_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/parley"
 SERVERS = re.compile(r"^(make (run|serve)|\S*parley (run|serve))$")
+DATASETTE = ".venv/bin/datasette instance/parley.db"
 
 
 def section(title: str) -> str:
@@ -86,6 +89,16 @@ def run_as_written(command: str, env: dict[str, str]) -> Ran:
         port = free_port()
         option = f"PORT={port}" if command.startswith("make") else f"--port {port}"
         return serve_briefly(f"{command} {option}", env, port)
+    if command.startswith(DATASETTE):
+        for step in (f"{PARLEY} db upgrade", f"{PARLEY} seed"):
+            prepared = run(step, env)
+            if prepared.returncode != 0:
+                return prepared
+        database = Path(env["PARLEY_INSTANCE_PATH"]) / "parley.db"
+        port = free_port()
+        served = command.replace("instance/parley.db", str(database), 1)
+        probe = "/parley/statements.json?_search=Tokayev&_size=1"
+        return serve_briefly(f"{served} --port {port}", env, port, probe=probe)
     if command.startswith(".venv/bin/python -m tests.benchmarks."):
         return run(command + " --help", env)
     return run(command, env)

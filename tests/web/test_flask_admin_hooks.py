@@ -14,9 +14,14 @@ from flask import Flask
 from flask_admin import Admin
 from flask_admin import BaseView
 from flask_admin import expose
+from flask_admin.contrib.sqla import ModelView
 
 from webapp.admin.flask_admin_hooks import OVERRIDDEN
+from webapp.admin.flask_admin_hooks import filter_join_path
 from webapp.admin.flask_admin_hooks import registered_views
+from webapp.db import db
+from webapp.models import Meeting
+from webapp.models import Statement
 
 VERSION = flask_admin.__version__
 
@@ -67,3 +72,32 @@ def test_admin_still_lists_its_views_in_views():
         f"Flask-Admin {VERSION} keeps something else in Admin._views than the views added, "
         "index first, which webapp/admin/flask_admin_hooks.py (registered_views) expects"
     )
+
+
+class StatementsBySpeaker(ModelView):
+    column_filters = ("speaker.name",)
+
+
+class MeetingsByParticipant(ModelView):
+    column_filters = ("participants.name",)
+
+
+def test_flask_admin_still_records_the_joins_a_filter_needs(app):
+    """``filter_join_path`` reads ``ModelView._filter_joins``, filled as filters are scaffolded."""
+    with app.app_context():
+        admin = Admin(Flask(__name__))
+        views = {
+            "statements": StatementsBySpeaker(Statement, db, endpoint="s"),
+            "meetings": MeetingsByParticipant(Meeting, db, endpoint="m"),
+        }
+        for view in views.values():
+            admin.add_view(view)
+        paths = {
+            name: [filter_join_path(view, flt) for flt in view._filters]
+            for name, view in views.items()
+        }
+    assert paths["statements"] and all(p == [Statement.speaker] for p in paths["statements"]), (
+        f"Flask-Admin {VERSION} no longer records a filter's joins in ModelView._filter_joins, "
+        "which webapp/admin/flask_admin_hooks.py (filter_join_path) reads"
+    )
+    assert paths["meetings"] and all(p == [Meeting.participants] for p in paths["meetings"])

@@ -12,6 +12,8 @@ from sqlalchemy import event
 from tests.conftest import csrf_token
 from tests.conftest import login
 from tests.factories import add_attendee
+from tests.factories import article
+from tests.factories import statement
 from webapp import PROJECT_ROOT
 from webapp.auth import SessionCSRFForm
 from webapp.db import db
@@ -22,6 +24,7 @@ from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Revision
 from webapp.models import Statement
+from webapp.models import StatementKind
 from webapp.models import meeting_participants
 
 #: seeding creates the dictionary's people first, in its order, so their ids follow it
@@ -253,3 +256,48 @@ def test_anonymous_user_is_sent_to_login(client, seeded):
     response = client.get("/admin/person/merge/?id=1&id=2")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login?next=")
+
+
+def test_details_page_shows_the_newest_statements_and_links_to_all(app, client, seeded):
+    """A person with many statements: the newest twenty, and a link to the filtered list."""
+    with app.app_context():
+        smailov = db.session.get(Person, SMAILOV)
+        news = article(999, "Smailov said many things.", title="Many things")
+        db.session.add_all(
+            statement(news, f"thing {n}", speaker=smailov, kind=StatementKind.INDIRECT)
+            for n in range(30)
+        )
+        db.session.commit()
+    login(client, "vera")
+    page = client.get(f"/admin/person/details/?id={SMAILOV}").get_data(as_text=True)
+    listed = re.findall(r'<ul id="statements">(.*?)</ul>', page, re.S)[0]
+    assert listed.count("<li>") == 20
+    assert "thing 29" in listed and "thing 9" not in listed
+    assert "(indirect, Many things)" in listed
+    assert "The newest 20 of 31:" in page
+    everything = "/admin/statement/?flt0_speaker_equals=Alikhan+Smailov"
+    assert f'href="{everything}"' in page
+    all_of_them = client.get(everything).get_data(as_text=True)
+    assert all_of_them.count('href="/admin/statement/details/?id=') == 20
+    assert "thing 29" in all_of_them
+
+
+def test_details_page_queries_do_not_grow_with_the_person(app, client, seeded):
+    login(client, "vera")
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        client.get(f"/admin/person/details/?id={SMAILOV}")
+        few = len(statements)
+        statements.clear()
+        client.get(f"/admin/person/details/?id={MISHUSTIN}")
+        many = len(statements)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert few == many

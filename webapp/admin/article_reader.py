@@ -2,26 +2,31 @@
 
 A fixed handful of queries whatever the article's size: the article with its
 source, its statements with their speakers, its mentions with their people,
-its meetings with their participants, and how many articles report each
-meeting.
+its meetings, their participants, and how many articles report each meeting.
+All but the article are read as plain rows with the columns shown, by queries
+built once at import (see ``webapp.admin.base.fetch``), and each list's links
+are made from one URL (``url_pattern``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 from flask import url_for
 from markupsafe import Markup
+from sqlalchemy.orm import defer
 from sqlalchemy.orm import joinedload
-from sqlalchemy.orm import selectinload
 
 from webapp.admin.article_text import UNKNOWN
 from webapp.admin.article_text import Span
 from webapp.admin.article_text import colours
 from webapp.admin.article_text import render
 from webapp.admin.article_text import segments
+from webapp.admin.base import fetch
+from webapp.admin.base import url_pattern
 from webapp.db import db
 from webapp.models import Article
 from webapp.models import Meeting
@@ -29,6 +34,53 @@ from webapp.models import MeetingReport
 from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import Statement
+from webapp.models import meeting_participants
+
+IDS = sa.bindparam("ids", expanding=True)
+ARTICLE_ID = sa.bindparam("article")
+#: the article with its source; its raw text is another page's
+ARTICLE = (
+    sa.select(Article)
+    .options(joinedload(Article.source), defer(Article.raw_text))
+    .where(Article.id == ARTICLE_ID)
+)
+STATEMENTS = (
+    sa.select(
+        Statement.id,
+        Statement.start_char,
+        Statement.end_char,
+        Statement.speaker_id,
+        Person.name.label("speaker"),
+        Statement.kind,
+        Statement.review_status,
+    )
+    .outerjoin(Person, Person.id == Statement.speaker_id)
+    .where(Statement.article_id == ARTICLE_ID)
+    .order_by(Statement.start_char, Statement.id)
+)
+MENTIONS = (
+    sa.select(Mention.person_id, Person.name, Mention.how, Mention.start_char, Mention.end_char)
+    .join(Person, Person.id == Mention.person_id)
+    .where(Mention.article_id == ARTICLE_ID)
+    .order_by(Mention.start_char, Mention.id)
+)
+MEETINGS = (
+    sa.select(Meeting.id, Meeting.held_on, Meeting.place, Meeting.occasion)
+    .join(MeetingReport, MeetingReport.meeting_id == Meeting.id)
+    .where(MeetingReport.article_id == ARTICLE_ID)
+    .order_by(Meeting.held_on, Meeting.id)
+)
+PARTICIPANTS = (
+    sa.select(meeting_participants.c.meeting_id, Person.name)
+    .join(Person, Person.id == meeting_participants.c.person_id)
+    .where(meeting_participants.c.meeting_id.in_(IDS))
+    .order_by(Person.name)
+)
+REPORTS = (
+    sa.select(MeetingReport.meeting_id, sa.func.count())
+    .where(MeetingReport.meeting_id.in_(IDS))
+    .group_by(MeetingReport.meeting_id)
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +92,7 @@ class LegendEntry:
 
 @dataclass(frozen=True)
 class PersonRow:
-    person: Person
+    name: str
     colour: str
     mentions: int
     href: str
@@ -48,14 +100,21 @@ class PersonRow:
 
 @dataclass(frozen=True)
 class StatementRow:
-    statement: Statement
+    id: int
+    #: the speaker's name, or None
+    speaker: str | None
+    kind: str
+    review_status: str
     colour: str
     href: str
 
 
 @dataclass(frozen=True)
 class MeetingRow:
-    meeting: Meeting
+    held_on: date | None
+    place: str | None
+    occasion: str | None
+    participants: list[str]
     #: how many articles report it, this one included
     reports: int
     href: str
@@ -76,51 +135,28 @@ class Reading:
         return sum(1 for row in self.meetings if row.reports == 1)
 
 
-def statement_url(statement: Statement, *, editor: bool, back: str) -> str:
-    if editor:
-        return url_for("statement.edit_view", id=statement.id, url=back)
-    return url_for("statement.details_view", id=statement.id, url=back)
-
-
-def person_url(person_id: int, back: str) -> str:
-    return url_for("person.details_view", id=person_id, url=back)
-
-
 def load(article_id: int, *, editor: bool) -> Reading | None:
-    session = db.session
-    article = session.scalar(
-        sa.select(Article).options(joinedload(Article.source)).where(Article.id == article_id)
-    )
+    """The reading page's content: the article as an object, everything else as plain rows."""
+    article = db.session.scalar(ARTICLE, {"article": article_id})
     if article is None:
         return None
-    statements = session.scalars(
-        sa.select(Statement)
-        .options(joinedload(Statement.speaker))
-        .where(Statement.article_id == article_id)
-        .order_by(Statement.start_char, Statement.id)
-    ).all()
-    mentions = session.scalars(
-        sa.select(Mention)
-        .options(joinedload(Mention.person))
-        .where(Mention.article_id == article_id)
-        .order_by(Mention.start_char, Mention.id)
-    ).all()
-    meetings = session.scalars(
-        sa.select(Meeting)
-        .join(MeetingReport, MeetingReport.meeting_id == Meeting.id)
-        .where(MeetingReport.article_id == article_id)
-        .options(selectinload(Meeting.participants))
-        .order_by(Meeting.held_on, Meeting.id)
-    ).all()
-    report_counts = dict(
-        session.execute(
-            sa.select(MeetingReport.meeting_id, sa.func.count())
-            .where(MeetingReport.meeting_id.in_([m.id for m in meetings]))
-            .group_by(MeetingReport.meeting_id)
-        ).all()
-    )
+    statements = fetch(STATEMENTS, article=article_id)
+    mentions = fetch(MENTIONS, article=article_id)
+    meetings = fetch(MEETINGS, article=article_id)
+    meeting_ids = [m.id for m in meetings]
+    participants: dict[int, list[str]] = {}
+    report_counts: dict[int, int] = {}
+    if meeting_ids:
+        for meeting_id, name in fetch(PARTICIPANTS, ids=meeting_ids):
+            participants.setdefault(meeting_id, []).append(name)
+        report_counts = dict(fetch(REPORTS, ids=meeting_ids))
 
     back = url_for("article.read_view", article_id=article_id)
+    statement_url = url_pattern(
+        "statement.edit_view" if editor else "statement.details_view", url=back
+    )
+    person_url = url_pattern("person.details_view", url=back)
+    meeting_url = url_pattern("meeting.details_view")
     first_seen = sorted(
         [(s.start_char, s.speaker_id) for s in statements]
         + [(m.start_char, m.person_id) for m in mentions],
@@ -132,10 +168,15 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
     spans = []
     for statement in statements:
         colour = palette.get(statement.speaker_id, UNKNOWN)
-        href = statement_url(statement, editor=editor, back=back)
-        statement_rows.append(StatementRow(statement, colour, href))
-        speaker = statement.speaker.name if statement.speaker else "unknown speaker"
-        title = f"Statement {statement.id}: {speaker}, {statement.kind.value}"
+        href = statement_url(statement.id)
+        kind = statement.kind.value
+        statement_rows.append(
+            StatementRow(
+                statement.id, statement.speaker, kind, statement.review_status.value, colour, href
+            )
+        )
+        speaker = statement.speaker or "unknown speaker"
+        title = f"Statement {statement.id}: {speaker}, {kind}"
         spans.append(
             Span(
                 statement.start_char,
@@ -148,8 +189,7 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
             )
         )
     for mention in mentions:
-        href = person_url(mention.person_id, back)
-        title = f"{mention.person.name} ({mention.how.value})"
+        title = f"{mention.name} ({mention.how.value})"
         spans.append(
             Span(
                 mention.start_char,
@@ -157,29 +197,30 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
                 "mention",
                 mention.person_id,
                 palette[mention.person_id],
-                href,
+                person_url(mention.person_id),
                 title,
             )
         )
 
-    people: dict[int, Person] = {m.person_id: m.person for m in mentions}
-    people.update({s.speaker_id: s.speaker for s in statements if s.speaker is not None})
+    names: dict[int, str] = {m.person_id: m.name for m in mentions}
+    names.update({s.speaker_id: s.speaker for s in statements if s.speaker_id is not None})
     counts = Counter(m.person_id for m in mentions)
-    legend = [
-        LegendEntry(people[pid].name, colour, person_url(pid, back))
-        for pid, colour in palette.items()
-    ]
+    legend = [LegendEntry(names[pid], colour, person_url(pid)) for pid, colour in palette.items()]
     if any(s.speaker_id is None for s in statements):
         legend.append(LegendEntry("unknown speaker", UNKNOWN, None))
     person_rows = sorted(
-        (
-            PersonRow(people[pid], palette[pid], counts[pid], person_url(pid, back))
-            for pid in counts
-        ),
-        key=lambda row: (-row.mentions, row.person.name),
+        (PersonRow(names[pid], palette[pid], counts[pid], person_url(pid)) for pid in counts),
+        key=lambda row: (-row.mentions, row.name),
     )
     meeting_rows = [
-        MeetingRow(m, report_counts.get(m.id, 0), url_for("meeting.details_view", id=m.id))
+        MeetingRow(
+            m.held_on,
+            m.place,
+            m.occasion,
+            participants.get(m.id, []),
+            report_counts.get(m.id, 0),
+            meeting_url(m.id),
+        )
         for m in meetings
     ]
     return Reading(

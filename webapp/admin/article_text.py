@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
+from markupsafe import escape
 
 #: how many distinct colours the reading page's stylesheet defines (``.pc-0`` to ``.pc-9``)
 PALETTE_SIZE = 10
@@ -73,24 +74,34 @@ def segments(text: str, spans: Sequence[Span]) -> list[Segment]:
     return pieces
 
 
-_OPEN = Markup('<span class="hl hl-{0} {1}" data-{0}="{2}" title="{3}">')
-_LINK = Markup('<a class="hl hl-{0} {1}" data-{0}="{2}" href="{3}" title="{4}">{5}</a>')
+def _open(span: Span) -> str:
+    return (
+        f'<span class="hl hl-{escape(span.kind)} {escape(span.colour)}" '
+        f'data-{escape(span.kind)}="{int(span.record_id)}" title="{escape(span.title)}">'
+    )
+
+
+def _link(span: Span, text: str) -> str:
+    return (
+        f'<a class="hl hl-{escape(span.kind)} {escape(span.colour)}" '
+        f'data-{escape(span.kind)}="{int(span.record_id)}" href="{escape(span.href)}" '
+        f'title="{escape(span.title)}">{escape(text)}</a>'
+    )
 
 
 def render(pieces: Iterable[Segment]) -> Markup:
-    """The highlighted text as HTML; every piece of article text is escaped by ``format``."""
+    """The highlighted text as HTML; every piece of text and attribute value is escaped.
+
+    Built with ``escape`` and plain strings rather than ``Markup.format``, which
+    costs ten times as much per piece: a long article has a thousand pieces.
+    """
     html = []
     for piece in pieces:
         if not piece.spans:
-            html.append(Markup("{}").format(piece.text))
+            html.append(escape(piece.text))
             continue
         *outer, inner = piece.spans
-        for span in outer:
-            html.append(_OPEN.format(span.kind, span.colour, span.record_id, span.title))
-        html.append(
-            _LINK.format(
-                inner.kind, inner.colour, inner.record_id, inner.href, inner.title, piece.text
-            )
-        )
-        html.append(Markup("</span>" * len(outer)))
-    return Markup("").join(html)
+        html.extend(_open(span) for span in outer)
+        html.append(_link(inner, piece.text))
+        html.append("</span>" * len(outer))
+    return Markup("".join(html))

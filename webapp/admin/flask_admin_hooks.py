@@ -1,12 +1,13 @@
 """Every private Flask-Admin name Parley overrides or reads, and nothing else.
 
 Flask-Admin has no public way to check each request to a view after its
-access check, to call a view only once, to replace the search box's query, or
-to list an admin's views. The classes below do these through its private
-names and hand over to methods with public names, which the rest of
-``webapp.admin`` overrides. ``tests/web/test_flask_admin_hooks.py`` checks each
-name against the installed Flask-Admin, so an upgrade that drops one or
-changes its arguments fails there, naming the hook.
+access check, to call a view only once, to replace the search box's query, to
+list an admin's views, or to tell which joins a filter needs. The classes below
+do these through its private names and hand over to methods with public names,
+which the rest of ``webapp.admin`` overrides.
+``tests/web/test_flask_admin_hooks.py`` checks each name against the installed
+Flask-Admin, so an upgrade that drops one or changes its arguments fails
+there, naming the hook.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ class SearchHook:
             if count_query is not None:
                 count_query = count_query.filter(clause)
         return query, count_query, joins, count_joins
+
+
+def filter_join_path(view: ModelView, flt: Any) -> list[Any]:
+    """The relationships (or tables) Flask-Admin joins to apply the filter ``flt``."""
+    return list(view._filter_joins.get(flt.key_name or flt.column, ()))
 
 
 def registered_views(admin: Admin) -> list[BaseView]:

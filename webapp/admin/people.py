@@ -15,18 +15,20 @@ from flask_admin.actions import action
 from flask_admin.helpers import get_redirect_target
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 from wtforms import RadioField
 from wtforms.validators import InputRequired
 
 from webapp.admin.base import SecureModelView
+from webapp.admin.base import fetch
 from webapp.admin.base import page_count
+from webapp.admin.base import url_pattern
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
 from webapp.changes.merge import MergeError
 from webapp.changes.merge import merge_people
 from webapp.db import db
+from webapp.models import Article
 from webapp.models import Meeting
 from webapp.models import Person
 from webapp.models import PersonAlias
@@ -36,8 +38,10 @@ from webapp.models import meeting_participants
 
 #: aliases shown in a list row before "and N more"
 LIST_ALIASES = 4
-#: statements and meetings listed on a person's page
-DETAILS_ROWS = 50
+#: statements and meetings listed on a person's page; the rest are a click away
+DETAILS_ROWS = 20
+#: characters of a statement shown on a person's page
+EXCERPT = 120
 #: people one merge may take
 MERGE_LIMIT = 20
 
@@ -46,25 +50,98 @@ class MergeForm(SessionCSRFForm):
     survivor = RadioField("Keep", coerce=int, validators=[InputRequired()])
 
 
+IDS = sa.bindparam("ids", expanding=True)
+PERSON = sa.bindparam("person")
+taking_part = meeting_participants
+#: statements said and meetings attended, per person
+SAID = (
+    sa.select(Statement.speaker_id, sa.func.count())
+    .where(Statement.speaker_id.in_(IDS))
+    .group_by(Statement.speaker_id)
+)
+ATTENDED = (
+    sa.select(taking_part.c.person_id, sa.func.count())
+    .where(taking_part.c.person_id.in_(IDS))
+    .group_by(taking_part.c.person_id)
+)
+ALIASES = (
+    sa.select(PersonAlias.person_id, PersonAlias.alias)
+    .where(PersonAlias.person_id.in_(IDS))
+    .order_by(PersonAlias.alias)
+)
+POSITIONS = (
+    sa.select(
+        Position.person_id,
+        Position.id,
+        Position.title,
+        Position.country,
+        Position.started_on,
+        Position.ended_on,
+        Position.acting,
+    )
+    .where(Position.person_id.in_(IDS))
+    .order_by(Position.started_on, Position.id)
+)
+#: a person's newest statements, each cut to an excerpt in SQL
+NEWEST_STATEMENTS = (
+    sa.select(
+        Statement.id,
+        Statement.kind,
+        sa.func.substr(Statement.text, 1, EXCERPT + 1).label("text"),
+        sa.func.coalesce(Article.title, Article.file).label("article"),
+    )
+    .join(Article, Article.id == Statement.article_id)
+    .where(Statement.speaker_id == PERSON)
+    .order_by(Statement.id.desc())
+    .limit(DETAILS_ROWS)
+)
+NEWEST_MEETINGS = (
+    sa.select(Meeting.id, Meeting.held_on, Meeting.place)
+    .join(taking_part, taking_part.c.meeting_id == Meeting.id)
+    .where(taking_part.c.person_id == PERSON)
+    .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+    .limit(DETAILS_ROWS)
+)
+#: the other participants of some meetings
+OTHERS = (
+    sa.select(taking_part.c.meeting_id, Person.name)
+    .join(Person, Person.id == taking_part.c.person_id)
+    .where(taking_part.c.meeting_id.in_(IDS), taking_part.c.person_id != PERSON)
+    .order_by(Person.name)
+)
+
+
 def counts(person_ids: list[int]) -> dict[str, dict[int, int]]:
     """Statements said and meetings attended, per person: two grouped queries."""
     if not person_ids:
         return {"statements": {}, "meetings": {}}
-    said = (
-        sa.select(Statement.speaker_id, sa.func.count())
-        .where(Statement.speaker_id.in_(person_ids))
-        .group_by(Statement.speaker_id)
-    )
-    table = meeting_participants
-    attended = (
-        sa.select(table.c.person_id, sa.func.count())
-        .where(table.c.person_id.in_(person_ids))
-        .group_by(table.c.person_id)
-    )
     return {
-        "statements": dict(db.session.execute(said).all()),
-        "meetings": dict(db.session.execute(attended).all()),
+        "statements": dict(fetch(SAID, ids=person_ids)),
+        "meetings": dict(fetch(ATTENDED, ids=person_ids)),
     }
+
+
+def grouped(rows) -> dict[int, list[Any]]:
+    """Rows whose first column is a person's id, as {person id: [row, ...]} in their order."""
+    found: dict[int, list[Any]] = {}
+    for row in rows:
+        found.setdefault(row[0], []).append(row)
+    return found
+
+
+def list_details(person_ids: list[int]) -> dict[str, dict[int, Any]]:
+    """What a page of the people list shows beside each name: counts, aliases and positions.
+
+    Read as plain rows, a handful of queries for the whole page: the list
+    never needs the people's related rows as objects.
+    """
+    data: dict[str, dict[int, Any]] = dict(counts(person_ids))
+    if not person_ids:
+        return data | {"aliases": {}, "positions": {}}
+    aliases = grouped(fetch(ALIASES, ids=person_ids))
+    data["aliases"] = {pid: [row.alias for row in rows] for pid, rows in aliases.items()}
+    data["positions"] = grouped(fetch(POSITIONS, ids=person_ids))
+    return data
 
 
 def years(position: Position) -> str:
@@ -73,20 +150,35 @@ def years(position: Position) -> str:
     return start if start == end else f"{start}–{end}"
 
 
-def position_label(position: Position) -> str:
+def position_label(position) -> str:
+    """ "Prime Minister, Kazakhstan (2022–2024)", for a Position or a row with its columns."""
     acting = "acting " if position.acting else ""
     return f"{acting}{position.title}, {position.country} ({years(position)})"
 
 
 def format_aliases(view, context, model: Person, name: str) -> str:
-    aliases = [alias.alias for alias in model.aliases]
+    aliases = view.row_data(model)["aliases"].get(model.id, [])
     shown = ", ".join(aliases[:LIST_ALIASES])
     hidden = len(aliases) - LIST_ALIASES
     return f"{shown} and {hidden} more" if hidden > 0 else shown
 
 
 def format_positions(view, context, model: Person, name: str) -> Markup:
-    return Markup("<br>").join(position_label(position) for position in model.positions)
+    positions = view.row_data(model)["positions"].get(model.id, [])
+    return Markup("<br>").join(position_label(position) for position in positions)
+
+
+def excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
+
+
+def others_at(meeting_ids: list[int], person_id: int) -> dict[int, str]:
+    """{meeting id: the other participants' names, comma-separated}, in one query."""
+    names: dict[int, list[str]] = {}
+    if meeting_ids:
+        for meeting_id, name in fetch(OTHERS, ids=meeting_ids, person=person_id):
+            names.setdefault(meeting_id, []).append(name)
+    return {meeting_id: ", ".join(found) for meeting_id, found in names.items()}
 
 
 def history_url(table: str, row_id: int) -> str:
@@ -120,15 +212,8 @@ class PersonView(SecureModelView):
     details_template = "admin/people/details.html"
     history_url = staticmethod(history_url)
 
-    def get_query(self):
-        return (
-            super()
-            .get_query()
-            .options(selectinload(Person.aliases), selectinload(Person.positions))
-        )
-
-    def page_data(self, rows: list[Person]) -> dict[str, dict[int, int]]:
-        return counts([person.id for person in rows])
+    def page_data(self, rows: list[Person]) -> dict[str, dict[int, Any]]:
+        return list_details([person.id for person in rows])
 
     def search_clauses(self, search: str) -> list:
         """Each word must be in the name or in one of the aliases."""
@@ -143,29 +228,48 @@ class PersonView(SecureModelView):
     # -- the person's page ---------------------------------------------------------------
 
     def activity(self, person: Person) -> dict[str, Any]:
-        """What the details page lists: the person's statements and meetings, newest first."""
-        statements = db.session.scalars(
-            sa.select(Statement)
-            .where(Statement.speaker_id == person.id)
-            .options(joinedload(Statement.article))
-            .order_by(Statement.id.desc())
-            .limit(DETAILS_ROWS)
-        ).all()
-        meetings = db.session.scalars(
-            sa.select(Meeting)
-            .join(meeting_participants, meeting_participants.c.meeting_id == Meeting.id)
-            .where(meeting_participants.c.person_id == person.id)
-            .options(selectinload(Meeting.participants))
-            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
-            .limit(DETAILS_ROWS)
-        ).all()
-        total = counts([person.id])
+        """What the details page lists: the newest statements and meetings, and their totals.
+
+        Plain rows with only the columns shown (a statement's excerpt is cut in
+        SQL), so the page costs the same for a person with ten statements or a
+        hundred thousand; the full lists are the statement and meeting lists,
+        filtered to the person.
+        """
+        statements = fetch(NEWEST_STATEMENTS, person=person.id)
+        meetings = fetch(NEWEST_MEETINGS, person=person.id)
+        others = others_at([meeting.id for meeting in meetings], person.id)
+        details = list_details([person.id])
+        statement_url = url_pattern("statement.details_view")
+        meeting_url = url_pattern("meeting.details_view")
+        position_url = url_pattern("position.details_view")
         return {
-            "statements": statements,
-            "meetings": meetings,
-            "statement_count": total["statements"].get(person.id, 0),
-            "meeting_count": total["meetings"].get(person.id, 0),
-            "position_label": position_label,
+            "aliases": details["aliases"].get(person.id, []),
+            "positions": [
+                {"href": position_url(row.id), "label": position_label(row), "row": row}
+                for row in details["positions"].get(person.id, [])
+            ],
+            "statements": [
+                {
+                    "href": statement_url(row.id),
+                    "kind": row.kind.value,
+                    "text": excerpt(row.text),
+                    "article": row.article,
+                }
+                for row in statements
+            ],
+            "meetings": [
+                {
+                    "href": meeting_url(row.id),
+                    "when": row.held_on.isoformat() if row.held_on else "undated",
+                    "place": row.place,
+                    "others": others.get(row.id, "nobody else"),
+                }
+                for row in meetings
+            ],
+            "statement_count": details["statements"].get(person.id, 0),
+            "meeting_count": details["meetings"].get(person.id, 0),
+            "all_statements": url_for("statement.index_view", flt0_speaker_equals=person.name),
+            "all_meetings": url_for("meeting.index_view", flt0_participant_equals=person.name),
         }
 
     # -- merging -------------------------------------------------------------------------
