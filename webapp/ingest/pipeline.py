@@ -24,6 +24,7 @@ from webapp.ingest.read import publisher_country
 from webapp.ingest.read import read_bytes
 from webapp.ingest.records import Document
 from webapp.ingest.records import Extraction
+from webapp.ingest.records import Mention
 from webapp.ingest.spans import MentionIndex
 from webapp.ingest.speech import find_statements
 
@@ -35,7 +36,7 @@ def extract(document: Document, registry: Registry) -> Extraction:
     people = resolve(found, registry, document.published, home=publisher_country(document))
     speech = find_statements(text, people.mentions, people.phrase_starts)
     mentions = sorted([*people.mentions, *speech.mentions], key=lambda m: (m.start, m.end))
-    title_people = _title_people(document.title, registry)
+    title_people = _title_people(document.title, registry, mentions)
     meetings = find_meetings(
         text,
         MentionIndex(text, mentions, people.phrase_starts),
@@ -77,8 +78,20 @@ def extract_text(name: str, text_or_bytes: str | bytes, registry: Registry) -> E
     return extract(read_bytes(name, data), registry)
 
 
-def _title_people(title: str | None, registry: Registry) -> list[str]:
+def _title_people(title: str | None, registry: Registry, mentions: list[Mention]) -> list[str]:
+    """The people a headline names: full names, and surnames of people the text names.
+
+    "Putin thanks Mirziyoyev for his hospitality" names the Putin and the
+    Mirziyoyev of the article.
+    """
     if not title:
         return []
-    hits = find_names(title, matcher_for(registry))
-    return list(dict.fromkeys(hit.person for hit in hits if hit.kind == "name" and hit.person))
+    named = list(dict.fromkeys(mention.person for mention in mentions))
+    people = []
+    for hit in find_names(title, matcher_for(registry)):
+        if hit.kind == "name" and hit.person:
+            people.append(hit.person)
+        elif hit.kind == "surname":
+            same = [p.name for p in registry.by_surname(hit.text) if p.name in named]
+            people.extend(same if len(same) == 1 else [])
+    return list(dict.fromkeys(people))

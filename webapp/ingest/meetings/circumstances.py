@@ -122,7 +122,12 @@ def merge(found: list[Evidence]) -> list[Draft]:
             continue
         for draft in drafts:
             first = draft.evidence[0]
-            day = first.date if item.definite and not item.own_date else item.date
+            # a sentence with no date of its own tells of the meeting already dated:
+            # "… took place yesterday in Ankara. He was met by Erdogan."
+            undated_again = not item.own_date and set(item.participants) <= set(draft.participants)
+            day = (
+                first.date if (item.definite or undated_again) and not item.own_date else item.date
+            )
             if same_meeting(first.date, draft.participants, day, item.participants):
                 draft.evidence.append(item)
                 if not item.loose or all(other.loose for other in draft.evidence):
@@ -183,7 +188,8 @@ def meeting(
         ),
         (None, None),
     )
-    if place is None and when is not None and when == published:
+    if place is None and (when == published or (when is not None and when == dateline_day)):
+        # told as of the day of the report, or of the day the dateline gives
         if article_place is not None:
             place, place_from = article_place, "article"
         elif city_name(dateline_place or ""):

@@ -16,7 +16,7 @@ import re
 from webapp.ingest.text import UPPER
 
 MEETING_CUE = re.compile(
-    r"\b(?:(?P<between>(?:meeting|meetings|talks|negotiations|conversation|summit)\s+between)"
+    r"\b(?:(?P<between>(?i:meeting|meetings|talks|negotiations|conversation|summit)\s+between)"
     r"|(?P<with>(?:met|meets|meet|meeting|meetings|talks|talked|negotiations|conversation"
     r"|discussions|consultations|sat\s+down|met\s+up)\s+with"
     r"|(?:paid|pays|made|makes)\s+a\s+(?:courtesy\s+)?call\s+on)"

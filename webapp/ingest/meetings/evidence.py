@@ -80,6 +80,19 @@ _BETWEEN_PAIR = re.compile(
     r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers|sides)\b"
 )
 _RELATIVE_WORDS = ("wh",)
+#: a host verb's object named through the delegation it leads
+_DELEGATION = re.compile(
+    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation\s+(?:[\w-]+\s+){0,4}?(?:led|headed)\s+by"
+)
+#: a phrase before the subject: "During his meeting with X, ", "In a meeting with X, "
+_OPENING_PHRASE = re.compile(
+    r"(?:During|In|At|After|Following|Before|On|With|Speaking|Addressing|Meeting)\b[^,.;]{0,150},"
+)
+#: a pronoun as the subject of a meeting verb, with no name between: "Today, he held
+#: discussions with", "He was met by"
+_PRONOUN = re.compile(
+    r"(?:^|[,;]\s+|\b(?:[Tt]hen|[Tt]here|[Aa]nd|[Ll]ater)\s+)(?:[Hh]e|[Ss]he)\s+(?:[a-z]+\s+){0,4}$"
+)
 
 
 def find_meetings(
@@ -96,11 +109,15 @@ def find_meetings(
     folded = fold(text)
     found: list[Evidence] = []
     calls: list[int] = []  # where cues told of phone or video calls
+    antecedent: str | None = None  # whom "he" or "she" opening a sentence stands for
     for number, unit in enumerate(speech.units):
         if _is_headline(text, unit):
             continue
         speaker = speech.unit_speakers.get(number)
-        found.extend(_unit_evidence(text, unit, people, marks, speaker, published, calls))
+        found.extend(
+            _unit_evidence(text, unit, people, marks, speaker, published, calls, antecedent)
+        )
+        antecedent = _first_named(text, unit, people, marks) or antecedent
     for statement in speech.statements:
         if statement.kind is not StatementKind.INDIRECT:
             found.extend(first_person(text, statement, people, published))
@@ -114,8 +131,16 @@ def find_meetings(
     for item in found:
         if not item.participants and item.narrative and len(speakers) >= 2:
             item.participants = speakers
-        elif not item.participants and item.narrative and title_people and len(title_people) >= 2:
+        elif (
+            not item.participants
+            and item.narrative
+            and item.confidence != confidence.OCCASION_ONLY  # a place or occasion, no cue
+            and title_people
+            and len(title_people) >= 2
+        ):
             item.participants = list(title_people)
+        elif _told_before(item, title_people):
+            item.participants = list(title_people)  # "During the talks, Putin highlighted"
     if len(speakers) >= 2 and not any(len(item.participants) >= 2 for item in found):
         first = speech.turns[0]
         found.append(
@@ -175,6 +200,7 @@ def _unit_evidence(
     speaker: str | None,
     published: date | None,
     calls: list[int],
+    antecedent: str | None = None,
 ) -> list[Evidence]:
     relative = Spans(
         [m.span() for m in _RELATIVE.finditer(text, *unit)]
@@ -217,6 +243,8 @@ def _unit_evidence(
             if kind == "received" and not _object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = _subject(text, before)
+            if not subject and antecedent and _PRONOUN.search(text[unit[0] : cue.start()]):
+                subject = [antecedent]  # "Then he also had a meeting with Lukashenko."
             if shared is not None and _COORDINATED_CUE.fullmatch(text, shared[1], cue.start()):
                 subject = shared[0]  # "a meeting with A and extensive talks with B"
             objects = unique([m.person for m in after if m.start < limit])
@@ -258,6 +286,33 @@ def _unit_evidence(
             )
         )
     return result
+
+
+def _told_before(item: Evidence, title_people: list[str] | None) -> bool:
+    """ "The talks" with one of the headline's two people: the talks of the headline."""
+    return (
+        item.definite
+        and item.narrative
+        and len(item.participants) == 1
+        and title_people is not None
+        and len(title_people) == 2
+        and item.participants[0] in title_people
+    )
+
+
+def _first_named(
+    text: str, unit: tuple[int, int], people: MentionIndex, marks: Spans
+) -> str | None:
+    """The first person a sentence names outside quotes, after an opening phrase: its subject.
+
+    "During his meeting with Muhriddin, Jaishankar said …": Jaishankar.
+    """
+    opening = _OPENING_PHRASE.match(text, *unit)
+    start = opening.end() if opening is not None else unit[0]
+    for mention in people.within(start, unit[1]):
+        if marks.covering(mention.start) is None:
+            return mention.person
+    return None
 
 
 def _addressee(text: str, turn: Turn, people: MentionIndex) -> list[str]:
@@ -346,6 +401,9 @@ def _object_follows(text: str, end: int, after: list[Mention], people: MentionIn
     if not after:
         return False
     start = people.phrase_start(after[0])
+    led = _DELEGATION.match(text, end, start)
+    if led is not None:
+        end = led.end()  # "received a delegation led by Editor-in-Chief of Xinhua He Ping"
     return start - end <= _OBJECT_GAP or _TITLE_GAP.fullmatch(text, end, start) is not None
 
 

@@ -13,7 +13,7 @@ from webapp.ingest.text import UPPER
 _CAP_WORDS = rf"[{UPPER}][\w'’.-]*(?:[ -][{UPPER}][\w'’-]*)?"
 _IN_PLACE = re.compile(
     rf"\b(?i:in|to|at)\s+(?:the\s+)?(?:[{UPPER}][\w-]+['’]s\s+)?(?:(?:capital|city)\s+(?:of\s+)?)?"
-    rf"(?P<place>{_CAP_WORDS})"
+    rf"(?P<place>{_CAP_WORDS})(?P<of>\s+of\s+(?:the\s+)?{_CAP_WORDS})?"
 )
 _IN_CAPITAL = re.compile(rf"\b(?i:in)\s+the\s+(?P<adjective>[{UPPER}][\w-]+)\s+capital\b")
 _VISIT_TO = re.compile(rf"\bvisit\s+to\s+(?:[a-z]+\s+)?(?P<place>{_CAP_WORDS})")
@@ -32,7 +32,11 @@ def place_in(
         if (city := capital_of(country_named(match.group("adjective")), on)) is not None:
             found.append((match.start(), city))
     for match in _IN_PLACE.finditer(text, start, end):
-        city = city_name(match.group("place"), capital=match.group().find("capital") >= 0)
+        capital = match.group().find("capital") >= 0
+        city = None
+        if match.group("of"):  # a venue: "at the Great Hall of the People"
+            city = city_name(match.group("place") + match.group("of"), capital=capital)
+        city = city or city_name(match.group("place"), capital=capital)
         if city is not None:
             found.append((match.start(), city))
     if not found:

@@ -190,7 +190,7 @@ def _role_mentions(
     registry: Registry,
 ) -> Iterable[Mention]:
     if titles.on is None:
-        return ()
+        return _undated_role_mentions(role, found, registry)
     if role.counterpart:
         people = _counterparts(role, mentions, titles)
     elif role.domestic and role.countries == (None,) and titles.home is not None:
@@ -206,6 +206,26 @@ def _role_mentions(
         for person in dict.fromkeys(people)
         if person is not None
     ]
+
+
+def _undated_role_mentions(role: Role, found: Scan, registry: Registry) -> list[Mention]:
+    """With no date to say who held an office, the latest holder of it the article names.
+
+    "Kazakhstan's leader has met Putin … President Kassym-Jomart Tokayev … his
+    predecessor Nursultan Nazarbayev": of the presidents the article names, Tokayev
+    took office last, and a report speaks of the holder of its own day.
+    """
+    if role.counterpart or role.generic or None in role.countries:
+        return []
+    named = {hit.person for hit in found.names if hit.kind == "name" and hit.person}
+    result = []
+    for country in role.countries:
+        assert country is not None
+        people = [p.name for p in registry.ever_held(role.title, country) if p.name in named]
+        if people:
+            level = confidence.ROLE_INFERRED
+            result.append(Mention(role.start, role.end, people[-1], How.ROLE, level))
+    return result
 
 
 def _holder(

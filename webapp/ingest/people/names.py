@@ -42,8 +42,8 @@ _TITLE_BEFORE = re.compile(
     r"|director|head|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|senator"
     r"|deputy|representative|president|premier|chief|ceo|counterpart|chancellor|king|emir"
     r"|sheikh|sultan|prince|commentator|analyst|expert|scientist|professor|researcher"
-    r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general))"
-    r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){1,16})?,?\s+$"
+    r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general|leader))"
+    r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){0,16})?,?\s+$"
 )
 #: how far before a name its title may begin: "Chairman of Majlisi Namoyandagon (the House of
 #: Representatives) of the Majlisi Oli (the Supreme Assembly) of Tajikistan Mahmadtoir Zokirzoda"

@@ -191,6 +191,18 @@ class Registry:
         regular = [(person, position) for person, position in held if not position.acting]
         return tuple({person.name: person for person, _ in regular or held}.values())
 
+    def ever_held(self, title: str, country: str) -> tuple[Person, ...]:
+        """Everyone who held the office at any time, earliest first."""
+        key = title_key(title)
+        place = country_key(country)
+        rows = [
+            (person, position)
+            for office in TITLE_GROUPS.get(key, (key,))
+            for person, position in self._offices.get((office, place), ())
+        ]
+        rows.sort(key=lambda row: row[1].start or date.min)
+        return tuple({person.name: person for person, _ in rows}.values())
+
     def titles_on(self, person: Person, on: date) -> tuple[Position, ...]:
         """The person's positions on that day, without one handed over that very day.
 

@@ -68,7 +68,7 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r"[•·]?\s?\d{1,3}(?:[,\s\u00a0]?\d{3}){0,3}(?:\s(?:views?|просмотр(?:ов|а)?|comments?))?",
     r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?",
     r"\d{1,2}\s?min(?:ute)?s?\.?\s(?:read|reading(?: time)?)",
-    r".{0,120}(?:[▲▼]|\b(?:increased|decreased) by\b).{0,120}",
+    r".{0,120}[▲▼].{0,120}",  # "AIRLINK 127.00 Decreased By ▼ -13.75 (-9.77%)"
     # credits and bylines of images
     r"(?:cover\s)?(?:photo|фото|images?|source of (?:the )?photo)\s?[:|].{0,150}",
     r"photo source:.{0,150}|©.{0,150}|.{0,150}/pool/.{0,60}",

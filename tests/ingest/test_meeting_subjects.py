@@ -1,0 +1,144 @@
+"""Who took part when a sentence does not name both sides: pronouns, roles, headlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from webapp.ingest.people.registry import Registry
+from webapp.ingest.pipeline import extract_text
+from webapp.ingest.read import read_bytes
+from webapp.ingest.records import Extraction
+
+
+def extract(text: str, registry: Registry) -> Extraction:
+    return extract_text("s.txt", text, registry)
+
+
+def pairs(extraction: Extraction) -> list[frozenset[str]]:
+    return [frozenset(m.participants) for m in extraction.meetings]
+
+
+def test_a_pronoun_subject_is_the_person_the_sentence_before_named(registry: Registry) -> None:
+    text = (
+        "Putin in Kazan\n\nKAZAN, October 22, 2024. Vladimir Putin welcomed the guests of the "
+        "summit.\n\nLater, he held talks with Chinese President Xi Jinping."
+    )
+    assert frozenset({"Vladimir Putin", "Xi Jinping"}) in pairs(extract(text, registry))
+
+
+def test_a_passive_pronoun_subject_is_resolved_too(registry: Registry) -> None:
+    text = (
+        "Japarov in Ankara\n\nANKARA, June 10, 2021. Sadyr Japarov arrived in Turkey.\n\n"
+        "He was met by Turkish President Recep Tayyip Erdogan."
+    )
+    assert frozenset({"Sadyr Japarov", "Recep Tayyip Erdogan"}) in pairs(extract(text, registry))
+
+
+def test_a_pronoun_with_no_one_named_before_gives_no_meeting(registry: Registry) -> None:
+    text = "Talks in Minsk\n\nMINSK, June 10, 2021. He also had a meeting with Alexander Lukashenko"
+    assert pairs(extract(text, registry)) == []
+
+
+def test_the_leader_of_a_country_titles_a_new_name(registry: Registry) -> None:
+    text = (
+        "Japarov in Ankara\n\nANKARA, June 10, 2021. The meeting of the President of Kyrgyzstan "
+        "Sadyr Japarov and the leader of Turkey Recep Tayyip Erdogan took place in Ankara."
+    )
+    extraction = extract(text, registry)
+    assert [p.name for p in extraction.new_people] == ["Recep Tayyip Erdogan"]
+    assert pairs(extraction) == [frozenset({"Sadyr Japarov", "Recep Tayyip Erdogan"})]
+
+
+def test_a_host_receives_the_head_of_a_delegation(registry: Registry) -> None:
+    text = (
+        "Tokayev receives a delegation\n\nASTANA, March 4, 2024. President Kassym-Jomart "
+        "Tokayev received a delegation led by Chinese Foreign Minister Wang Yi."
+    )
+    assert pairs(extract(text, registry)) == [frozenset({"Kassym-Jomart Tokayev", "Wang Yi"})]
+
+
+def test_an_undated_role_is_the_latest_holder_the_article_names(registry: Registry) -> None:
+    """No date says who was president; of the two the article names, Tokayev came later."""
+    text = (
+        "Kazakh leader meets Putin\n\nMOSCOW (AP) — Kazakhstan’s leader has met with Russian "
+        "President Vladimir Putin. President Kassym-Jomart Tokayev has kept a distance, and "
+        "his predecessor Nursultan Nazarbayev resigned in 2019."
+    )
+    extraction = extract(text, registry)
+    assert extraction.document.published is None
+    assert extraction.mentions[0].person == "Kassym-Jomart Tokayev"
+    assert pairs(extraction) == [frozenset({"Kassym-Jomart Tokayev", "Vladimir Putin"})]
+    assert extraction.meetings[0].place == "Moscow"  # the dateline: nothing says another day
+
+
+def test_an_undated_role_whose_holders_the_article_does_not_name_stays_unresolved(
+    registry: Registry,
+) -> None:
+    text = "Kazakh leader travels\n\nMOSCOW (AP) — Kazakhstan’s leader has arrived in Moscow."
+    assert extract(text, registry).mentions == ()
+
+
+def test_the_talks_of_a_headline_named_by_surnames(registry: Registry) -> None:
+    text = (
+        "Putin thanks Mirziyoyev for his hospitality\n\nRussian President Vladimir Putin "
+        "thanked Uzbek President Shavkat Mirziyoyev for the warm reception.\n\n"
+        "During the talks, Putin highlighted that trade had increased by 30%."
+    )
+    assert pairs(extract(text, registry)) == [frozenset({"Vladimir Putin", "Shavkat Mirziyoyev"})]
+
+
+def test_a_plan_to_meet_does_not_borrow_the_headline_people(registry: Registry) -> None:
+    text = (
+        "Tokayev and Putin discuss trade by phone\n\nASTANA, June 12, 2024. Kassym-Jomart "
+        "Tokayev had a telephone conversation with Vladimir Putin.\n\n"
+        "The leaders agreed to meet on the sidelines of the SCO summit in Astana in July."
+    )
+    assert extract(text, registry).meetings == ()
+
+
+def test_talks_between_at_the_start_of_a_sentence(registry: Registry) -> None:
+    text = (
+        "Putin in Tashkent\n\nTASHKENT, May 28, 2024. On May 26, Vladimir Putin arrived in "
+        "Tashkent at Shavkat Mirziyoyev's invitation. Talks between the two leaders took place "
+        "on May 27."
+    )
+    [meeting] = extract(text, registry).meetings
+    assert set(meeting.participants) == {"Vladimir Putin", "Shavkat Mirziyoyev"}
+    assert meeting.date == date(2024, 5, 27)
+
+
+def test_a_sentence_about_growth_is_text_not_a_ticker() -> None:
+    text = "A title\n\nAstana, 4 March 2024. Tokayev spoke.\n\nTrade had increased by a third.\n"
+    assert read_bytes("t.txt", text.encode()).text.endswith("Trade had increased by a third.")
+
+
+def test_the_subject_comes_after_an_opening_phrase(registry: Registry) -> None:
+    text = (
+        "Lavrov meets ministers\n\nMOSCOW, June 6, 2024. During his meeting with Tajik "
+        "Foreign Minister Sirojiddin Muhriddin, Sergey Lavrov discussed trade. He also met with "
+        "Kazakhstan's Foreign Minister Murat Nurtleu."
+    )
+    found = pairs(extract(text, registry))
+    assert frozenset({"Sergey Lavrov", "Murat Nurtleu"}) in found
+    assert frozenset({"Sirojiddin Muhriddin", "Murat Nurtleu"}) not in found
+
+
+def test_an_undated_sentence_about_a_dated_meeting_is_the_same_meeting(
+    registry: Registry,
+) -> None:
+    text = (
+        "Japarov in Ankara\n\n10 June 2021\n\nThe meeting of the President of Kyrgyzstan Sadyr "
+        "Japarov and the leader of Turkey Recep Tayyip Erdogan took place yesterday in Ankara. "
+        "Japarov was met by Erdogan."
+    )
+    [meeting] = extract(text, registry).meetings
+    assert meeting.date == date(2021, 6, 9)
+
+
+def test_a_venue_named_with_of_the_gives_its_city(registry: Registry) -> None:
+    text = (
+        "Xi meets Tokayev\n\n2024-07-10\n\nChinese President Xi Jinping held talks with "
+        "Kassym-Jomart Tokayev on Monday at the Great Hall of the People."
+    )
+    [meeting] = extract(text, registry).meetings
+    assert (meeting.date, meeting.place) == (date(2024, 7, 8), "Beijing")
