@@ -119,3 +119,24 @@ def test_name_scan_stays_fast_on_long_text(registry: Registry) -> None:
 
     text = "Mikhail Mishustin met Olzhas Bektenov in Moscow. "
     assert_linear(scan_names, text * 200, text * 2000)
+
+
+def test_particles_do_not_count_towards_the_length_of_a_name(registry: Registry) -> None:
+    text = "UAE President Sheikh Mohamed bin Zayed Al Nahyan arrived. Sheikh Mohamed said little."
+    extraction = extract_text("uae.txt", " date 2024-03-04 " + text, registry)
+    assert [person.name for person in extraction.new_people] == ["Mohamed bin Zayed Al Nahyan"]
+    clean = extraction.document.text
+    [later] = [m for m in extraction.mentions if clean[m.start : m.end + 5] == "Mohamed said"]
+    assert later.person == "Mohamed bin Zayed Al Nahyan"
+
+
+def test_an_honorific_in_initials_is_not_part_of_the_name(registry: Registry) -> None:
+    text = "The talks were attended by H.H. Suroor bin Mohammed Al Nahyan and others."
+    extraction = extract_text("uae.txt", " date 2024-03-04 " + text, registry)
+    assert [person.name for person in extraction.new_people] == ["Suroor bin Mohammed Al Nahyan"]
+
+
+def test_five_words_without_particles_are_not_one_name(registry: Registry) -> None:
+    text = "Minister Aidar Bolat Serik Nurlan Kanat spoke."
+    extraction = extract_text("long.txt", " date 2024-03-04 " + text, registry)
+    assert extraction.new_people == ()

@@ -118,6 +118,10 @@ def _name_after(text: str, role: Role, by_start: dict[int, NameHit]) -> NameHit 
     return by_start.get(gap.end())
 
 
+#: the word that makes a name "X son of Y …", whose bearer is called by the first name
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+
+
 def _article_surnames(names: list[NameHit], registry: Registry) -> dict[str, list[tuple[int, str]]]:
     """Surname -> (position, person) of every fuller mention in the article."""
     found: dict[str, list[tuple[int, str]]] = {}
@@ -133,6 +137,8 @@ def _article_surnames(names: list[NameHit], registry: Registry) -> dict[str, lis
         family_first = "-" in parts[-1] or hit.country in FAMILY_NAME_FIRST
         if hit.kind == "new" and len(parts) >= 2 and family_first:
             words.add(parts[0])  # "Park Kyung-mee … Park said": the family name first
+        if any(part.lower() in _PATRONYMIC for part in parts[1:-1]):
+            words.add(parts[0])  # "Mohamed Bin Zayed Al Nahyan … Sheikh Mohamed said"
         person = registry.get(hit.person)
         if person is not None:
             words.add(person.surname)

@@ -27,6 +27,7 @@ _CAP = (
 )
 #: lower-case words inside a name: "Mohammed bin Zayed Al Nahyan", "Ursula von der Leyen"
 _PARTICLE = r"(?:bin|ibn|bint|al|el|de|da|del|van|von|der|den|di|du|le|la)"
+_PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
 _RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{_CAP})*")
 _TOKEN = re.compile(_CAP)
 _NAME_LIKE = re.compile(rf"(?:(?:al|el|ul|ad|as)-)?[{UPPER}][^\W\d_]+(?:[-'’][{UPPER}]?[^\W\d_]+)*")
@@ -37,12 +38,15 @@ _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|to|at|from|near|of|city\s+of|town\s+of|capital)\s+(?:the\s+)?)$"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+#: an honorific written as initials, which are not the initials of the name after it
+_HONORIFIC_INITIALS = re.compile(r"(?<![\w.])(?:H\.\s?R\.\s?H|H\.\s?H|H\.\s?E|H\.\s?M)\.\s+$")
 _TITLE_BEFORE = re.compile(
     r"(?i:\b(?:minister|ambassador|governor|akim|mayor|chairman|chairwoman|speaker|secretary"
     r"|director|head|adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|senator"
     r"|deputy|representative|president|premier|chief|ceo|counterpart|chancellor|king|emir"
     r"|sheikh|sultan|prince|commentator|analyst|expert|scientist|professor|researcher"
-    r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general|leader))"
+    r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general|leader"
+    r"|h\.\s?h\.|h\.\s?e\.|(?:his|her)\s+(?:royal\s+)?(?:highness|excellency)))"
     r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){0,16})?,?\s+$"
 )
 #: how far before a name its title may begin: "Chairman of Majlisi Namoyandagon (the House of
@@ -266,6 +270,7 @@ def _name_like(word: str) -> bool:
 def _segment_hits(
     text: str, tokens: list[tuple[int, int, str]], segment: list[int], matcher: Matcher
 ) -> Iterator[NameHit]:
+    segment = _without_honorific(text, tokens, segment)
     if not segment:
         return
     start = tokens[segment[0]][0]
@@ -277,7 +282,7 @@ def _segment_hits(
         else:
             yield NameHit(start, end, "surname", phrase)
         return
-    if len(segment) > 4:
+    if _core_length(tokens, segment) > 4:
         return
     found = matcher.variant(normal(phrase))
     if found is not None:
@@ -291,10 +296,30 @@ def _segment_hits(
         return  # an institution: "Chairman of the Khalk Maslakhaty"
     titled, country = _title_context(text, tokens, segment[0])
     titled = titled or _TITLE_AFTER.match(text, end) is not None
-    if titled and len(segment) <= 4:
+    if titled:
         yield NameHit(start, end, "new", phrase, phrase, How.NEW, country)
-    elif len(segment) <= 4:
+    else:
         yield NameHit(start, end, "untitled", phrase)
+
+
+def _without_honorific(
+    text: str, tokens: list[tuple[int, int, str]], segment: list[int]
+) -> list[int]:
+    """ "H.H. Sheikh …", "H.E. Mr …": the leading initials are a form of address."""
+    initials = 0
+    while initials < len(segment) and _is_initial(tokens[segment[initials]][2]):
+        initials += 1
+    if initials == 0 or initials == len(segment):
+        return segment
+    start = tokens[segment[initials]][0]
+    if _HONORIFIC_INITIALS.search(text, max(0, start - 10), start):
+        return segment[initials:]
+    return segment
+
+
+def _core_length(tokens: list[tuple[int, int, str]], segment: list[int]) -> int:
+    """Words of a name without its particles: "Mohamed Bin Zayed Al Nahyan" has three."""
+    return sum(1 for index in segment if tokens[index][2].lower() not in _PARTICLES)
 
 
 def _title_context(
@@ -309,8 +334,8 @@ def _title_context(
             titled = True
         elif country is None and country_named(word) is not None:
             country = country_named(word)
-    run_start = tokens[0][0]
-    before = text[max(0, run_start - TITLE_REACH) : run_start]
+    name_start = tokens[first][0]
+    before = text[max(0, name_start - TITLE_REACH) : name_start]
     if not titled and _TITLE_BEFORE.search(before):
         titled = True
     if titled and country is None:
