@@ -142,3 +142,27 @@ def test_a_venue_named_with_of_the_gives_its_city(registry: Registry) -> None:
     )
     [meeting] = extract(text, registry).meetings
     assert (meeting.date, meeting.place) == (date(2024, 7, 8), "Beijing")
+
+
+def test_the_day_of_one_leaders_meetings_dates_a_meeting_told_without_one(
+    registry: Registry,
+) -> None:
+    text = (
+        " date 2024-07-05 Xi in Astana\n\nPresident Xi Jinping held three meetings on Thursday "
+        "on the sidelines of the SCO summit in Astana.\n\nXi congratulated Belarus during his "
+        "meeting with Belarusian President Alexander Lukashenko."
+    )
+    [meeting] = extract(text, registry).meetings
+    assert set(meeting.participants) == {"Xi Jinping", "Alexander Lukashenko"}
+    assert (meeting.date, meeting.date_from) == (date(2024, 7, 4), "related")
+
+
+def test_two_days_for_one_leaders_meetings_date_nothing_else(registry: Registry) -> None:
+    text = (
+        " date 2024-07-05 Xi in Astana\n\nPresident Xi Jinping held meetings on Wednesday "
+        "on the sidelines of the SCO summit in Astana.\n\nPresident Xi Jinping held more "
+        "meetings on Thursday on the sidelines of the SCO summit.\n\nXi congratulated Belarus "
+        "during his meeting with Belarusian President Alexander Lukashenko."
+    )
+    [meeting] = extract(text, registry).meetings
+    assert (meeting.date, meeting.date_from) == (date(2024, 7, 5), "published")

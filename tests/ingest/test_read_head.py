@@ -174,6 +174,34 @@ def test_short_first_sentence_is_the_whole_title() -> None:
     assert document.title == "Mr. Putin met Tokayev"
 
 
+def test_a_one_word_section_label_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "Politics\n\nPresident Tokayev receives the Uzbek foreign minister\n\n"
+        "ASTANA, 3 May (Kazinform) – The talks were held in Akorda."
+    )
+    document = read_bytes("rubric.txt", text.encode())
+    assert document.title == "President Tokayev receives the Uzbek foreign minister"
+    assert document.subtitle is None
+
+
+def test_the_site_clock_gives_way_to_the_date_line_the_dateline_agrees_with() -> None:
+    text = (
+        "News\n\nFriday, 19 April 2024\n\nAll news\n\n30 September 2016, 09:02\n\n"
+        "Presidents meet in Beijing\n\n"
+        "BEIJING, 30 September (BelTA) – The presidents held talks in Beijing."
+    )
+    document = read_bytes("clock.txt", text.encode())
+    assert document.published == date(2016, 9, 30)
+
+
+def test_the_first_date_line_stands_when_the_dateline_agrees_with_it() -> None:
+    text = (
+        "30 September 2016, 09:02\n\n1 October 2016, 10:00\n\nPresidents meet in Beijing\n\n"
+        "BEIJING, 30 September (BelTA) – The presidents held talks in Beijing."
+    )
+    assert read_bytes("first.txt", text.encode()).published == date(2016, 9, 30)
+
+
 # --- chrome ------------------------------------------------------------------------------
 
 

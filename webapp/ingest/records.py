@@ -66,7 +66,8 @@ class Meeting:
     place: str | None
     occasion: str | None
     confidence: float
-    #: where the date came from: "sentence", "dateline", "published", or None (no date)
+    #: where the date came from: "sentence", "related" (a sentence about one participant's
+    #: meetings: "Xi held three meetings on Thursday"), "dateline", "published", or None
     date_from: str | None = None
     #: where the place came from: "sentence", "visit", "related", "article", "dateline" or None
     place_from: str | None = None

@@ -166,6 +166,9 @@ def meeting(
     """
     first = min(draft.evidence, key=lambda item: item.start)
     when = first.date
+    own_date = "sentence" if any(item.own_date for item in draft.evidence) else None
+    if own_date is None and (day := _related_day(draft, found)) is not None:
+        when, own_date = day, "related"  # "Xi held three meetings on Thursday … his meeting with X"
     related = [
         item
         for item in found
@@ -194,8 +197,8 @@ def meeting(
             place, place_from = article_place, "article"
         elif city_name(dateline_place or ""):
             place, place_from = dateline_place, "dateline"
-    if any(item.own_date for item in draft.evidence):
-        date_from = "sentence"
+    if own_date is not None:
+        date_from = own_date
     elif when is not None and dateline_day is not None:
         when, date_from = dateline_day, "dateline"
     else:
@@ -206,6 +209,20 @@ def meeting(
         first.start, first.end, tuple(draft.participants), when, place, occasion, confidence,
         date_from, place_from,
     )  # fmt: skip
+
+
+def _related_day(draft: Draft, found: list[Evidence]) -> date | None:
+    """The one day that sentences about one participant's meetings give, if they agree."""
+    days = {
+        item.date
+        for item in found
+        if item.own_date
+        and item.date is not None
+        and item not in draft.evidence
+        and len(item.participants) == 1
+        and item.participants[0] in draft.participants
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def article_place(text: str, folded: str, speech: Speech) -> str | None:

@@ -273,7 +273,7 @@ def _unit_evidence(
             break  # the whole sentence's people took part; later cues tell the same meeting
     occasion = occasion_in(text, unit) if not result else None
     if occasion is not None:
-        when, place, _, _ = circumstances(text, unit, published)
+        when, place, _, own_date = circumstances(text, unit, published)
         result.append(
             Evidence(
                 unit[0],
@@ -283,6 +283,7 @@ def _unit_evidence(
                 place,
                 occasion,
                 confidence=confidence.OCCASION_ONLY,
+                own_date=own_date,
             )
         )
     return result

@@ -75,6 +75,8 @@ class Byline:
     date: WrittenDate | None = None
     source: str | None = None
     place: str | None = None  # a city ending a date line ("…, 15:00. Government House, Moscow")
+    #: every date line of the head, in order: the first is ``date`` unless another was given
+    dates: list[WrittenDate] = field(default_factory=list)
 
 
 def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
@@ -169,6 +171,7 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
         if index >= HEAD_LINES and index < DATE_LINES and found.date is None:
             if (alone := date_line(line)) is not None and not alone.words:
                 found.date = alone.date  # a line that is only a date: "• Monday, 16 September 2024"
+                found.dates.append(alone.date)
                 continue
         if index >= HEAD_LINES or len(line) > SHORT_LINE or _is_dateline(line):
             kept.append(line)
@@ -194,6 +197,7 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
             found.at = len(kept)
         if dated is not None:
             found.date = found.date or dated.date
+            found.dates.append(dated.date)
             found.source = found.source or _outlet_in(dated.rest, table)
             place = place_at_end(dated.rest)
             found.place = found.place or (city_name(place) if place else None)

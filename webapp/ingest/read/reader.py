@@ -25,6 +25,7 @@ import stat
 from datetime import date
 from urllib.parse import urlsplit
 
+from webapp.ingest.dates import WrittenDate
 from webapp.ingest.dates import valid_date
 from webapp.ingest.read import head
 from webapp.ingest.read.bylines import HEADER
@@ -124,6 +125,8 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
 
     start = head.body_start(lines, byline.at)
     heading, body = lines[:start], lines[start:]
+    if len(heading) == 2 and _is_rubric(heading[0], heading[1]):
+        heading = heading[1:]
     dateline = (
         match_dateline(body[0], undated=True, outlets=table)
         or next(
@@ -137,6 +140,8 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
         if dateline.year is not None and published is None:
             published = valid_date(dateline.year, dateline.month, dateline.day)
             date_from = "dateline"
+        if date_from == "byline" and (other := _dated_as(dateline, byline.dates)) is not None:
+            published = other  # the site's clock stood above the article's own date line
         notes.extend(_dateline_notes(dateline.month, dateline.day, published, date_from))
     elif month_day is not None and published is None:
         notes.append("date line has no year")
@@ -223,6 +228,21 @@ def _remove_foreign_script(lines: list[str]) -> list[str]:
     if latin <= cyrillic:
         return lines
     return [line for line, drop in zip(lines, marks, strict=True) if not drop]
+
+
+def _is_rubric(line: str, below: str) -> bool:
+    """A one-word section label above the headline ("President", "Politics")."""
+    return len(line.split()) == 1 and len(below.split()) >= 3
+
+
+def _dated_as(dateline: Dateline, dates: list[WrittenDate]) -> date | None:
+    """The head's date line that agrees with the dateline's day, when the first one does not."""
+    if dates and (dates[0].month, dates[0].day) == (dateline.month, dateline.day):
+        return None
+    for found in dates[1:]:
+        if found.year is not None and (found.month, found.day) == (dateline.month, dateline.day):
+            return found.on()
+    return None
 
 
 def _dateline_notes(
