@@ -166,3 +166,22 @@ def test_two_days_for_one_leaders_meetings_date_nothing_else(registry: Registry)
     )
     [meeting] = extract(text, registry).meetings
     assert (meeting.date, meeting.date_from) == (date(2024, 7, 5), "published")
+
+
+def test_said_while_welcoming_a_guest_is_a_meeting(registry: Registry) -> None:
+    text = (
+        " date 2023-05-26 Tokayev and the envoy\n\nASTANA, 26 May. UAE envoy Suroor bin "
+        "Mohammed Al Nahyan arrived in Astana.\n\n“We value our friends,” the Kazakh "
+        "president said while welcoming Sheikh Surour today."
+    )
+    assert frozenset({"Kassym-Jomart Tokayev", "Suroor bin Mohammed Al Nahyan"}) in pairs(
+        extract(text, registry)
+    )
+
+
+def test_welcoming_remarks_are_no_meeting(registry: Registry) -> None:
+    text = (
+        " date 2023-05-26 Tokayev speaks\n\nASTANA, 26 May. In his welcoming remarks "
+        "President Kassym-Jomart Tokayev thanked Vladimir Putin for the invitation."
+    )
+    assert pairs(extract(text, registry)) == []

@@ -140,3 +140,20 @@ def test_five_words_without_particles_are_not_one_name(registry: Registry) -> No
     text = "Minister Aidar Bolat Serik Nurlan Kanat spoke."
     extraction = extract_text("long.txt", " date 2024-03-04 " + text, registry)
     assert extraction.new_people == ()
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full(
+    registry: Registry,
+) -> None:
+    text = "German Chancellor Olaf Scholz arrived in Astana. Scholtz thanked his hosts."
+    extraction = extract_text("de.txt", " date 2024-09-16 " + text, registry)
+    clean = extraction.document.text
+    spelled = {clean[m.start : m.end]: (m.person, m.how) for m in extraction.mentions}
+    assert spelled["Scholtz"] == ("Olaf Scholz", How.SURNAME)
+
+
+def test_a_word_one_letter_from_two_surnames_names_neither(registry: Registry) -> None:
+    text = "Minister Aidar Baran met Minister Nurlan Bakan. Later Barin spoke to reporters."
+    extraction = extract_text("two.txt", " date 2024-09-16 " + text, registry)
+    clean = extraction.document.text
+    assert "Barin" not in {clean[m.start : m.end] for m in extraction.mentions}

@@ -119,6 +119,31 @@ def test_transcript_turns_run_over_many_paragraphs(registry: Registry) -> None:
     ]
 
 
+def test_a_label_with_the_speakers_card_flattened_into_it_opens_a_turn(
+    registry: Registry,
+) -> None:
+    body = (
+        "The talks took place in Sochi.\n\n"
+        "President of Russia Vladimir Putin: Mr Lukashenko, welcome.\n\n"
+        "President of Belarus Alexander Lukashenko Lukashenko Alexander Lukashenko "
+        "AlexanderPresident of Belarus : Thank you for the invitation.\n\n"
+        "The President of Russia and the President of Belarus : a caption that names two."
+    )
+    turns = [
+        (speaker, words)
+        for kind, speaker, words in said(body, registry, "2024-02-01")
+        if kind == "transcript"
+    ]
+    assert turns == [
+        ("Vladimir Putin", "Mr Lukashenko, welcome."),
+        (
+            "Alexander Lukashenko",
+            "Thank you for the invitation.\n\n"
+            "The President of Russia and the President of Belarus : a caption that names two.",
+        ),
+    ]
+
+
 def test_according_to_him_and_reporting_clause_after_content(registry: Registry) -> None:
     body = (
         "Trade is growing fast, Russian Prime Minister Mikhail Mishustin said on Monday.\n\n"

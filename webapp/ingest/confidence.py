@@ -24,6 +24,8 @@ SURNAME_UNIQUE = 0.9
 ROLE = 0.85
 #: a transliteration variant matched by similarity ("Tokaev")
 FUZZY = 0.8
+#: a surname spelled one letter apart from one the article gives in full ("Scholtz", "Surour")
+SURNAME_MISSPELT = 0.65
 #: "he" or "she" bound to the person the sentence is about
 PRONOUN = 0.8
 #: a surname two people in the article share, or found only in the dictionary

@@ -21,7 +21,8 @@ MEETING_CUE = re.compile(
     r"|discussions|consultations|sat\s+down|met\s+up)\s+with"
     r"|(?:paid|pays|made|makes)\s+a\s+(?:courtesy\s+)?call\s+on)"
     r"|(?P<met>met|meets)(?!\s+with)"
-    r"|(?P<received>received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)"
+    r"|(?P<received>received|receives|hosted|hosts|welcomed|welcomes|greeted|greets"
+    r"|(?:receiving|hosting|welcoming|greeting)(?!\s+(?:remarks|speech|address|words)))"
     r"|(?P<held>(?:held|holds|hold|had|have|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:talks|negotiations|meeting|conversation|discussions|one-on-one|tete-a-tete)(?!\s+with)"
     r"|took\s+place"
@@ -31,8 +32,8 @@ MEETING_CUE = re.compile(
 )
 #: words every match of ``MEETING_CUE`` contains: where none is present it is not run
 CUE_WORDS = (
-    "met", "meet", "talks", "negotiations", "conversation", "consultations", "receive", "hold",
-    "held", "took", "host", "welcome", "greet", "discussions", "sat down", "between", "call on",
+    "met", "meet", "talks", "negotiations", "conversation", "consultations", "receiv", "hold",
+    "held", "took", "host", "welcom", "greet", "discussions", "sat down", "between", "call on",
 )  # fmt: skip
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
+
 from webapp.ingest import confidence
 from webapp.ingest.people.names import NameHit
 from webapp.ingest.people.names import find_names
@@ -179,12 +181,33 @@ def _name_mention(
         unique = len(known) == 1
         surname_confidence = confidence.SURNAME_UNIQUE if unique else confidence.SURNAME_SHARED
         return Mention(hit.start, hit.end, person, How.SURNAME, surname_confidence)
+    if (misspelt := _misspelt_surname(hit.text, surnames)) is not None:
+        return Mention(hit.start, hit.end, misspelt, How.SURNAME, confidence.SURNAME_MISSPELT)
     candidates = registry.by_surname(hit.text)
     if titles.on is not None:
         candidates = tuple(person for person in candidates if titles.of(person.name))
     if len(candidates) != 1:
         return None
     return Mention(hit.start, hit.end, candidates[0].name, How.SURNAME, confidence.SURNAME_SHARED)
+
+
+#: the shortest surname whose misspelling is recognised: shorter ones are too alike
+MISSPELT_MIN = 5
+
+
+def _misspelt_surname(word: str, surnames: dict[str, list[tuple[int, str]]]) -> str | None:
+    """The one person of the article whose surname this word misspells by one letter."""
+    if len(word) < MISSPELT_MIN or not word[0].isupper():
+        return None
+    people = {
+        entries[0][1]
+        for surname, entries in surnames.items()
+        if len(surname) >= MISSPELT_MIN
+        and surname[0] == word[0]
+        and Levenshtein.distance(surname, word, score_cutoff=1) <= 1
+        and len({person for _, person in entries}) == 1
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 def _role_mentions(

@@ -24,6 +24,12 @@ _UNNAMED = re.compile(
     r"|Interpreter|Announcer|Participant|Audience|Voice)(?:\s[^\W\d_][\w-]{0,20}){0,3}"
     r"(?:\s\([^()\n]{1,40}\))?:[ \t\u00a0]+(?=\S)"
 )
+#: a label whose speaker's card was flattened into it: "President of Belarus Alexander
+#: Lukashenko Lukashenko Alexander AlexanderPresident of Belarus : Do …"
+_CARD_WORD = r"(?:[A-Z][\w’'-]*|of|the)"
+_CARD_LABEL = re.compile(
+    rf"({_CARD_WORD}(?:[ \u00a0]+{_CARD_WORD}){{3,24}})[ \u00a0]?:[ \t\u00a0]+(?=\S)"
+)
 _SPEECH_END = re.compile(r"[.!?…:;)\"”»’]$")
 
 
@@ -46,9 +52,12 @@ def find_turns(
     heads: list[tuple[int, int, str | None]] = []
     for index, (start, end) in enumerate(paragraphs):
         match = _TURN.match(text, start, end)
+        speaker = _speaker(text, start, match.end(1), ends, phrase_starts) if match else None
+        if speaker is None and (label := _CARD_LABEL.match(text, start, end)) is not None:
+            if (speaker := _card_speaker(label, mentions)) is not None:
+                match = label
         if match is None:
             continue
-        speaker = _speaker(text, start, match.end(1), ends, phrase_starts)
         if speaker is not None:
             heads.append((index, match.end(), speaker))
         elif heads and _UNNAMED.match(text, start, end):
@@ -64,6 +73,12 @@ def find_turns(
                 last = later
         turns.append(Turn(start, paragraphs[last][1], speaker, (index, stop - 1)))
     return turns
+
+
+def _card_speaker(label: re.Match[str], mentions: list[Mention]) -> str | None:
+    """The one person a card-like label names, however often."""
+    named = {m.person for m in mentions if label.start(1) <= m.start and m.end <= label.end(1)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _cut_off(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
