@@ -264,6 +264,54 @@ def test_source_from_x_reports(text: str, source: str | None) -> None:
     assert read_bytes("x.txt", f" date 2024-01-01 {text}".encode()).source == source
 
 
+BODY = "President Shavkat Mirziyoyev met Vladimir Putin on Sunday.\n\nThe talks were long."
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "place"),
+    [
+        # a dateline with its country and an agency the table knows by its domain
+        (f"Tashkent, Uzbekistan (UzDaily.com) -- {BODY}", "UzDaily", "Tashkent"),
+        # an agency tag in capitals, or a domain, in brackets: the table need not know it
+        (f"(NEWSWIRE) – {BODY}", "NEWSWIRE", None),
+        (f"(Steppe-News.kz) - {BODY}", "Steppe-News.kz", None),
+        # a domain-like spelling in another case
+        (f"Talks were held in Tashkent, News.Az reports.\n\n{BODY}", "News.az", None),
+        # the site's own notice: its name before the sign, after "All rights reserved"
+        (f"{BODY}\n\nCaliber.az © 2026.", "Caliber.az", None),
+        (f"{BODY}\n\nAll rights reserved © Daryo 2024", "Daryo", None),
+        # a notice of rights reserved names its owner even when the table does not know it
+        (f"{BODY}\n\nCopyright © 2023 The Steppe Herald. All rights reserved.",
+         "The Steppe Herald", None),
+        # the site's address as a line of the frame; a press service's address is relayed
+        (f"www.gazeta.uz\n\n{BODY}", "Gazeta.uz", None),
+        (f"{BODY}\n\nakorda.kz", None, None),
+    ],
+)  # fmt: skip
+def test_source_from_tags_notices_and_addresses(
+    text: str, source: str | None, place: str | None
+) -> None:
+    document = read_bytes("x.txt", f"Leaders meet in Tashkent\n\n{text}".encode())
+    assert (document.source, document.dateline_place) == (source, place)
+
+
+def test_a_headline_printed_twice_in_a_row_under_a_ticker_is_the_title() -> None:
+    text = (
+        "01.02.2024, 17:30 94866\n\nUSD 470.5\n\nEUR 512.1\n\n"
+        "Presidents of Uzbekistan and Turkmenistan hold talks\n\n"
+        "Presidents of Uzbekistan and Turkmenistan hold talks\n\n"
+        "The presidents held talks in Ashgabat on Thursday.\n\nThey discussed trade."
+    )
+    document = read_bytes("twice.txt", text.encode())
+    assert document.title == "Presidents of Uzbekistan and Turkmenistan hold talks"
+    assert document.published == date(2024, 2, 1)
+
+
+def test_a_date_line_in_russian_is_read() -> None:
+    text = "Leaders meet in Astana\n\n12 марта 2023, 10:15\n\nThe talks began.\n\nMore."
+    assert read_bytes("ru.txt", text.encode()).published == date(2023, 3, 12)
+
+
 def test_government_frame_without_transcript_is_not_a_source() -> None:
     text = "Leaders meet\n\nThe talks began.\n\nПредыдущая новость Следующая новость"
     assert read_bytes("x.txt", text.encode()).source is None

@@ -22,11 +22,18 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
+#: the months in Russian, as a date writes them ("12 марта 2023"): the site's chrome
+#: of a Russian-language site prints its dates so on its English pages too
+RUSSIAN_MONTH_NAMES = (
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря",
+)  # fmt: skip
 #: a month name or its usual abbreviation, in any case, to its number
 MONTH_NUMBERS = {
     **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
     **{name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
     "sept": 9,
+    **{name: number for number, name in enumerate(RUSSIAN_MONTH_NAMES, start=1)},
 }
 #: a month name or abbreviation, for a pattern (longer alternatives first)
 MONTH = "(?i:{})".format("|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)))

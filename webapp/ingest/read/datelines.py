@@ -9,6 +9,7 @@ The forms agencies use, all read by one grammar::
     Kazan [Russia], October 22 :        Moscow: Amid speculation …
     SAMARKAND /Uzbekistan/, December 2. /TASS/.
     ASTANA—President …                  Almaty, 12 May 2023 —
+    Tashkent, Uzbekistan (UzDaily.com) --
 
 A place is a run of words in capitals, or a city of the gazetteer in any case
 (so that "In Moscow, March 4." and "Moscow has …" stay sentences). After it
@@ -39,6 +40,7 @@ _CAPS_PLACE = re.compile(
 _CITY_WORDS = re.compile(rf"[{UPPER}][\w'’-]{{1,30}}\.?(?:\s[{UPPER}][\w'’-]{{1,30}}){{0,2}}")
 _REGION = re.compile(
     r",\s(?P<comma>[A-Z][^\W\d_ -]{1,20}(?:[ -][A-Z][^\W\d_]{1,20}){0,2}),(?=\s)"
+    r"|,\s(?P<country>[A-Z][^\W\d_ -]{1,20}(?:\s[A-Z][^\W\d_]{1,20}){0,2})(?=\s\()"
     r"|\s\[(?P<bracket>[^\]\n]{1,30})\],?"
     r"|\s?/(?P<slashed>[A-Z][^\W\d_]{1,20}(?:\s[A-Z][^\W\d_]{1,20}){0,2})/,?"
     r"|\s\((?P<paren>[A-Z][\w ]{1,30})\),?"
@@ -53,6 +55,8 @@ _OPENING_TAG = re.compile(
     r"(?:(?P<word>[A-Z][\w.+-]{1,30}(?:\s[A-Z][\w.+-]{1,30})?)|\((?P<inside>[A-Z][\w. +-]{1,30})\))"
     r"\s?(?:--?|[—–])\s"
 )
+#: an agency the table does not know, in brackets at the start: "(AGENPARL) –", "(Report.az) -"
+_TAG_LIKE = re.compile(r"[A-Z]{3,20}|[A-Z][\w-]{1,30}\.[a-z]{2,6}")
 _TAIL = re.compile(
     rf"\s?\.?\s?/(?P<slash>[^\W\d_][\w .-]{{0,30}})/\.?(?=\s|$)"
     rf"|\s?\((?P<paren>[^\W\d_][\w .-]{{0,30}})\){_SEPARATOR}?(?=\s|$)"
@@ -122,7 +126,7 @@ def agency_tag(paragraph: str, outlets: Outlets) -> Dateline | None:
     if match is None:
         return None
     word = match["word"] or match["inside"]
-    if outlets.named(word) is None:
+    if outlets.named(word) is None and not (match["inside"] and _TAG_LIKE.fullmatch(word)):
         return None
     return Dateline(match.end(), None, None, None, None, word)
 
@@ -183,7 +187,7 @@ def _place(paragraph: str) -> tuple[str | None, int, bool]:
 
 def _is_region(match: re.Match[str]) -> bool:
     """ ", Kazakhstan," or "[Russia]" after the place; a parenthesis must name a country."""
-    for name in ("paren", "slashed"):
+    for name in ("paren", "slashed", "country"):
         if match[name] is not None:
             return country_named(match[name]) is not None
     if match["comma"] is not None:

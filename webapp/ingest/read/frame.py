@@ -71,7 +71,9 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r".{0,120}[▲▼].{0,120}",  # "AIRLINK 127.00 Decreased By ▼ -13.75 (-9.77%)"
     # credits and bylines of images
     r"(?:cover\s)?(?:photo|фото|images?|source of (?:the )?photo)\s?[:|].{0,150}",
-    r"photo source:.{0,150}|©.{0,150}|.{0,150}/pool/.{0,60}",
+    r"photo source:.{0,150}|.{0,60}©.{0,150}|.{0,150}/pool/.{0,60}",
+    r"(?:copyright|all rights reserved)\b.{0,150}",
+    r"(?:https?://)?(?:www\.)?[\w-]{2,40}(?:\.[\w-]{2,40}){0,2}\.[a-z]{2,6}/?",  # "www.gazeta.uz"
     r"our standards:.{0,150}|\[[^\]]{1,60}\]",  # "[Provisional translation]"
     r"(?:original |translated )?author:.{0,80}",
 )

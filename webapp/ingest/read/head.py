@@ -55,9 +55,14 @@ _CLOSERS = "\"'”’»)]"
 #: "© 2024 Orda.kz", "[Copyright The Jiji Press, Ltd.]"; a photographer's credit does not
 _SITE_NAMED = re.compile(
     r"(?i:support|donate\sto|subscribe\sto)\s(?P<appeal>[^!]{1,60})!?"
-    r"|\[?(?i:©|\(c\)|copyright)(?:\s?©)?\s?(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?,?\s)?"
+    r"|(?i:all\srights\sreserved\.?\s)?"
+    r"\[?(?i:©|\(c\)|copyright)(?:\s?©)?\s?(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?,?\s)?"
     r"(?P<owner>[^,.\]]{2,40}(?:\.(?:kz|ru|com|uz|kg|az|by|am|tj|tm|cn))?)"
+    r"|(?P<signed>[^©,]{2,40}?)\s?©\s?(?:19|20)\d\d\b"  # "Caliber.az © 2026."
 )
+_ADDRESS = re.compile(r"(?:https?://)?(?P<host>(?:[\w-]{1,40}\.){1,3}[A-Za-z]{2,6})/?")
+#: a copyright notice that says it is the site's: its owner is the publisher, known or not
+_RIGHTS_RESERVED = re.compile(r"(?i:\ball\srights\sreserved\b)")
 
 
 @dataclass(slots=True)
@@ -82,6 +87,7 @@ class Byline:
 def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
     """Drop the frame everywhere, and above the title; say what it named."""
     kept: list[str] = []
+    doubled: set[str] = set()  # lines printed twice in a row
     frame = Frame()
     for line in lines:
         if not _LETTER_OR_DIGIT.search(line):
@@ -91,7 +97,7 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
             frame.sites.append(site.name)
             continue
         if is_frame(line):
-            if (named := _site_named(line, table)) is not None:
+            if (named := _site_named(line, table) or _site_address(line, table)) is not None:
                 frame.sites.append(named)
             continue
         lowered = line.lower()
@@ -101,9 +107,10 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         if len(line) <= SHORT_LINE and _is_dated_caption(line):
             continue
         if kept and line == kept[-1]:
+            doubled.add(line)
             continue  # a headline printed twice
         kept.append(line)
-    kept = _title_after_long_frame(_title_printed_twice(kept))
+    kept = _title_after_long_frame(_title_printed_twice(kept, doubled))
     top = 0
     while top < len(kept) - 1 and is_head_frame(kept[top]) and _headline_after(kept, top + 1):
         top += 1
@@ -131,16 +138,19 @@ def _title_after_long_frame(lines: list[str]) -> list[str]:
     return lines
 
 
-def _title_printed_twice(lines: list[str]) -> list[str]:
+def _title_printed_twice(lines: list[str], doubled: set[str]) -> list[str]:
     """A headline printed twice near the top is the title: what stands before it is frame.
 
     Sites print the headline in the page's header and again above the text,
     with a tag strip or a date between ("Ilham Aliyev WUF13 …", title, "Region",
-    "12 January, 2026", title).
+    "12 January, 2026", title), or twice in a row (``doubled``) under a ticker.
     """
     for index, line in enumerate(lines[:REPEAT_WINDOW]):
         if not headline_like(line) or len(line.split()) < 3:
             continue
+        if line in doubled and index > 0 and _all_frame_like(lines[:index]):
+            dates = [above for above in lines[:index] if date_line(above) is not None]
+            return [*dates, *lines[index:]]  # "01.02.2024, 17:30 94866" above stays the byline
         later = lines[index + 1 : index + REPEAT_WINDOW]
         if line in later and _all_frame_like(lines[:index]):
             again = index + 1 + later.index(line)
@@ -262,9 +272,23 @@ def _site_named(line: str, table: Outlets) -> str | None:
     match = _SITE_NAMED.match(line.strip())
     if match is None:
         return None
-    words = (match["appeal"] or match["owner"]).strip()
+    words = (match["appeal"] or match["owner"] or match["signed"]).strip()
+    words = re.sub(r"\s(?:19|20)\d\d$", "", words)  # "© Daryo 2024"
     outlet = table.named(words) or table.named(words.removeprefix("The ").strip())
-    return outlet.name if outlet is not None else None
+    if outlet is not None:
+        return outlet.name
+    if match["owner"] and _RIGHTS_RESERVED.search(line) and words[:1].isupper():
+        return words
+    return None
+
+
+def _site_address(line: str, table: Outlets) -> str | None:
+    """A line that is only the site's address: "www.gazeta.uz"; not a press service's."""
+    address = _ADDRESS.fullmatch(line.strip())
+    outlet = table.domain(address["host"]) if address is not None else None
+    if outlet is None or outlet.relays:
+        return None  # "akorda.kz" under a story: the press service it relays
+    return outlet.name
 
 
 def _outlet_in(text: str, table: Outlets) -> str | None:

@@ -25,6 +25,15 @@ DATA_FILE = "outlets.yaml"
 KINDS = frozenset({"agency", "newspaper", "broadcaster", "government", "online"})
 
 
+#: a host name as pages print it: "UzDaily.com", "www.gazeta.uz", "Caliber.Az"
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]{2,40}(?:\.[\w-]{2,40}){0,2}\.[A-Za-z]{2,6}")
+
+
+def _spelling_pattern(spelling: str) -> str:
+    escaped = re.escape(spelling)
+    return f"(?i:{escaped})" if _DOMAIN.fullmatch(spelling) else escaped
+
+
 class OutletError(ValueError):
     """The outlets table is malformed; the message names the entry and field."""
 
@@ -52,9 +61,13 @@ class Outlets:
         self._by_spelling: dict[str, Outlet] = {}
         self._by_site: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
+        self._by_folded: dict[str, Outlet | None] = {}
         for outlet in self.outlets:
             for spelling in (outlet.name, *outlet.spellings):
                 self._by_spelling.setdefault(normalise(spelling), outlet)
+                folded = normalise(spelling).casefold()
+                if self._by_folded.setdefault(folded, outlet) is not outlet:
+                    self._by_folded[folded] = None  # two outlets spelled alike but for case
             for site in outlet.sites:
                 self._by_site.setdefault(_site_key(site), outlet)
             for domain in outlet.domains:
@@ -62,14 +75,23 @@ class Outlets:
         longest_first = sorted(
             (s for o in self.outlets for s in (o.name, *o.spellings)), key=len, reverse=True
         )
-        #: any spelling as a whole word, in its own case: agency tags are written as the outlet does
+        #: any spelling as a whole word, in its own case: agency tags are written as the outlet
+        #: does; a spelling that is a domain ("News.az") in any case ("News.Az", "NEWS.AZ")
         self.spelling_pattern = re.compile(
-            r"(?<![\w.])(?:{})(?![\w])".format("|".join(map(re.escape, longest_first)))
+            r"(?<![\w.])(?:{})(?![\w])".format("|".join(map(_spelling_pattern, longest_first)))
         )
 
     def named(self, spelling: str) -> Outlet | None:
-        """The outlet a tag, byline or "X reports" names: "TASS", "(AA)", "Kazinform"."""
-        return self._by_spelling.get(normalise(spelling.strip(" ()[]/.")))
+        """The outlet a tag, byline or "X reports" names: "TASS", "(AA)", "Kazinform".
+
+        A spelling in another case is its outlet when only one outlet is so spelled
+        ("News.Az"); a domain is the outlet of that domain ("UzDaily.com").
+        """
+        key = normalise(spelling.strip(" ()[]/."))
+        found = self._by_spelling.get(key) or self._by_folded.get(key.casefold())
+        if found is None and _DOMAIN.fullmatch(key):
+            found = self.domain(key)
+        return found
 
     def site(self, line: str) -> Outlet | None:
         """The outlet whose site name is this whole frame line."""
