@@ -185,3 +185,12 @@ def test_welcoming_remarks_are_no_meeting(registry: Registry) -> None:
         "President Kassym-Jomart Tokayev thanked Vladimir Putin for the invitation."
     )
     assert pairs(extract(text, registry)) == []
+
+
+def test_talks_denied_are_no_meeting(registry: Registry) -> None:
+    text = (
+        " date 2022-07-30 Lavrov in Tashkent\n\nTASHKENT, July 29. Sergey Lavrov did not hold "
+        "bilateral talks with Chinese Foreign Minister Wang Yi.\n\nSergey Lavrov never met "
+        "Kassym-Jomart Tokayev during the visit."
+    )
+    assert pairs(extract(text, registry)) == []

@@ -116,3 +116,28 @@ def test_year_is_left_open_when_several_years_fit(registry: Registry) -> None:
     year, note = infer_year((3, 4), scan(text, registry), registry)
     assert year is None
     assert "several years" in note
+
+
+def test_meetings_held_earlier_have_no_day_but_the_summits_place(registry: Registry) -> None:
+    body = (
+        "Mikhail Mishustin met with Olzhas Bektenov in Samarkand on Friday.\n\n"
+        "On the sidelines of the summit, Mishustin earlier held talks with Vladimir Putin."
+    )
+    assert summary(run(body, registry, "2024-03-16")) == [
+        (frozenset({"Mikhail Mishustin", "Olzhas Bektenov"}), date(2024, 3, 15), "Samarkand"),
+        (frozenset({"Mikhail Mishustin", "Vladimir Putin"}), None, "Samarkand"),
+    ]
+
+
+def test_a_meeting_reported_earlier_keeps_its_day(registry: Registry) -> None:
+    body = "Mikhail Mishustin met with Olzhas Bektenov on Friday, as reported earlier."
+    assert summary(run(body, registry, "2024-03-16")) == [
+        (frozenset({"Mikhail Mishustin", "Olzhas Bektenov"}), date(2024, 3, 15), None),
+    ]
+
+
+def test_earlier_today_is_today(registry: Registry) -> None:
+    body = "Earlier today Mikhail Mishustin met with Olzhas Bektenov."
+    assert summary(run(body, registry, "2024-03-16")) == [
+        (frozenset({"Mikhail Mishustin", "Olzhas Bektenov"}), date(2024, 3, 16), None),
+    ]

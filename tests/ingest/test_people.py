@@ -157,3 +157,11 @@ def test_a_word_one_letter_from_two_surnames_names_neither(registry: Registry) -
     extraction = extract_text("two.txt", " date 2024-09-16 " + text, registry)
     clean = extraction.document.text
     assert "Barin" not in {clean[m.start : m.end] for m in extraction.mentions}
+
+
+def test_a_title_with_its_abbreviation_and_an_honorific_before_a_name(
+    registry: Registry,
+) -> None:
+    text = "External Affairs Minister (EAM) Dr. S Jaishankar spoke. Jaishankar left."
+    extraction = extract_text("in.txt", " date 2022-07-30 " + text, registry)
+    assert [person.name for person in extraction.new_people] == ["S Jaishankar"]

@@ -60,6 +60,8 @@ _DATE = re.compile(
     r"|(?P<yesterday>(?i:yesterday|the\s+(?:day\s+before|previous\s+(?:day|evening))|a\s+day"
     r"\s+earlier|last\s+night))"
     r"|(?P<vague>(?i:last|next)\s+(?:year|month|week|autumn|spring|summer|winter)"
+    r"|(?<!reported\s)(?<!noted\s)(?<!mentioned\s)(?<!said\s)(?<!stated\s)"
+    r"(?i:earlier|previously)(?!\s+(?:today|this|that|in\s+the|on)\b)"
     r"|(?i:a\s+year|years|months)\s+ago|(?i:in|since)\s+(?:19|20)\d\d"
     r"|(?i:in|since|early|late)\s+(?:January|February|March|April|June|July|August|September"
     r"|October|November|December)(?!\s+\d)))\b"

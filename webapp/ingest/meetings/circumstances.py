@@ -8,6 +8,7 @@ from its own evidence, then from related evidence, then from the article.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,12 @@ _SESSION = re.compile(
     rf"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?{_OCCASION}"
     r"(?=[^.;]{0,160}?\s(?:was|were)\s+held\b)"
 )
+#: an event named as one the reader knows: "on the sidelines of the summit"
+_TOLD_EVENT = re.compile(
+    r"\b(?i:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|during)\s+the\s+"
+    r"(?:summit|forum|session|conference|congress|games|ceremony|celebrations)\b"
+)
+_TOLD_EVENT_WORDS = ("sidelines", "margins", "during")
 _ARTICLE_PLACE = re.compile(r"(?i:\b(?:forum|council|summit|visit|talks|meeting|welcome)\b)")
 _NOT_NOW = re.compile(r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b)")
 _SIDELINES_WORDS = ("sidelines",)
@@ -64,6 +71,8 @@ class Evidence:
     after_call: bool = False
     #: every person of the sentence was taken ("talks", "took place"), not a subject and objects
     loose: bool = False
+    #: "on the sidelines of the summit": at an event the article has told of, in its place
+    at_told_event: bool = False
 
 
 @dataclass(slots=True)
@@ -83,6 +92,11 @@ def circumstances(
     has_date, when = date_in(text, unit[0], unit[1], published, near=near)
     place = place_in(text, unit[0], unit[1], published, near=near)
     return (when if has_date else published), place, occasion_in(text, unit), has_date
+
+
+def at_told_event(text: str, unit: tuple[int, int]) -> bool:
+    """Whether a sentence places its meeting at an event told before: "during the summit"."""
+    return contains_any(text, *unit, _TOLD_EVENT_WORDS) and bool(_TOLD_EVENT.search(text, *unit))
 
 
 def occasion_in(text: str, unit: tuple[int, int]) -> str | None:
@@ -209,6 +223,19 @@ def meeting(
         first.start, first.end, tuple(draft.participants), when, place, occasion, confidence,
         date_from, place_from,
     )  # fmt: skip
+
+
+def at_the_event_told(meetings: list[Meeting], drafts: list[Draft]) -> list[Meeting]:
+    """A meeting "on the sidelines of the summit" is where the article's first placed one is."""
+    placed = next((m for m in meetings if m.place is not None and m.place_from == "sentence"), None)
+    if placed is None:
+        return meetings
+    return [
+        dataclasses.replace(m, place=placed.place, place_from="related")
+        if m.place is None and any(item.at_told_event for item in draft.evidence)
+        else m
+        for m, draft in zip(meetings, drafts, strict=True)
+    ]
 
 
 def _related_day(draft: Draft, found: list[Evidence]) -> date | None:

@@ -3,10 +3,11 @@
 A meeting cue is a verb or noun of meeting ("met with", "held talks",
 "received", "hosted", "talks between", "at Monday's meeting"). A cue does not
 count when a modal or plan stands before it ("will hold talks", "may meet",
-"agreed to organise a visit"), when what follows it puts it in the future
-("talks which should occur", "meetings … will take place"), or when a phone or
-video call is told in the same clause ("spoke over the phone"; but "spoke over
-the phone … after meeting in Almaty" tells of a meeting too).
+"agreed to organise a visit") or a denial ("did not hold talks"), when what
+follows it puts it in the future ("talks which should occur", "meetings … will
+take place"), or when a phone or video call is told in the same clause ("spoke
+over the phone"; but "spoke over the phone … after meeting in Almaty" tells of a
+meeting too).
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ FUTURE_BEFORE = re.compile(
     r"|expected\s+to|going\s+to|set\s+to|due\s+to|intends?\s+to|invited\s+\w+\s+to|next"
     r"|upcoming|forthcoming|future|planned|proposed)\s+(?:[\w-]+\s+){0,4}"
     r"|\bto\s+(?:[\w-]+\s+)?|\bpreparations?\s+for\s+(?:\w+\s+){0,3})$"
+)
+#: a cue denied: "did not hold bilateral talks with", "never met", "refused to meet"
+NEGATED_BEFORE = re.compile(
+    r"(?i:\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|have\s+not"
+    r"|haven['’]t|had\s+not|hadn['’]t|never|no|refused\s+to|declined\s+to|without)"
+    r"\s+(?:[\w-]+\s+){0,2})$"
 )
 #: what follows a cue and puts it in the future: "talks which should occur", "… will take place"
 FUTURE_AFTER = re.compile(

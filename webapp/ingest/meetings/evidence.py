@@ -16,6 +16,8 @@ from datetime import date
 from webapp.ingest import confidence
 from webapp.ingest.meetings.circumstances import Evidence
 from webapp.ingest.meetings.circumstances import article_place
+from webapp.ingest.meetings.circumstances import at_the_event_told
+from webapp.ingest.meetings.circumstances import at_told_event
 from webapp.ingest.meetings.circumstances import circumstances
 from webapp.ingest.meetings.circumstances import meeting
 from webapp.ingest.meetings.circumstances import merge
@@ -25,6 +27,7 @@ from webapp.ingest.meetings.cues import CUE_WORDS
 from webapp.ingest.meetings.cues import FUTURE_AFTER
 from webapp.ingest.meetings.cues import FUTURE_BEFORE
 from webapp.ingest.meetings.cues import MEETING_CUE
+from webapp.ingest.meetings.cues import NEGATED_BEFORE
 from webapp.ingest.meetings.cues import NOUN_CONTEXT
 from webapp.ingest.meetings.cues import PHONE
 from webapp.ingest.meetings.cues import phone_near
@@ -157,7 +160,7 @@ def find_meetings(
     meetings = []
     for draft in drafts:
         meetings.append(meeting(draft, found, place, published, dateline_place, dateline_day))
-    return meetings
+    return at_the_event_told(meetings, drafts)
 
 
 def assign(
@@ -338,6 +341,7 @@ def _evidence(
     return Evidence(
         unit[0], unit[1], unique(participants), when, place, occasion, confidence=level,
         said_at=said_at, own_date=own_date, definite=definite, after_call=bool(calls),
+        at_told_event=at_told_event(text, unit),
     )  # fmt: skip
 
 
@@ -362,6 +366,8 @@ def _counts(
     if kind == "noun" and not NOUN_CONTEXT.search(text, max(unit[0], start - 40), start):
         return False
     if FUTURE_BEFORE.search(text, max(unit[0], start - 40), start):
+        return False
+    if NEGATED_BEFORE.search(text, max(unit[0], start - 40), start):
         return False
     if FUTURE_AFTER.match(text, end, unit[1]):
         return False

@@ -47,7 +47,8 @@ _TITLE_BEFORE = re.compile(
     r"|sheikh|sultan|prince|commentator|analyst|expert|scientist|professor|researcher"
     r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general|leader"
     r"|h\.\s?h\.|h\.\s?e\.|(?:his|her)\s+(?:royal\s+)?(?:highness|excellency)))"
-    r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){0,16})?,?\s+$"
+    r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){0,16})?"
+    r"(?:\s+\([A-Z]{2,8}\))?(?:,?\s+(?:Dr|Mr|Mrs|Ms|Prof)\.?)?,?\s+$"  # "Minister (EAM) Dr. S …"
 )
 #: how far before a name its title may begin: "Chairman of Majlisi Namoyandagon (the House of
 #: Representatives) of the Majlisi Oli (the Supreme Assembly) of Tajikistan Mahmadtoir Zokirzoda"
