@@ -141,3 +141,11 @@ def test_earlier_today_is_today(registry: Registry) -> None:
     assert summary(run(body, registry, "2024-03-16")) == [
         (frozenset({"Mikhail Mishustin", "Olzhas Bektenov"}), date(2024, 3, 16), None),
     ]
+
+
+def test_talks_a_matter_required_are_no_meeting(registry: Registry) -> None:
+    body = (
+        "According to Mikhail Mishustin, the agenda with Olzhas Bektenov was so broad that it "
+        "required detailed negotiations."
+    )
+    assert run(body, registry).meetings == ()

@@ -165,3 +165,23 @@ def test_a_title_with_its_abbreviation_and_an_honorific_before_a_name(
     text = "External Affairs Minister (EAM) Dr. S Jaishankar spoke. Jaishankar left."
     extraction = extract_text("in.txt", " date 2022-07-30 " + text, registry)
     assert [person.name for person in extraction.new_people] == ["S Jaishankar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("According to Dmitry Peskov, the press secretary for the Kremlin, talks went well.",
+         ["Dmitry Peskov"]),
+        ("Yury Ushakov, Putin's aide on foreign policy, told journalists little.",
+         ["Yury Ushakov"]),
+        # the title of the next name, and the subject of the next clause, are not appositions
+        ("Talks began in Xi'an, Shaanxi Province, with Chinese President Aidar Nurov.",
+         ["Aidar Nurov"]),
+        ("On the Caspian Pipeline Consortium, the Kazakh minister said little.", []),
+    ],
+)  # fmt: skip
+def test_a_title_after_a_name_makes_a_new_person(
+    registry: Registry, text: str, new: list[str]
+) -> None:
+    extraction = extract_text("after.txt", " date 2024-10-01 " + text, registry)
+    assert [person.name for person in extraction.new_people] == new

@@ -46,7 +46,8 @@ NOUN_CONTEXT = re.compile(
 FUTURE_BEFORE = re.compile(
     r"(?i:\b(?:will|would|shall|may|might|could|can|agreed\s+to|plans?\s+to|planning\s+to"
     r"|expected\s+to|going\s+to|set\s+to|due\s+to|intends?\s+to|invited\s+\w+\s+to|next"
-    r"|upcoming|forthcoming|future|planned|proposed)\s+(?:[\w-]+\s+){0,4}"
+    r"|upcoming|forthcoming|future|planned|proposed|require[sd]?|need(?:s|ed)?|call(?:s|ed)?"
+    r"\s+for|urge[sd]?)\s+(?:[\w-]+\s+){0,4}"
     r"|\bto\s+(?:[\w-]+\s+)?|\bpreparations?\s+for\s+(?:\w+\s+){0,3})$"
 )
 #: a cue denied: "did not hold bilateral talks with", "never met", "refused to meet"

@@ -57,10 +57,16 @@ TITLE_REACH = 160
 _MONARCH = re.compile(r"\b(?:Emperor|Empress|King|Queen|Pope|Sultan|Emir|Shah)\s+$")
 #: a title after the name: "Dilma Rousseff, the former president of Brazil"
 _TITLE_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|current|new|deputy|vice|first)\s+)*"
+    r",\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]+['’]s\s+)?"  # "…, Putin's aide on foreign policy"
+    r"(?:[\w-]+\s+){0,2}?"  # "the press secretary", "the Kremlin spokesman"
     r"(?i:president|prime\s+minister|premier|minister|chancellor|king|emir|sheikh|ambassador"
     r"|chairman|chairwoman|speaker|secretary|governor|mayor|head|leader|director|spokesman"
-    r"|spokeswoman|commentator|analyst|expert|professor|envoy)\b"
+    r"|spokeswoman|spokesperson|commentator|analyst|expert|professor|envoy|aide|adviser|advisor"
+    r"|representative|deputy)\b"
+    # not the title of the next name ("…, with Kyrgyz President Sadyr Japarov") nor the
+    # subject of the next clause ("…, the Kazakh minister said")
+    r"(?![ \u00a0]+[A-Z])(?!\s+(?:said|says|told|noted|stressed|added|stated|emphasi[sz]ed"
+    r"|explained|announced|replied|recalled|believes|thinks)\b)"
 )
 #: a name right after "of the" is an institution's: "Chairman of the Khalk Maslakhaty"
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
