@@ -286,6 +286,14 @@ BODY = "President Shavkat Mirziyoyev met Vladimir Putin on Sunday.\n\nThe talks 
         # the site's address as a line of the frame; a press service's address is relayed
         (f"www.gazeta.uz\n\n{BODY}", "Gazeta.uz", None),
         (f"{BODY}\n\nakorda.kz", None, None),
+        # the wire's sign-off at the end of the story
+        (f"{BODY} (ANI)", "ANI", None),
+        (f"{BODY}\n\nAPA", "APA", None),
+        (f"{BODY}\n\nReporting by Olzhas Auyezov; Editing by Mark Heinrich", "Reuters", None),
+        (f"{BODY} according to Kazinform", None, None),
+        # a byline in capitals, with the agency whose copy it used
+        (f"DAILY SABAH WITH AA\n\n{BODY}", "Daily Sabah", None),
+        (f"{BODY}\n\n© Kazinform 1997-2024", "Kazinform", None),
     ],
 )  # fmt: skip
 def test_source_from_tags_notices_and_addresses(
@@ -293,6 +301,22 @@ def test_source_from_tags_notices_and_addresses(
 ) -> None:
     document = read_bytes("x.txt", f"Leaders meet in Tashkent\n\n{text}".encode())
     assert (document.source, document.dateline_place) == (source, place)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "source"),
+    [
+        ("Leaders meet in Tashkent | Kazinform", "Leaders meet in Tashkent", "Kazinform"),
+        ("Leaders meet in Tashkent - The Astana Times", "Leaders meet in Tashkent",
+         "The Astana Times"),
+        ("Tashkent - Moscow talks", "Tashkent - Moscow talks", None),
+    ],
+)  # fmt: skip
+def test_a_site_name_ending_the_title_is_the_source(
+    line: str, title: str, source: str | None
+) -> None:
+    document = read_bytes("suffix.txt", f"{line}\n\n{BODY}".encode())
+    assert (document.title, document.source) == (title, source)
 
 
 def test_a_headline_printed_twice_in_a_row_under_a_ticker_is_the_title() -> None:

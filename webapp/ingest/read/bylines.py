@@ -46,6 +46,8 @@ _AROUND_DATE = re.compile(
 _GLUED = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")
 #: a section name in capitals: "POLITICS", "WORLD"
 _SECTION = re.compile(r"\b[A-Z]{3,15}\b")
+#: the outlet's staff writing with an agency's copy: "DAILY SABAH WITH AA"
+_WITH_AGENCY = re.compile(r"(?i:\s+with\s+)[A-Z][\w.]{1,20}(?:\s(?:and|&)\s[A-Z][\w.]{1,20})?")
 #: a field label before the outlet: "Source: Russian Federation Government"
 _LABEL = re.compile(r"(?i:source|from|via|by|agency)\s?:?")
 #: at most this many words may be left once a date line's date and noise are removed
@@ -87,7 +89,8 @@ def outlet_line(line: str, outlet_spelling: re.Pattern[str]) -> str | None:
         return None
     rest = (line[: found.start()] + line[found.end() :]).strip(" |-–—:")
     if rest and not _SECTION.fullmatch(rest) and not _LABEL.fullmatch(rest):
-        return None
+        if not _WITH_AGENCY.fullmatch(line[found.end() :]):
+            return None
     return found.group()
 
 

@@ -273,7 +273,7 @@ def _site_named(line: str, table: Outlets) -> str | None:
     if match is None:
         return None
     words = (match["appeal"] or match["owner"] or match["signed"]).strip()
-    words = re.sub(r"\s(?:19|20)\d\d$", "", words)  # "© Daryo 2024"
+    words = re.sub(r"\s(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?$", "", words)  # "© Daryo 2024"
     outlet = table.named(words) or table.named(words.removeprefix("The ").strip())
     if outlet is not None:
         return outlet.name

@@ -30,8 +30,10 @@ _DOMAIN = re.compile(r"(?:www\.)?[\w-]{2,40}(?:\.[\w-]{2,40}){0,2}\.[A-Za-z]{2,6
 
 
 def _spelling_pattern(spelling: str) -> str:
+    """A domain, or a name of two words or more ("DAILY SABAH"), in any case; a word as written."""
     escaped = re.escape(spelling)
-    return f"(?i:{escaped})" if _DOMAIN.fullmatch(spelling) else escaped
+    distinct = _DOMAIN.fullmatch(spelling) or len(spelling.split()) >= 2
+    return f"(?i:{escaped})" if distinct else escaped
 
 
 class OutletError(ValueError):
@@ -76,7 +78,7 @@ class Outlets:
             (s for o in self.outlets for s in (o.name, *o.spellings)), key=len, reverse=True
         )
         #: any spelling as a whole word, in its own case: agency tags are written as the outlet
-        #: does; a spelling that is a domain ("News.az") in any case ("News.Az", "NEWS.AZ")
+        #: does; a domain ("News.Az") or a name of several words ("DAILY SABAH") in any case
         self.spelling_pattern = re.compile(
             r"(?<![\w.])(?:{})(?![\w])".format("|".join(map(_spelling_pattern, longest_first)))
         )

@@ -35,6 +35,7 @@ from webapp.ingest.read.datelines import match_dateline
 from webapp.ingest.read.given import Given
 from webapp.ingest.read.given import GivenError
 from webapp.ingest.read.given import split_front_matter
+from webapp.ingest.read.outlets import Outlets
 from webapp.ingest.read.outlets import outlets
 from webapp.ingest.read.sources import source
 from webapp.ingest.read.titles import TITLE_MAX as TITLE_MAX
@@ -153,7 +154,11 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
     if title is None and (title := _title_from_body(body, dateline)) is not None:
         notes.append("title taken from the first sentence")
 
-    found_source = source(table, raw_text, body, dateline, byline.source, frame.sites)
+    site_named = None
+    if title is not None and (split := _site_suffix(title, table)) is not None:
+        title, site_named = split  # "Leaders meet in Tashkent | Kazinform"
+    sites = [*frame.sites, site_named] if site_named else frame.sites
+    found_source = source(table, raw_text, body, dateline, byline.source, sites)
     if meta.url is not None and found_source is None:
         host = table.domain(urlsplit(meta.url).hostname or "")
         found_source = host.name if host is not None else None
@@ -228,6 +233,21 @@ def _remove_foreign_script(lines: list[str]) -> list[str]:
     if latin <= cyrillic:
         return lines
     return [line for line, drop in zip(lines, marks, strict=True) if not drop]
+
+
+_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<site>[^|–—]{2,60})$")
+
+
+def _site_suffix(title: str, table: Outlets) -> tuple[str, str] | None:
+    """A page title that ends with the site's name: the headline, and the outlet."""
+    match = _SUFFIX.search(title)
+    if match is None:
+        return None
+    site = match["site"].strip()
+    outlet = table.named(site) or table.site(site) or table.named(site.removeprefix("The "))
+    if outlet is None or len(title[: match.start()].split()) < 3:
+        return None
+    return title[: match.start()].rstrip(), outlet.name
 
 
 def _is_rubric(line: str, below: str) -> bool:

@@ -4,7 +4,8 @@ In order: the agency in the dateline ("/TASS/", "(AA)", "KAZINFORM"); the
 byline ("Source: Xinhua", "Reuters Published …", "Anadolu Agency WORLD");
 "X reports", "X cites", "X learned" near the start of the body; the site's
 own name in its frame ("Official website of the President of Russia"); the
-government.ru frame together with transcript turns. A press service that an
+wire's sign-off at the end ("(ANI)", "--IANS", Reuters' "Reporting by … Editing
+by …"); the government.ru frame together with transcript turns. A press service that an
 outlet relays ("the Kremlin press service reports", "reports Akorda") is not
 the publisher. None when the page names no publisher.
 """
@@ -31,6 +32,33 @@ def _reports(table: Outlets) -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{table.spelling_pattern.pattern}){_REPORTS}")
 
 
+#: the wire's own sign-off closing a story: "… the talks were long. (ANI)", "--IANS", "APA"
+_SIGN_OFF = re.compile(
+    r"(?:^|\s)(?:\(|--?|—\s?)?(?P<name>[A-Z][\w.-]{1,30}(?:\s[A-Z][\w.-]{1,30})?)\)?$"
+)
+#: Reuters closes its stories with the names of its reporters and editors
+_REUTERS_CREDIT = re.compile(
+    r"^(?:Reporting|Additional reporting|Writing) by\b.{0,200}\bEditing by\b"
+)
+#: the last paragraphs, where a sign-off stands (a line of initials may follow it)
+SIGN_OFF_PARAGRAPHS = 3
+
+
+def _signed_at_end(body: list[str], table: Outlets) -> str | None:
+    """The outlet a story's last lines sign it with."""
+    for paragraph in reversed(body[-SIGN_OFF_PARAGRAPHS:]):
+        if _REUTERS_CREDIT.match(paragraph) and (reuters := table.named("Reuters")):
+            return reuters.name
+        match = _SIGN_OFF.search(paragraph[-50:])
+        if match is None:
+            continue
+        whole = paragraph.strip() == match["name"] or match.group().lstrip()[:1] in "(-—"
+        outlet = table.named(match["name"]) if whole else None
+        if outlet is not None and not outlet.relays:
+            return outlet.name
+    return None
+
+
 def source(
     table: Outlets,
     raw_text: str,
@@ -54,6 +82,8 @@ def source(
             return outlet.name
     if sites:
         return sites[0]
+    if (signed := _signed_at_end(body, table)) is not None:
+        return signed
     lowered = raw_text.lower()
     if any(p.search(lowered) for p in GOVERNMENT_CHROME) and any(
         _TRANSCRIPT_TURN.match(paragraph) for paragraph in body
