@@ -193,14 +193,7 @@ class Registry:
 
     def ever_held(self, title: str, country: str) -> tuple[Person, ...]:
         """Everyone who held the office at any time, earliest first."""
-        key = title_key(title)
-        place = country_key(country)
-        rows = [
-            (person, position)
-            for office in TITLE_GROUPS.get(key, (key,))
-            for person, position in self._offices.get((office, place), ())
-        ]
-        rows.sort(key=lambda row: row[1].start or date.min)
+        rows = sorted(self._office_rows(title, country), key=lambda row: row[1].start or date.min)
         return tuple({person.name: person for person, _ in rows}.values())
 
     def titles_on(self, person: Person, on: date) -> tuple[Position, ...]:
@@ -225,15 +218,18 @@ class Registry:
         forms = [(form, person, how) for person in self.people for form, how in _forms(person)]
         return tuple(sorted(forms, key=lambda item: (-len(item[0]), item[0])))
 
-    def _held(self, title: str, country: str, on: date) -> list[tuple[Person, Position]]:
+    def _office_rows(self, title: str, country: str) -> list[tuple[Person, Position]]:
+        """Every holder of the office, with the position, under each title it is known by."""
         key = title_key(title)
         place = country_key(country)
-        rows = [
+        return [
             (person, position)
             for office in TITLE_GROUPS.get(key, (key,))
             for person, position in self._offices.get((office, place), ())
-            if position.covers(on)
         ]
+
+    def _held(self, title: str, country: str, on: date) -> list[tuple[Person, Position]]:
+        rows = [row for row in self._office_rows(title, country) if row[1].covers(on)]
         if any(position.start == on for _, position in rows):
             rows = [row for row in rows if row[1].end != on or row[1].start == on]
         return sorted(rows, key=lambda row: row[1].start or date.min)
