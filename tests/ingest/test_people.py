@@ -185,3 +185,26 @@ def test_a_title_after_a_name_makes_a_new_person(
 ) -> None:
     extraction = extract_text("after.txt", " date 2024-10-01 " + text, registry)
     assert [person.name for person in extraction.new_people] == new
+
+
+def test_people_of_a_closing_list_of_other_headlines_are_not_the_articles(
+    registry: Registry,
+) -> None:
+    text = (
+        "Tokayev meets Putin\n\nKassym-Jomart Tokayev met Vladimir Putin in Astana.\n\n"
+        "Woman Jailed Over False Claim -\n\nKing Charles' Decision Labelled 'long Overdue' -\n\n"
+        "Minister Aidar Nurov Opens New Bridge -\n\nColumbia University Sacks Staff"
+    )
+    extraction = extract_text("links.txt", " date 2024-03-04 " + text, registry)
+    assert {m.person for m in extraction.mentions} == {"Kassym-Jomart Tokayev", "Vladimir Putin"}
+    assert extraction.new_people == ()
+
+
+def test_short_closing_turns_of_a_transcript_keep_their_speakers(registry: Registry) -> None:
+    text = (
+        "Talks in Astana\n\nKassym-Jomart Tokayev met Vladimir Putin in Astana.\n\n"
+        "Vladimir Putin: Thank you\n\nKassym-Jomart Tokayev: Thank you\n\n"
+        "Vladimir Putin: Goodbye"
+    )
+    extraction = extract_text("turns.txt", " date 2024-03-04 " + text, registry)
+    assert len(extraction.mentions) == 5

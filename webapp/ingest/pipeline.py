@@ -22,10 +22,12 @@ from webapp.ingest.people.names import matcher_for
 from webapp.ingest.people.years import with_year
 from webapp.ingest.read import publisher_country
 from webapp.ingest.read import read_bytes
+from webapp.ingest.read.head import ends_sentence
 from webapp.ingest.records import Document
 from webapp.ingest.records import Extraction
 from webapp.ingest.records import Mention
 from webapp.ingest.spans import MentionIndex
+from webapp.ingest.text import paragraphs
 from webapp.ingest.speech import find_statements
 
 
@@ -35,7 +37,12 @@ def extract(document: Document, registry: Registry) -> Extraction:
     document = with_year(document, found, registry)
     people = resolve(found, registry, document.published, home=publisher_country(document))
     speech = find_statements(text, people.mentions, people.phrase_starts)
-    mentions = sorted([*people.mentions, *speech.mentions], key=lambda m: (m.start, m.end))
+    links = trailing_links(text)
+    mentions = sorted(
+        (m for m in [*people.mentions, *speech.mentions] if m.start < links),
+        key=lambda m: (m.start, m.end),
+    )
+    new_people = [p for p in people.new_people if any(m.person == p.name for m in mentions)]
     title_people = _title_people(document.title, registry, mentions)
     meetings = find_meetings(
         text,
@@ -53,8 +60,31 @@ def extract(document: Document, registry: Registry) -> Extraction:
         mentions=tuple(mentions),
         statements=tuple(statements),
         meetings=tuple(meetings),
-        new_people=tuple(people.new_people),
+        new_people=tuple(new_people),
     )
+
+
+#: a list of links to other stories closing a page runs at least this many lines ...
+LINK_LIST_LINES = 3
+#: ... of at most this many words, none ending like a sentence
+LINK_WORDS = 20
+
+
+def trailing_links(text: str) -> int:
+    """Where a closing list of other stories' headlines begins (the text's end if none).
+
+    Pages end with "Woman Jailed Over False Claim -", "King Charles' Decision
+    Labelled 'long Overdue' -", …: the people those headlines name are not the
+    article's.
+    """
+    start = len(text)
+    count = 0
+    for first, last in reversed(paragraphs(text)):
+        line = text[first:last]
+        if len(line.split()) > LINK_WORDS or ends_sentence(line) or ": " in line:
+            break  # a paragraph of prose, or a transcript's turn
+        start, count = first, count + 1
+    return start if count >= LINK_LIST_LINES else len(text)
 
 
 def dateline_day(document: Document) -> date | None:
