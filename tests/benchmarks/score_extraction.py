@@ -1,6 +1,6 @@
 """Score the extractor against the hand-written expected records, measure by measure.
 
-    python -m tests.benchmarks.score_extraction                 # seeds, dev and holdout
+    python -m tests.benchmarks.score_extraction                 # every collection
     python -m tests.benchmarks.score_extraction dev --misses    # and what went wrong, per page
 
 Each collection is scored apart (see ``tests/ingest/expected_records.py``):

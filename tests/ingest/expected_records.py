@@ -1,13 +1,13 @@
 """Where the hand-written expected records are, and how an extraction is compared with one.
 
-Three collections share one format (``tests/ingest/expected/README.md``):
+Five collections share one format (``tests/ingest/expected/README.md``):
 
 * ``seeds``: the seed articles and the test articles of ``tests/ingest/articles``,
   whose expectations the extractor must meet exactly;
 * ``dev``: real pages of ``tests/corpus/dev``, on which rules are developed;
-* ``holdout``, ``holdout2``: real pages of ``tests/corpus/holdout`` and
-  ``tests/corpus/holdout2``, kept unseen while rules are written, and scored apart;
-  the second was collected after the first had been scored.
+* ``holdout``, ``holdout2``, ``holdout3``: real pages of ``tests/corpus/holdout``,
+  ``tests/corpus/holdout2`` and ``tests/corpus/holdout3``, kept unseen while rules are
+  written, and scored apart; each was collected after the one before it.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ COLLECTIONS: dict[str, tuple[Path, tuple[Path, ...]]] = {
     "dev": (CORPUS / "dev" / "expected", (CORPUS / "dev" / "pages",)),
     "holdout": (CORPUS / "holdout" / "expected", (CORPUS / "holdout" / "pages",)),
     "holdout2": (CORPUS / "holdout2" / "expected", (CORPUS / "holdout2" / "pages",)),
+    "holdout3": (CORPUS / "holdout3" / "expected", (CORPUS / "holdout3" / "pages",)),
 }
 
 

@@ -1,6 +1,6 @@
 """Check the hand-written expected records: ``tests/ingest/expected/`` and the corpus.
 
-The corpus of real pages (``tests/corpus/dev`` and ``tests/corpus/holdout``) has
+The corpus of real pages (``tests/corpus/dev`` and the holdouts ``tests/corpus/holdout*``) has
 its expected records beside its pages, in the same format plus a ``url``.
 
 These files are the yardstick for the extractor, so they are checked on their
@@ -32,7 +32,7 @@ from webapp.ingest import gazetteer
 
 EXPECTED = COLLECTIONS["seeds"][0]
 SEEDS, OWN_ARTICLES = COLLECTIONS["seeds"][1]
-CORPUS_SPLITS = ("dev", "holdout", "holdout2")
+CORPUS_SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 POSITIONS = PROJECT_ROOT / "seed_data" / "reference" / "positions.json"
 
 OPENING_MARKS = '"\u201c\u00ab'  # " “ «
