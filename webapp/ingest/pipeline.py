@@ -27,8 +27,8 @@ from webapp.ingest.records import Document
 from webapp.ingest.records import Extraction
 from webapp.ingest.records import Mention
 from webapp.ingest.spans import MentionIndex
-from webapp.ingest.text import paragraphs
 from webapp.ingest.speech import find_statements
+from webapp.ingest.text import paragraphs
 
 
 def extract(document: Document, registry: Registry) -> Extraction:
