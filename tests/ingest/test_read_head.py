@@ -226,6 +226,16 @@ def test_the_first_date_line_stands_when_the_dateline_agrees_with_it() -> None:
         "* * *",
         "Какой-то текст только по-русски",
         "Mikhail Mishustin and Olzhas Bektenov before the talks, 27 September 2024",
+        "Skip to main content",
+        "Jump to navigation",
+        "Home > News > Politics",
+        "Главная › Новости › Политика",
+        "Sign up for our newsletter",
+        "Share this article",
+        "10:15 · 1,234 views",
+        "Kassym-Jomart Tokayev and Vladimir Putin. Photo: Akorda",
+        "All rights reserved",
+        "www.example.kz",
     ],
 )
 def test_chrome_line_is_removed(chrome: str) -> None:
@@ -301,6 +311,16 @@ def test_source_from_tags_notices_and_addresses(
 ) -> None:
     document = read_bytes("x.txt", f"Leaders meet in Tashkent\n\n{text}".encode())
     assert (document.source, document.dateline_place) == (source, place)
+
+
+def test_an_author_line_first_is_the_byline_not_the_title() -> None:
+    text = f"By Aigerim Sadykova\n\nLeaders meet in Tashkent\n\n{BODY}"
+    assert read_bytes("by.txt", text.encode()).title == "Leaders meet in Tashkent"
+
+
+def test_a_title_with_guillemets_is_no_breadcrumb() -> None:
+    text = f"«Astana» and «Tashkent» sign a trade deal\n\n{BODY}"
+    assert read_bytes("q.txt", text.encode()).title == "«Astana» and «Tashkent» sign a trade deal"
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,9 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r"(?:\s(?:previous|next) (?:news|article|story|post))?",
     # the site's own controls
     r"view settings|font size:?|site colou?rs:?|version for the visually impaired|text only",
-    r"accessibility(?: links| options)?|skip to (?:main )?content|go to (?:the )?main site",
+    r"accessibility(?: links| options)?|go to (?:the )?main site",
+    r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|search|footer|article)",
+    r"(?:[^.!?>›]{1,40}\s?[>›]\s?){2,8}[^.!?>›]{0,60}",  # "Home > News > Politics"
     r"go to (?:the )?(?:contents?|top|menu|home ?page)|(?:post )?sponsored(?: by)?(?: content)?",
     r"(?:(?:open|close|show|hide) (?:the )?(?:news )?(?:feed|menu|search)\s?){1,2}",
     r"contact(?: us)?|about(?: us)?|log ?in|sign ?in|sign ?up|register|close|i agree",
@@ -49,8 +51,9 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r"english|русский|қазақша|o['’]zbekcha|en\s?[|/]?\s?ru(?:\s?[|/]?\s?kz)?",
     # prompts and appeals
     r"subscribe|subscribe to\s.{1,150}|subscribe and don['’]?t miss\b.{0,150}",
+    r"sign up (?:for|to)\b.{0,100}|(?:get|join) our newsletter.{0,100}|newsletter",
     r"(?:follow us|подписывайтесь)\b.{0,150}|support [^!]{1,60}!|donate\b.{0,100}",
-    r"(?:share|поделиться)(?:\s(?:on|this|via|article|news))?"
+    r"(?:share|поделиться)(?:\s(?:on|this|via|article|news|story|page|post)){0,2}"
     r"(?:[\s:,|]{1,3}(?:facebook|twitter|x|telegram|vk|vkontakte|whatsapp|viber|ok"
     r"|email|e-mail|link)){0,12}",
     r"(?:read more|read also|also read|see also|related news|related articles"
@@ -67,11 +70,15 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     # counters, times, tickers
     r"[•·]?\s?\d{1,3}(?:[,\s\u00a0]?\d{3}){0,3}(?:\s(?:views?|просмотр(?:ов|а)?|comments?))?",
     r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?",
+    # a time and a counter together: "10:15 · 1,234 views"
+    r"\d{1,2}:\d{2}\s?[·•|,-]?\s?\d{1,3}(?:[,.\s\u00a0]?\d{3}){0,3}\s(?:views?|comments?|просмотр\w*)",
     r"\d{1,2}\s?min(?:ute)?s?\.?\s(?:read|reading(?: time)?)",
     r".{0,120}[▲▼].{0,120}",  # "AIRLINK 127.00 Decreased By ▼ -13.75 (-9.77%)"
     # credits and bylines of images
     r"(?:cover\s)?(?:photo|фото|images?|source of (?:the )?photo)\s?[:|].{0,150}",
     r"photo source:.{0,150}|.{0,60}©.{0,150}|.{0,150}/pool/.{0,60}",
+    # a caption with its credit: "Tokayev and Putin. Photo: Akorda"
+    r".{0,150}\b(?:photo|фото)(?:\s(?:by|credit))?\s?[:©].{0,80}",
     r"(?:copyright|all rights reserved)\b.{0,150}",
     r"(?:https?://)?(?:www\.)?[\w-]{2,40}(?:\.[\w-]{2,40}){0,2}\.[a-z]{2,6}/?",  # "www.gazeta.uz"
     r"our standards:.{0,150}|\[[^\]]{1,60}\]",  # "[Provisional translation]"

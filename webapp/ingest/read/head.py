@@ -197,7 +197,7 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
         author = (
             dated is None
             and outlet is None
-            and (index > 0 or line.startswith("Written by"))
+            and (index > 0 or line.startswith(("Written by", "By ")))
             and AUTHOR.fullmatch(line)
         )
         if dated is None and outlet is None and not author:
