@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from webapp.ingest.people.mentions import scan
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.people.years import infer_year
@@ -148,4 +150,24 @@ def test_talks_a_matter_required_are_no_meeting(registry: Registry) -> None:
         "According to Mikhail Mishustin, the agenda with Olzhas Bektenov was so broad that it "
         "required detailed negotiations."
     )
+    assert run(body, registry).meetings == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Olzhas Bektenov was received by Mikhail Mishustin in Moscow.",
+        "Olzhas Bektenov paid a visit to Moscow, where he was welcomed by Mikhail Mishustin.",
+        "Olzhas Bektenov conferred with Mikhail Mishustin in Moscow.",
+        "Olzhas Bektenov had an audience with Mikhail Mishustin in Moscow.",
+    ],
+)
+def test_passive_hosts_and_more_meeting_verbs(registry: Registry, sentence: str) -> None:
+    assert summary(run(sentence, registry)) == [
+        (frozenset({"Mikhail Mishustin", "Olzhas Bektenov"}), date(2024, 3, 14), "Moscow")
+    ]
+
+
+def test_a_decision_welcomed_by_someone_is_no_meeting(registry: Registry) -> None:
+    body = "The decision of Olzhas Bektenov was welcomed by Mikhail Mishustin."
     assert run(body, registry).meetings == ()

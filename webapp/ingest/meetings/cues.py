@@ -19,7 +19,7 @@ from webapp.ingest.text import UPPER
 MEETING_CUE = re.compile(
     r"\b(?:(?P<between>(?i:meeting|meetings|talks|negotiations|conversation|summit)\s+between)"
     r"|(?P<with>(?:met|meets|meet|meeting|meetings|talks|talked|negotiations|conversation"
-    r"|discussions|consultations|sat\s+down|met\s+up)\s+with"
+    r"|discussions|consultations|sat\s+down|met\s+up|conferred|audience)\s+with"
     r"|(?:paid|pays|made|makes)\s+a\s+(?:courtesy\s+)?call\s+on)"
     r"|(?P<met>met|meets)(?!\s+with)"
     r"|(?P<received>received|receives|hosted|hosts|welcomed|welcomes|greeted|greets"
@@ -35,6 +35,7 @@ MEETING_CUE = re.compile(
 CUE_WORDS = (
     "met", "meet", "talks", "negotiations", "conversation", "consultations", "receiv", "hold",
     "held", "took", "host", "welcom", "greet", "discussions", "sat down", "between", "call on",
+    "conferred", "audience",
 )  # fmt: skip
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(

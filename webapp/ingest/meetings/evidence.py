@@ -86,7 +86,17 @@ _RELATIVE_WORDS = ("wh",)
 #: a host verb's object named through the delegation it leads
 _DELEGATION = re.compile(
     r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation\s+(?:[\w-]+\s+){0,4}?(?:led|headed)\s+by"
+    r"|\s+by(?=\s)"  # the passive: "was received by Vladimir Putin"
 )
+#: a host verb in the passive, its guest the subject: "X was received by Y"
+_PASSIVE_BY = re.compile(r"\s+by\s")
+_PASSIVE_AUX = r"(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
+_PASSIVE_GAP = re.compile(
+    rf"\s+{_PASSIVE_AUX}"  # "X was received by"
+    rf"|[^.;]{{0,120}}[,;]\s+(?:where|when|and)\s+(?:he|she)\s+{_PASSIVE_AUX}"  # ", where he was …"
+)
+#: a name in a phrase that is not the subject: "the decision of X"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|to|for|with|from|on|about)\s+(?:the\s+)?$")
 #: a phrase before the subject: "During his meeting with X, ", "In a meeting with X, "
 _OPENING_PHRASE = re.compile(
     r"(?:During|In|At|After|Following|Before|On|With|Speaking|Addressing|Meeting)\b[^,.;]{0,150},"
@@ -246,6 +256,9 @@ def _unit_evidence(
             if kind == "received" and not _object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = _subject(text, before)
+            if kind == "received" and _PASSIVE_BY.match(text, cue.end()):
+                if not _passive_guest(text, before, cue.start(), people):
+                    continue  # "the decision of X was welcomed by Y": X is not the guest
             if not subject and antecedent and _PRONOUN.search(text[unit[0] : cue.start()]):
                 subject = [antecedent]  # "Then he also had a meeting with Lukashenko."
             if shared is not None and _COORDINATED_CUE.fullmatch(text, shared[1], cue.start()):
@@ -396,6 +409,18 @@ def _is_headline(text: str, unit: tuple[int, int]) -> bool:
 
 def _followed_by_with(text: str, end: int, stop: int) -> bool:
     return re.match(r"\s+with\b", text[end:stop]) is not None
+
+
+def _passive_guest(text: str, before: list[Mention], cue: int, people: MentionIndex) -> bool:
+    """Whether the person before "was received by" is the subject, and so the guest."""
+    if not before:
+        return False
+    guest = before[-1]
+    start = people.phrase_start(guest)
+    return (
+        _PASSIVE_GAP.fullmatch(text, guest.end, cue) is not None
+        and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
+    )
 
 
 def _object_follows(text: str, end: int, after: list[Mention], people: MentionIndex) -> bool:
