@@ -31,19 +31,23 @@ from webapp.ingest.meetings.cues import NEGATED_BEFORE
 from webapp.ingest.meetings.cues import NOUN_CONTEXT
 from webapp.ingest.meetings.cues import PHONE
 from webapp.ingest.meetings.cues import phone_near
+from webapp.ingest.meetings.participants import PASSIVE_BY
+from webapp.ingest.meetings.participants import addressee
+from webapp.ingest.meetings.participants import first_named
+from webapp.ingest.meetings.participants import object_follows
+from webapp.ingest.meetings.participants import pair_before
+from webapp.ingest.meetings.participants import passive_guest
+from webapp.ingest.meetings.participants import reported_clause
+from webapp.ingest.meetings.participants import subject_of
 from webapp.ingest.meetings.visits import first_person
 from webapp.ingest.meetings.visits import visits
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.records import Meeting
-from webapp.ingest.records import Mention
 from webapp.ingest.records import Statement
 from webapp.ingest.records import StatementKind
 from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
-from webapp.ingest.speech.cues import cues as speech_cues
 from webapp.ingest.speech.quotes import Speech
-from webapp.ingest.speech.turns import Turn
-from webapp.ingest.text import UPPER
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import fold
 
@@ -52,18 +56,10 @@ _OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-
 _AT_MEETING = re.compile(
     r"(?i:\b(?:at|during|after)\s+(?:a|the|his|her|their)\s+(?:meeting|talks))"
 )
-#: how far after a host verb its object may start: "hosted German Chancellor Olaf Scholz"
-_OBJECT_GAP = 2
-#: a title between a host verb and its object: capitalised words, "of", "the", dashes
-_TITLE_GAP = re.compile(
-    rf"\s+(?:the\s+)?(?:(?:[{UPPER}][\w'’.-]*|of|the|and|for|[-–—,])\s+){{1,16}}"
-)
 #: a line in the body that ends without a full stop and is this short is a headline:
 #: a subhead, or a link to another story, whose meetings are not this article's
 _HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-#: a speaker's greeting names the other side within this many characters of the turn
-_GREETING = 80
 #: a second cue coordinated with the first shares its subject
 _COORDINATED_CUE = re.compile(
     r",?\s+and\s+(?:(?:an?|the|also|then|[a-z]+ly|extensive|separate|bilateral|brief|private)\s+){0,3}"
@@ -71,36 +67,12 @@ _COORDINATED_CUE = re.compile(
 _SEPARATE = re.compile(r"(?i:\b(?:separate|bilateral|individual|one-on-one)\b[^.;]{0,30}$)")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
-#: a plural subject that means the two people of the story: "The two presidents last met"
-_PAIR = re.compile(
-    r"(?i:\b(?:the\s+two|both)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
-    r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers)\s+(?:\w+\s+)?)$"
-)
-_AND = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,5}")
 #: "meeting between the two leaders"
 _BETWEEN_PAIR = re.compile(
     r"\s+(?:the\s+two|both)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
     r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers|sides)\b"
 )
 _RELATIVE_WORDS = ("wh",)
-#: a host verb's object named through the delegation it leads
-_DELEGATION = re.compile(
-    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation\s+(?:[\w-]+\s+){0,4}?(?:led|headed)\s+by"
-    r"|\s+by(?=\s)"  # the passive: "was received by Vladimir Putin"
-)
-#: a host verb in the passive, its guest the subject: "X was received by Y"
-_PASSIVE_BY = re.compile(r"\s+by\s")
-_PASSIVE_AUX = r"(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
-_PASSIVE_GAP = re.compile(
-    rf"\s+{_PASSIVE_AUX}"  # "X was received by"
-    rf"|[^.;]{{0,120}}[,;]\s+(?:where|when|and)\s+(?:he|she)\s+{_PASSIVE_AUX}"  # ", where he was …"
-)
-#: a name in a phrase that is not the subject: "the decision of X"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|to|for|with|from|on|about)\s+(?:the\s+)?$")
-#: a phrase before the subject: "During his meeting with X, ", "In a meeting with X, "
-_OPENING_PHRASE = re.compile(
-    r"(?:During|In|At|After|Following|Before|On|With|Speaking|Addressing|Meeting)\b[^,.;]{0,150},"
-)
 #: a pronoun as the subject of a meeting verb, with no name between: "Today, he held
 #: discussions with", "He was met by"
 _PRONOUN = re.compile(
@@ -130,7 +102,7 @@ def find_meetings(
         found.extend(
             _unit_evidence(text, unit, people, marks, speaker, published, calls, antecedent)
         )
-        antecedent = _first_named(text, unit, people, marks) or antecedent
+        antecedent = first_named(text, unit, people, marks) or antecedent
     for statement in speech.statements:
         if statement.kind is not StatementKind.INDIRECT:
             found.extend(first_person(text, statement, people, published))
@@ -140,7 +112,7 @@ def find_meetings(
         found.extend(visits(text, unit[0], unit[1], people, registry, published, True))
     speakers = list(dict.fromkeys(turn.speaker for turn in speech.turns))
     if len(speakers) == 1:
-        speakers.extend(_addressee(text, speech.turns[0], people))
+        speakers.extend(addressee(text, speech.turns[0], people))
     for item in found:
         if not item.participants and item.narrative and len(speakers) >= 2:
             item.participants = speakers
@@ -245,19 +217,19 @@ def _unit_evidence(
         if kind == "between":
             pair = _BETWEEN_PAIR.match(text, cue.end(), unit[1])
             participants = (
-                _pair_before(text, unit[0], unit[0], people, every=True)
+                pair_before(text, unit[0], unit[0], people, every=True)
                 if pair is not None
                 else [m.person for m in after if m.start < limit]
             )
         elif kind in ("talks", "held"):
-            reported = _reported_clause(text, unit, cue.start(), people)
+            reported = reported_clause(text, unit, cue.start(), people)
             participants = [m.person for m in mentions if m.start >= reported]
         else:
-            if kind == "received" and not _object_follows(text, cue.end(), after, people):
+            if kind == "received" and not object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
-            subject = _subject(text, before)
-            if kind == "received" and _PASSIVE_BY.match(text, cue.end()):
-                if not _passive_guest(text, before, cue.start(), people):
+            subject = subject_of(text, before)
+            if kind == "received" and PASSIVE_BY.match(text, cue.end()):
+                if not passive_guest(text, before, cue.start(), people):
                     continue  # "the decision of X was welcomed by Y": X is not the guest
             if not subject and antecedent and _PRONOUN.search(text[unit[0] : cue.start()]):
                 subject = [antecedent]  # "Then he also had a meeting with Lukashenko."
@@ -267,7 +239,7 @@ def _unit_evidence(
             ends = [m.end for m in after if m.start < limit]
             shared = (subject, ends[-1]) if subject and ends else None
             if not subject and not objects:
-                subject = _pair_before(text, unit[0], cue.start(), people)
+                subject = pair_before(text, unit[0], cue.start(), people)
             if subject and len(objects) > 1 and _separate(text, unit[0], cue):
                 # "held bilateral meetings with A, B and C": one meeting each
                 for person in objects:
@@ -315,27 +287,6 @@ def _told_before(item: Evidence, title_people: list[str] | None) -> bool:
         and len(title_people) == 2
         and item.participants[0] in title_people
     )
-
-
-def _first_named(
-    text: str, unit: tuple[int, int], people: MentionIndex, marks: Spans
-) -> str | None:
-    """The first person a sentence names outside quotes, after an opening phrase: its subject.
-
-    "During his meeting with Muhriddin, Jaishankar said …": Jaishankar.
-    """
-    opening = _OPENING_PHRASE.match(text, *unit)
-    start = opening.end() if opening is not None else unit[0]
-    for mention in people.within(start, unit[1]):
-        if marks.covering(mention.start) is None:
-            return mention.person
-    return None
-
-
-def _addressee(text: str, turn: Turn, people: MentionIndex) -> list[str]:
-    """The person a lone transcript speaker greets first: "Greetings, Mr Kasymaliev." """
-    opening = people.within(turn.start, min(turn.end, turn.start + _GREETING))
-    return [m.person for m in opening if m.person != turn.speaker][:1]
 
 
 def _evidence(
@@ -409,77 +360,3 @@ def _is_headline(text: str, unit: tuple[int, int]) -> bool:
 
 def _followed_by_with(text: str, end: int, stop: int) -> bool:
     return re.match(r"\s+with\b", text[end:stop]) is not None
-
-
-def _passive_guest(text: str, before: list[Mention], cue: int, people: MentionIndex) -> bool:
-    """Whether the person before "was received by" is the subject, and so the guest."""
-    if not before:
-        return False
-    guest = before[-1]
-    start = people.phrase_start(guest)
-    return (
-        _PASSIVE_GAP.fullmatch(text, guest.end, cue) is not None
-        and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
-    )
-
-
-def _object_follows(text: str, end: int, after: list[Mention], people: MentionIndex) -> bool:
-    """A host verb's object is a person right after it, or after a title.
-
-    "hosted German Chancellor Olaf Scholz", "received the Deputy Chairman of the
-    Cabinet of Ministers - Minister of Foreign Affairs of Turkmenistan Rashid Meredov";
-    not "welcomed the decision of X".
-    """
-    if not after:
-        return False
-    start = people.phrase_start(after[0])
-    led = _DELEGATION.match(text, end, start)
-    if led is not None:
-        end = led.end()  # "received a delegation led by Editor-in-Chief of Xinhua He Ping"
-    return start - end <= _OBJECT_GAP or _TITLE_GAP.fullmatch(text, end, start) is not None
-
-
-def _reported_clause(text: str, unit: tuple[int, int], cue: int, people: MentionIndex) -> int:
-    """Where the clause that reports the talks starts: after "X said that", "saying that".
-
-    The reporter of the sentence ("Peskov … saying that the presidents talked")
-    is not a participant.
-    """
-    start = unit[0]
-    for found in speech_cues(text, unit[0], cue, Spans([])):
-        if found.kind in ("say", "participle"):
-            start = found.end
-    return start
-
-
-def _subject(text: str, before: list[Mention]) -> list[str]:
-    """The person before a meeting verb, with anyone joined to it by "and"."""
-    if not before:
-        return []
-    last = before[-1]
-    subject = [last.person]
-    for mention in reversed(before[:-1]):
-        if not _AND.fullmatch(text, mention.end, last.start):
-            break
-        subject.insert(0, mention.person)
-        last = mention
-    return subject
-
-
-def _pair_before(
-    text: str, start: int, cue: int, people: MentionIndex, every: bool = False
-) -> list[str]:
-    """ "The two presidents met": the two people named last before the sentence.
-
-    With ``every``, the pair is sought whatever precedes the cue ("talks between the
-    two leaders").
-    """
-    if not every and not _PAIR.search(text, start, cue):
-        return []
-    pair: list[str] = []
-    for mention in reversed(people.within(0, start)):
-        if mention.person not in pair:
-            pair.append(mention.person)
-            if len(pair) == 2:
-                return pair[::-1]
-    return []
