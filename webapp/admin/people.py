@@ -181,11 +181,6 @@ def others_at(meeting_ids: list[int], person_id: int) -> dict[int, str]:
     return {meeting_id: ", ".join(found) for meeting_id, found in names.items()}
 
 
-def history_url(table: str, row_id: int) -> str:
-    """The history screen filtered to one row."""
-    return url_for("revision.index_view", flt0_table_equals=table, flt1_row_equals=row_id)
-
-
 class PersonView(SecureModelView):
     column_list = (
         "name",
@@ -210,7 +205,6 @@ class PersonView(SecureModelView):
     inline_models = [(PersonAlias, {"form_columns": ("id", "alias")})]
     column_details_list = ("id", "name", "country", "notes", "review_status", "version_id")
     details_template = "admin/people/details.html"
-    history_url = staticmethod(history_url)
 
     def page_data(self, rows: list[Person]) -> dict[str, dict[int, Any]]:
         return list_details([person.id for person in rows])
