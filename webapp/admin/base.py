@@ -35,7 +35,7 @@ from wtforms import HiddenField
 from webapp.admin.enums import DETAIL_FORMATTERS
 from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
-from webapp.admin.enums import ValueEnumConverter
+from webapp.admin.fields import FormConverter
 from webapp.admin.filters import without_joins
 from webapp.admin.flask_admin_hooks import SearchHook
 from webapp.admin.flask_admin_hooks import ViewHooks
@@ -131,7 +131,7 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     """Model screens: CSRF on every form, capped counts, no lost updates, edits marked."""
 
     form_base_class = SessionCSRFForm
-    model_form_converter = ValueEnumConverter
+    model_form_converter = FormConverter
     filter_converter = EnumFilterConverter()
     column_type_formatters = LIST_FORMATTERS
     column_type_formatters_detail = DETAIL_FORMATTERS

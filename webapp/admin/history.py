@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort
 from flask import flash
+from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
@@ -26,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureModelView
+from webapp.admin.enums import show_time
 from webapp.admin.flask_admin_hooks import registered_views
 from webapp.admin.history_words import ACTION_WORDS
 from webapp.admin.history_words import action_word
@@ -60,6 +62,8 @@ TABLES = (
     "statements",
     "users",
 )
+#: ``flask.g`` key: revision id -> what ``page_data`` found for it
+DETAILS_DATA = "revision_page_data"
 MERGE_LINES = (
     ("statements", "Statements moved"),
     ("mentions", "Mentions moved"),
@@ -95,7 +99,7 @@ class OnOrBefore(DateSmallerFilter):
 
 
 def when(at: datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    return show_time(None, at, "at")
 
 
 class ActionFilter(ChoiceFilter):
@@ -253,6 +257,13 @@ class RevisionView(SecureModelView):
         keys = wanted(rows)
         keys |= {("people", row.changes["survivor"]) for row in rows if row.action == Action.MERGE}
         return {"existing": self.existing(rows), "names": names_of(keys)}
+
+    def row_data(self, row: Revision) -> dict[str, Any]:
+        """A details page asks several times for its one revision: looked up once."""
+        known = g.setdefault(DETAILS_DATA, {})
+        if row.id not in known:
+            known[row.id] = super().row_data(row)
+        return known[row.id]
 
     def names(self, revision: Revision) -> dict:
         return self.row_data(revision)["names"]

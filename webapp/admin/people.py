@@ -23,6 +23,7 @@ from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
 from webapp.admin.base import url_pattern
+from webapp.admin.fields import CountryField
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
 from webapp.changes.merge import MergeError
@@ -202,6 +203,7 @@ class PersonView(SecureModelView):
     column_filters = ("country", "review_status")
     column_searchable_list = ("name",)
     form_columns = ("name", "country", "notes", "review_status")
+    form_overrides = {"country": CountryField}
     inline_models = [(PersonAlias, {"form_columns": ("id", "alias")})]
     column_details_list = ("id", "name", "country", "notes", "review_status", "version_id")
     details_template = "admin/people/details.html"
@@ -344,6 +346,8 @@ class PositionView(SecureModelView):
         "source_url",
     )
     form_ajax_refs = {"person": {"fields": ("name",), "page_size": 10}}
+    form_overrides = {"country": CountryField}
+    form_args = {"country": {"allow_blank": False}}
 
 
 def add_views(admin) -> None:
