@@ -41,9 +41,13 @@ def parse_ids(value: str | None) -> list[int] | None:
 
 
 def offer_undo(response):
-    """After a posted change, flash its revisions for an Undo, if all of them can be undone."""
+    """After a posted change, flash its revisions for an Undo, if all of them can be undone.
+
+    Only a redirect, the way a form's confirmation travels to the next page: a
+    script's request that answers with data shows no message, and offers its own undo.
+    """
     ids = committed_revisions()
-    if not ids or request.method != "POST" or response.status_code >= 400:
+    if not ids or request.method != "POST" or not 300 <= response.status_code < 400:
         return response
     revisions = db.session.scalars(db.select(Revision).where(Revision.id.in_(ids))).all()
     if revisions and all(revertible(revision) for revision in revisions):
