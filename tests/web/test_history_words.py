@@ -74,6 +74,7 @@ def test_history_names_the_people_and_meetings_an_edit_changed(app, client, ids)
     assert "meeting 2024-03-04, Moscow → —" in row
     assert "status unreviewed → edited" in row
     assert "speaker_id" not in page and f"{ids['boris']} → {ids['carl']}" not in row
+    assert column(page, update.id, "summary") == "Carl Chokin: the talks went well"
     details = client.get(f"/admin/history/details/?id={update.id}").get_data(as_text=True)
     assert "<td>speaker</td><td>Boris Beketov</td><td>Carl Chokin</td>" in details
 

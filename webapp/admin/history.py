@@ -30,6 +30,7 @@ from webapp.admin.base import SecureModelView
 from webapp.admin.enums import show_time
 from webapp.admin.flask_admin_hooks import registered_views
 from webapp.admin.history_words import ACTION_WORDS
+from webapp.admin.history_words import about
 from webapp.admin.history_words import action_word
 from webapp.admin.history_words import change_line
 from webapp.admin.history_words import change_rows
@@ -188,6 +189,7 @@ class RevisionView(SecureModelView):
         "row_id": lambda view, context, model, name: view.row_link(model),
         "table_name": lambda view, context, model, name: table_word(model.table_name),
         "changes": lambda view, context, model, name: view.change_line(model),
+        "summary": lambda view, context, model, name: about(model),
     }
     column_formatters_detail = {
         **column_formatters,

@@ -190,3 +190,9 @@ def change_line(revision: Revision, names: dict[Key, str]) -> str:
     if revision.action in (Action.CREATE, Action.DELETE):
         return revision.summary or ""
     return "; ".join(f"{field} {old} → {new}" for field, old, new in rows)
+
+
+def about(revision: Revision) -> str:
+    """The summary without the trail's "update statements " in front: the record's name."""
+    summary = revision.summary or ""
+    return summary.removeprefix(f"{revision.action.value} {revision.table_name} ")
