@@ -8,6 +8,7 @@ Olzhas Bektenov"), looked up for a whole page of revisions in one query.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -92,6 +93,7 @@ def action_word(revision: Revision) -> str:
     return ACTION_WORDS.get(revision.action, revision.action.value)
 
 
+@cache
 def references(table: str) -> dict[str, str]:
     """{field: the table its ids point into} for the fields a revision of ``table`` records."""
     model = audited_model(table)
