@@ -229,7 +229,7 @@ def test_a_busy_database_is_tried_again(app, runner, monkeypatch):
     monkeypatch.setattr(reconcile, "seed_article", locked_once)
     result = runner.invoke(args=["seed", str(SEEDS / "000_bc75cffa8b8ea9a8.txt")])
     assert result.exit_code == 0, result.output
-    assert "Added 1 articles" in result.output
+    assert "Added 1 article" in result.output
     assert len(calls) == 2
 
 

@@ -80,7 +80,7 @@ def overlap(app, database_url, tmp_path):
     still_seeding = seeding.poll() is None
     out, err = seeding.communicate(timeout=600)
     assert seeding.returncode == 0, out + err
-    assert "Added 1500 articles" in out
+    assert "Added 1,500 articles" in out
     assert errors == []
     with app.app_context():
         for statement_id, text in finals.items():

@@ -14,12 +14,15 @@ from flask_admin.theme import Bootstrap4Theme
 
 from webapp.admin import articles
 from webapp.admin import dashboard
+from webapp.admin import forbidden
 from webapp.admin import history
 from webapp.admin import people
 from webapp.admin import records
 from webapp.admin import review
 from webapp.admin import sql
+from webapp.admin import undo
 from webapp.admin import users
+from webapp.words import plural
 
 
 def home():
@@ -41,4 +44,7 @@ def init_app(app: Flask) -> None:
     review.add_views(admin)
     users.add_views(admin)
     sql.add_views(admin)
+    undo.init_app(app)
+    forbidden.init_app(app)
+    app.add_template_global(plural)
     app.add_url_rule("/", "home", home)

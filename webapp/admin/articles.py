@@ -22,6 +22,7 @@ from webapp.admin import article_reader
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import page_count
 from webapp.db import db
+from webapp.ingest.read.titles import first_sentence
 from webapp.models import Article
 from webapp.models import Meeting
 from webapp.models import MeetingReport
@@ -32,6 +33,8 @@ from webapp.models import Source
 from webapp.models import Statement
 
 PERSON_ID = re.compile(r"[0-9]{1,18}")
+#: a title taken from the first sentence is sought this far into the text
+TITLE_SCAN = 2000
 
 
 class SourceOptions:
@@ -71,6 +74,19 @@ class MentionsPersonFilter(BaseSQLAFilter):
                 )
             )
         return query.filter(Article.id.in_(sa.select(Mention.article_id).where(mentions)))
+
+
+def full_title(article: Article) -> str:
+    """The title, whole: one the reader cut from the first sentence ("…") is given in full."""
+    title = article.title or article.file
+    stem = title.removesuffix("…")
+    if stem == title:
+        return title
+    start = article.clean_text.find(stem, 0, TITLE_SCAN)
+    if start < 0:
+        return title
+    sentence = first_sentence(article.clean_text[start:]).strip()
+    return sentence.removesuffix(".") if not sentence.endswith("..") else sentence
 
 
 def title_link(view, context, model: Article, name: str) -> Markup:
@@ -173,6 +189,9 @@ class ArticleView(SecureModelView):
         "updated_at",
     )
 
+    def heading(self, record: Any = None) -> str:
+        return full_title(record) if record is not None else super().heading(record)
+
     def search_placeholder(self) -> str:
         return "Search title and text"
 
@@ -191,7 +210,12 @@ class ArticleView(SecureModelView):
         if delete_form is not None:
             delete_form.id.data = article_id
             delete_form.url.data = self.get_url(".index_view")
-        return self.render("admin/articles/read.html", reading=reading, delete_form=delete_form)
+        return self.render(
+            "admin/articles/read.html",
+            reading=reading,
+            delete_form=delete_form,
+            model=reading.article,
+        )
 
     @expose("/raw/<int:article_id>")
     def raw_view(self, article_id: int):
@@ -200,7 +224,7 @@ class ArticleView(SecureModelView):
         )
         if article is None:
             abort(404)
-        return self.render("admin/articles/raw.html", article=article)
+        return self.render("admin/articles/raw.html", article=article, model=article)
 
 
 def add_views(admin) -> None:

@@ -35,11 +35,12 @@ from wtforms import HiddenField
 from webapp.admin.enums import DETAIL_FORMATTERS
 from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
-from webapp.admin.enums import ValueEnumConverter
+from webapp.admin.fields import FormConverter
 from webapp.admin.filters import without_joins
 from webapp.admin.flask_admin_hooks import SearchHook
 from webapp.admin.flask_admin_hooks import ViewHooks
 from webapp.admin.flask_admin_hooks import filter_join_path
+from webapp.admin.history_words import table_word
 from webapp.auth import SessionCSRFForm
 from webapp.auth import here
 from webapp.db import db
@@ -113,6 +114,10 @@ class RoleGuard(ViewHooks):
     def can_write(self) -> bool:
         return current_user.is_authenticated and current_user.can(self.write_role)
 
+    def heading(self, record: Any = None) -> str:
+        """The page's one heading (``<h1>``)."""
+        return self.name
+
 
 class SecureView(RoleGuard, BaseView):
     """A custom (non-model) admin page."""
@@ -126,7 +131,7 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     """Model screens: CSRF on every form, capped counts, no lost updates, edits marked."""
 
     form_base_class = SessionCSRFForm
-    model_form_converter = ValueEnumConverter
+    model_form_converter = FormConverter
     filter_converter = EnumFilterConverter()
     column_type_formatters = LIST_FORMATTERS
     column_type_formatters_detail = DETAIL_FORMATTERS
@@ -155,6 +160,28 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     @property
     def can_delete(self) -> bool:
         return self.can_write
+
+    @property
+    def record_word(self) -> str:
+        return table_word(self.model.__tablename__)
+
+    def heading(self, record: Any = None) -> str:
+        """The list's name, "New statement", or the record's kind and name."""
+        if (request.endpoint or "").endswith(".create_view"):
+            return f"New {self.record_word}"
+        if record is None:
+            return self.name
+        return f"{self.record_word[:1].upper()}{self.record_word[1:]}: {record}"
+
+    def history_url(self, record: Any) -> str | None:
+        """The history screen filtered to this record's changes."""
+        if not hasattr(self.model, "id") or getattr(record, "id", None) is None:
+            return None
+        return url_for(
+            "revision.index_view",
+            flt0_table_equals=self.model.__tablename__,
+            flt1_row_equals=record.id,
+        )
 
     def get_list(self, page, sort_column, sort_desc, search, filters, execute=True, page_size=None):
         matches = self.search_first(page, sort_column, search, filters, page_size)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from webapp.ingest.dates import MONTH_NAMES
+from webapp.words import plural
 
 #: colour-blind-safe (Okabe–Ito), one per country in alphabetical order; grey when unknown
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000")
@@ -53,10 +54,6 @@ class Edge:
     source: int
     target: int
     weight: int
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
 def svg_open(css_class: str, width: float, height: float, title: str) -> Markup:

@@ -10,6 +10,8 @@ values, whose names differ.
 from __future__ import annotations
 
 import enum
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 from flask_admin.contrib.sqla import filters as sqla_filters
@@ -49,6 +51,18 @@ def show_value(view: Any, value: enum.Enum, name: str) -> Any:
     return value.value
 
 
-#: list and details pages show an enum's value ("transcript"), not its name
-LIST_FORMATTERS = {**typefmt.DEFAULT_FORMATTERS, enum.Enum: show_value}
-DETAIL_FORMATTERS = {**base_typefmt.DETAIL_FORMATTERS, enum.Enum: show_value}
+def show_time(view: Any, value: datetime, name: str) -> str:
+    """To the second, in UTC: "2024-03-04 12:30:05 UTC"."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%d %H:%M:%S") + (" UTC" if value.tzinfo else "")
+
+
+#: list and details pages show an enum's value ("transcript"), not its name, and
+#: timestamps to the second
+LIST_FORMATTERS = {**typefmt.DEFAULT_FORMATTERS, enum.Enum: show_value, datetime: show_time}
+DETAIL_FORMATTERS = {
+    **base_typefmt.DETAIL_FORMATTERS,
+    enum.Enum: show_value,
+    datetime: show_time,
+}

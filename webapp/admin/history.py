@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort
 from flask import flash
+from flask import g
 from flask import redirect
 from flask import request
 from flask import url_for
@@ -26,17 +27,31 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureModelView
+from webapp.admin.enums import show_time
 from webapp.admin.flask_admin_hooks import registered_views
+from webapp.admin.history_words import ACTION_WORDS
+from webapp.admin.history_words import about
+from webapp.admin.history_words import action_word
+from webapp.admin.history_words import change_line
+from webapp.admin.history_words import change_rows
+from webapp.admin.history_words import names_of
+from webapp.admin.history_words import table_word
+from webapp.admin.history_words import wanted
+from webapp.admin.undo import UndoForm
+from webapp.admin.undo import parse_ids
 from webapp.auth import CSRF_FAILED
 from webapp.auth import TokenForm
+from webapp.auth import safe_next
 from webapp.changes.revert import RevertError
 from webapp.changes.revert import revert
 from webapp.changes.revert import reverted_by
 from webapp.changes.revert import revertible
+from webapp.changes.revert import undo
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Revision
 from webapp.models import Role
+from webapp.words import plural
 
 TABLES = (
     "articles",
@@ -48,6 +63,8 @@ TABLES = (
     "statements",
     "users",
 )
+#: ``flask.g`` key: revision id -> what ``page_data`` found for it
+DETAILS_DATA = "revision_page_data"
 MERGE_LINES = (
     ("statements", "Statements moved"),
     ("mentions", "Mentions moved"),
@@ -83,32 +100,32 @@ class OnOrBefore(DateSmallerFilter):
 
 
 def when(at: datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    return show_time(None, at, "at")
 
 
-def shown(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(shown(item) for item in value)
-    return str(value)
+class ActionFilter(ChoiceFilter):
+    """What was done; a review is either a confirmation or a rejection."""
+
+    VERDICTS = {"confirmed": "reviewed", "rejected": "rejected"}
+
+    def __init__(self) -> None:
+        options = [(a.value, ACTION_WORDS.get(a, "confirmed or rejected")) for a in Action]
+        options += [(word, word) for word in self.VERDICTS]
+        super().__init__(Revision.action, "Action", options=options)
+
+    def apply(self, query, value, alias=None):
+        if value not in self.VERDICTS:
+            return super().apply(query, value, alias)
+        status = Revision.changes[("review_status", 1)].as_string()
+        return query.filter(Revision.action == Action.REVIEW, status == self.VERDICTS[value])
 
 
-def field_rows(revision: Revision) -> list[tuple[str, str, str]] | None:
-    """(field, old, new) for a revision that records field changes; None for others."""
-    changes = revision.changes or {}
-    if revision.action in (Action.SEED, Action.MERGE) or not changes:
-        return None
-    if not all(isinstance(pair, list) and len(pair) == 2 for pair in changes.values()):
-        return None
-    return [(field, shown(old), shown(new)) for field, (old, new) in changes.items()]
-
-
-def merge_lines(revision: Revision) -> list[tuple[str, str]]:
+def merge_lines(revision: Revision, names: dict) -> list[tuple[str, str]]:
     """What a merge did, in words, from its recorded changes."""
     changes = revision.changes
     removed = ", ".join(f"{row['name']} (#{row['id']})" for row in changes["removed"])
-    lines = [("Kept", f"#{changes['survivor']}"), ("Merged away", removed)]
+    kept = names.get(("people", changes["survivor"]), "a person no longer there")
+    lines = [("Kept", f"{kept} (#{changes['survivor']})"), ("Merged away", removed)]
     for key, label in MERGE_LINES:
         lines.append((label, str(len(changes[key]))))
     participants, aliases = changes["participants"], changes["aliases"]
@@ -133,15 +150,25 @@ class RevisionView(SecureModelView):
     can_edit = False
     can_delete = False
     can_export = False
-    column_list = ("at", "actor", "action", "table_name", "row_id", "summary")
-    column_labels = {"at": "When", "table_name": "Table", "row_id": "Row"}
+    column_list = ("at", "actor", "action", "row_id", "changes", "summary")
+    column_labels = {
+        "id": "Revision",
+        "at": "When",
+        "actor": "Who",
+        "action": "What",
+        "table_name": "Kind of record",
+        "row_id": "Record",
+        "changes": "Changes",
+        "summary": "About",
+        "reverts_id": "Undoes",
+    }
     column_sortable_list = ("id", "at")
     column_default_sort = ("id", True)
     named_filter_urls = True
     column_filters = (
         IntEqualFilter(Revision.row_id, "Row"),
         ChoiceFilter(Revision.table_name, "Table", options=[(t, t) for t in TABLES]),
-        ChoiceFilter(Revision.action, "Action", options=[(a.value, a.value) for a in Action]),
+        ActionFilter(),
         FilterEqual(Revision.actor, "Actor"),
         OnOrAfter(Revision.at, "When"),
         OnOrBefore(Revision.at, "When"),
@@ -158,8 +185,11 @@ class RevisionView(SecureModelView):
     )
     column_formatters = {
         "at": lambda view, context, model, name: when(model.at),
-        "action": lambda view, context, model, name: model.action.value,
+        "action": lambda view, context, model, name: action_word(model),
         "row_id": lambda view, context, model, name: view.row_link(model),
+        "table_name": lambda view, context, model, name: table_word(model.table_name),
+        "changes": lambda view, context, model, name: view.change_line(model),
+        "summary": lambda view, context, model, name: about(model),
     }
     column_formatters_detail = {
         **column_formatters,
@@ -167,9 +197,15 @@ class RevisionView(SecureModelView):
     }
     details_template = "admin/history/details.html"
 
-    field_rows = staticmethod(field_rows)
-    merge_lines = staticmethod(merge_lines)
     revertible = staticmethod(revertible)
+
+    def history_url(self, record: Any) -> None:
+        return None
+
+    def heading(self, record: Any = None) -> str:
+        if record is None:
+            return self.name
+        return f"Revision {record.id}: {action_word(record)} {table_word(record.table_name)}"
 
     # -- links to the rows, where they still exist ----------------------------------------
 
@@ -218,18 +254,41 @@ class RevisionView(SecureModelView):
                 found |= {(table, row_id) for row_id in rows}
         return found
 
-    def page_data(self, rows: list[Revision]) -> set[tuple[str, int]]:
-        return self.existing(rows)
+    def page_data(self, rows: list[Revision]) -> dict[str, Any]:
+        """Which rows still exist, and the names of every row the changes point at."""
+        keys = wanted(rows)
+        keys |= {("people", row.changes["survivor"]) for row in rows if row.action == Action.MERGE}
+        return {"existing": self.existing(rows), "names": names_of(keys)}
+
+    def row_data(self, row: Revision) -> dict[str, Any]:
+        """A details page asks several times for its one revision: looked up once."""
+        known = g.setdefault(DETAILS_DATA, {})
+        if row.id not in known:
+            known[row.id] = super().row_data(row)
+        return known[row.id]
+
+    def names(self, revision: Revision) -> dict:
+        return self.row_data(revision)["names"]
+
+    def change_line(self, revision: Revision) -> str:
+        return change_line(revision, self.names(revision))
+
+    def field_rows(self, revision: Revision) -> list[tuple[str, str, str]] | None:
+        return change_rows(revision, self.names(revision))
+
+    def merge_lines(self, revision: Revision) -> list[tuple[str, str]]:
+        return merge_lines(revision, self.names(revision))
 
     def row_link(self, revision: Revision) -> Markup | str:
         if revision.row_id is None:
-            return ""
+            return table_word(revision.table_name)
         key = (revision.table_name, revision.row_id)
+        label = f"{table_word(revision.table_name)} {revision.row_id}"
         endpoint = self.endpoints().get(revision.table_name, (None, None))[1]
-        if key not in self.row_data(revision) or endpoint is None:
-            return str(revision.row_id)
+        if key not in self.row_data(revision)["existing"] or endpoint is None:
+            return label
         url = url_for(f"{endpoint}.details_view", id=revision.row_id)
-        return Markup('<a href="{}">{}</a>').format(url, revision.row_id)
+        return Markup('<a href="{}">{}</a>').format(url, label)
 
     def revision_link(self, revision_id: int | None) -> Markup | str:
         if revision_id is None:
@@ -271,6 +330,31 @@ class RevisionView(SecureModelView):
             return redirect(here)
         flash(f"Reverted revision {revision_id}; the revert is revision {undo.id}.", "success")
         return redirect(self.get_url(".details_view", id=undo.id))
+
+    @expose("/undo/", methods=("POST",))
+    def undo_view(self):
+        """Undo what one request did (the ids an Undo button carries), all of it or nothing."""
+        form = UndoForm(request.form)
+        back = safe_next(form.next.data) or self.get_url(".index_view")
+        if not form.validate():
+            flash(CSRF_FAILED, "error")
+            return redirect(back)
+        ids = parse_ids(form.ids.data)
+        if ids is None:
+            abort(400, description="Nothing to undo.")
+        try:
+            done = undo(db.session, ids, current_user._get_current_object())
+            db.session.commit()
+        except RevertError as error:
+            db.session.rollback()
+            flash(f"Not undone. {error}", "error")
+            return redirect(back)
+        except StaleDataError:
+            db.session.rollback()
+            flash(STALE_MESSAGE, "error")
+            return redirect(back)
+        flash(f"Undone: {plural(len(done), 'change')} reverted.", "success")
+        return redirect(back)
 
 
 def add_views(admin) -> None:

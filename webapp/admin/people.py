@@ -23,6 +23,7 @@ from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
 from webapp.admin.base import url_pattern
+from webapp.admin.fields import CountryField
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
 from webapp.changes.merge import MergeError
@@ -181,11 +182,6 @@ def others_at(meeting_ids: list[int], person_id: int) -> dict[int, str]:
     return {meeting_id: ", ".join(found) for meeting_id, found in names.items()}
 
 
-def history_url(table: str, row_id: int) -> str:
-    """The history screen filtered to one row."""
-    return url_for("revision.index_view", flt0_table_equals=table, flt1_row_equals=row_id)
-
-
 class PersonView(SecureModelView):
     column_list = (
         "name",
@@ -207,10 +203,10 @@ class PersonView(SecureModelView):
     column_filters = ("country", "review_status")
     column_searchable_list = ("name",)
     form_columns = ("name", "country", "notes", "review_status")
+    form_overrides = {"country": CountryField}
     inline_models = [(PersonAlias, {"form_columns": ("id", "alias")})]
     column_details_list = ("id", "name", "country", "notes", "review_status", "version_id")
     details_template = "admin/people/details.html"
-    history_url = staticmethod(history_url)
 
     def page_data(self, rows: list[Person]) -> dict[str, dict[int, Any]]:
         return list_details([person.id for person in rows])
@@ -350,6 +346,8 @@ class PositionView(SecureModelView):
         "source_url",
     )
     form_ajax_refs = {"person": {"fields": ("name",), "page_size": 10}}
+    form_overrides = {"country": CountryField}
+    form_args = {"country": {"allow_blank": False}}
 
 
 def add_views(admin) -> None:

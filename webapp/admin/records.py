@@ -21,6 +21,7 @@ from webapp.models import Meeting
 from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
+from webapp.words import plural
 
 Formatter = Callable[[Any, Any, Any, str], Any]
 
@@ -99,7 +100,7 @@ class ConfirmMixin:
             for row in rows:
                 row.review_status = ReviewStatus.REVIEWED
             db.session.commit()
-        flash(f"Confirmed {len(rows)} rows.", "success")
+        flash(f"Confirmed {plural(len(rows), 'row')}.", "success")
 
 
 class StatementView(ConfirmMixin, SecureModelView):

@@ -15,12 +15,14 @@ from datetime import datetime
 from typing import Any
 
 from flask import Response
+from flask import abort
 from flask import current_app
 from flask import request
 from flask_admin import expose
 from wtforms import TextAreaField
 
 from webapp import readonly
+from webapp.admin import sql_guide
 from webapp.admin.base import SecureView
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
@@ -112,8 +114,18 @@ class SqlView(SecureView):
             time_limit_ms=limits["time_limit_ms"],
             row_limit=limits["row_limit"],
             cell=cell,
+            relations=sql_guide.relations(),
+            examples=sql_guide.examples(),
         )
         return body, status
+
+    @expose("/schema/")
+    def schema_view(self):
+        """docs/schema.md, served by the app so that it reads the same offline."""
+        text = sql_guide.schema_text()
+        if text is None:
+            abort(404, description="docs/schema.md is not beside this installation.")
+        return self.render("admin/sql/schema.html", text=text)
 
 
 def add_views(admin) -> None:

@@ -18,6 +18,7 @@ from webapp.auth import active_admins
 from webapp.db import db
 from webapp.models import Role
 from webapp.models import User
+from webapp.words import plural
 
 
 class UserForm(SessionCSRFForm):
@@ -86,11 +87,11 @@ class UserView(SecureModelView):
     @action("disable", "Disable", "Disable the selected users? They are logged out at once.")
     def action_disable(self, ids) -> None:
         if count := self._set_active(ids, False):
-            flash(f"Disabled {count} users.", "success")
+            flash(f"Disabled {plural(count, 'user')}.", "success")
 
     @action("enable", "Enable")
     def action_enable(self, ids) -> None:
-        flash(f"Enabled {self._set_active(ids, True)} users.", "success")
+        flash(f"Enabled {plural(self._set_active(ids, True), 'user')}.", "success")
 
 
 def add_views(admin) -> None:

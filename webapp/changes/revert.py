@@ -1,4 +1,5 @@
-"""Undoing a revision: an update field by field, a merge by un-merging.
+"""Undoing a revision: an update field by field, a merge by un-merging, a create or a
+delete by ``webapp.changes.restore``; and undoing what one request did, all or nothing.
 
 These functions take a session and do not commit; the caller does.
 """
@@ -15,6 +16,11 @@ from webapp.changes.codec import from_json
 from webapp.changes.codec import to_json
 from webapp.changes.merge import MergeError
 from webapp.changes.merge import unmerge
+from webapp.changes.restore import RestoreError
+from webapp.changes.restore import bring_back
+from webapp.changes.restore import record_undo
+from webapp.changes.restore import remove_created
+from webapp.changes.restore import restorable
 from webapp.changes.trail import AUDITED
 from webapp.changes.trail import COLLECTIONS
 from webapp.changes.trail import PAUSED
@@ -46,7 +52,9 @@ def revertible(revision: Revision) -> bool:
     """Whether ``revert`` applies to this kind of revision (it may still refuse)."""
     if revision.action == Action.MERGE:
         return True
-    return revision.action in FIELD_ACTIONS and audited_model(revision.table_name) is not None
+    if audited_model(revision.table_name) is None:
+        return False
+    return revision.action in FIELD_ACTIONS or restorable(revision)
 
 
 def current_value(row: Any, field: str) -> Any:
@@ -74,6 +82,8 @@ def revert(session: Session, revision: Revision, user: User) -> Revision:
     model = audited_model(revision.table_name)
     if model is User and not user.can(Role.ADMIN):
         raise RevertError("Only an admin can revert a change to a user.")
+    if revision.action in (Action.CREATE, Action.DELETE):
+        return restore(session, model, revision, user)
     where = f"{revision.table_name} row {revision.row_id}"
     row = session.get(model, revision.row_id) if revision.row_id is not None else None
     if row is None:
@@ -119,3 +129,46 @@ def revert(session: Session, revision: Revision, user: User) -> Revision:
     finally:
         session.info.pop(PAUSED, None)
     return record
+
+
+def restore(session: Session, model: type, revision: Revision, user: User) -> Revision:
+    """Undo a create or a delete; flushed, like the other reverts."""
+    undo = remove_created if revision.action == Action.CREATE else bring_back
+    session.info[PAUSED] = True
+    try:
+        record = record_undo(session, revision, user, undo(session, model, revision))
+        session.flush()
+    except RestoreError as error:
+        raise RevertError(str(error)) from error
+    except sa.exc.IntegrityError as error:
+        raise RevertError(f"The row no longer fits: {error.orig}") from error
+    finally:
+        session.info.pop(PAUSED, None)
+    return record
+
+
+def undo(session: Session, revision_ids: list[int], user: User) -> list[Revision]:
+    """Revert the revisions one request wrote, newest first; the reverts, in that order.
+
+    Rows a create made that an earlier step of the same undo has removed already
+    (an alias, with the person created beside it) are passed over. Raises
+    ``RevertError`` when any one cannot be undone; the caller rolls back then.
+    """
+    revisions = session.scalars(
+        sa.select(Revision).where(Revision.id.in_(revision_ids)).order_by(Revision.id.desc())
+    ).all()
+    if len(revisions) != len(set(revision_ids)):
+        raise RevertError("Some of these changes are no longer recorded. Nothing was undone.")
+
+    def exists(revision: Revision) -> bool:
+        model = audited_model(revision.table_name)
+        return model is not None and session.get(model, revision.row_id) is not None
+
+    created = [revision for revision in revisions if revision.action == Action.CREATE]
+    present = {revision.id for revision in created if exists(revision)}
+    done = []
+    for revision in revisions:
+        if revision.id in present and not exists(revision):
+            continue
+        done.append(revert(session, revision, user))
+    return done

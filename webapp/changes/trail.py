@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from flask import g
 from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import event
@@ -45,6 +46,10 @@ COLLECTIONS = {Meeting: ("participants",)}
 PAUSED = "audit_paused"
 #: ``session.info`` key: what to record updates as, instead of ``update``
 UPDATE_ACTION = "audit_update_action"
+#: ``session.info`` key: the ids of the revisions flushed in the open transaction
+WRITTEN = "audit_written"
+#: ``flask.g`` key: the ids of the revisions this request committed, in order
+COMMITTED = "audit_committed"
 
 
 def current_actor() -> tuple[int, str] | None:
@@ -119,6 +124,11 @@ def primary_key(obj: Any) -> int | None:
     return identity[0] if identity and len(identity) == 1 else None
 
 
+def recorded_id(changes: dict[str, list[Any]]) -> int | None:
+    """The row's id from its recorded changes: the old one of a delete, the new of a create."""
+    return next((value for value in changes.get("id", ()) if value is not None), None)
+
+
 def _before_flush(session: Session, _context, _instances) -> None:
     if current_actor() is None or session.info.get(PAUSED):
         return
@@ -157,16 +167,49 @@ def _after_flush(session: Session, _context) -> None:
                 "actor": actor[1],
                 "action": action,
                 "table_name": obj.__tablename__,
-                "row_id": primary_key(obj) or changes.get("id", [None, None])[0],
+                "row_id": primary_key(obj) or recorded_id(changes),
                 "changes": changes,
                 "summary": f"{action.value} {obj.__tablename__} {obj}",
             }
         )
-    session.connection().execute(Revision.__table__.insert(), rows)
+    table = Revision.__table__
+    inserted = session.connection().execute(table.insert().returning(table.c.id), rows)
+    session.info.setdefault(WRITTEN, []).extend(inserted.scalars())
+
+
+def _note_revisions(session: Session, _context) -> None:
+    """Revisions written as objects (merges, reverts) count as written too."""
+    ids = [obj.id for obj in session.new if isinstance(obj, Revision)]
+    if ids:
+        session.info.setdefault(WRITTEN, []).extend(ids)
+
+
+def _after_commit(session: Session) -> None:
+    written = session.info.pop(WRITTEN, None)
+    if written and has_request_context():
+        g.setdefault(COMMITTED, []).extend(sorted(written))
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(WRITTEN, None)
+
+
+def committed_revisions() -> list[int]:
+    """The ids of the revisions the current request has committed so far."""
+    return list(g.get(COMMITTED, ()))
+
+
+LISTENERS = (
+    ("before_flush", _before_flush),
+    ("after_flush", _after_flush),
+    ("after_flush", _note_revisions),
+    ("after_commit", _after_commit),
+    ("after_rollback", _after_rollback),
+)
 
 
 def init_app(app: Flask) -> None:
     """Listen on the session; ``db.session`` is shared by every app, so only once."""
-    for name, listener in (("before_flush", _before_flush), ("after_flush", _after_flush)):
+    for name, listener in LISTENERS:
         if not event.contains(db.session, name, listener):
             event.listen(db.session, name, listener)

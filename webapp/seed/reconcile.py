@@ -32,6 +32,7 @@ from webapp.seed.rows import Outcome
 from webapp.seed.rows import SeedCache
 from webapp.seed.rows import insert
 from webapp.vocabulary import How
+from webapp.words import plural
 
 ACTOR = "seed"
 CUE_LENGTH = Statement.__table__.c.cue.type.length
@@ -110,8 +111,9 @@ def seed_article(
             "mentions": outcome.mentions,
         },
         "summary": (
-            f"{verb} {document.file}: {len(outcome.statements)} statements, "
-            f"{len(outcome.meetings)} new meetings, {len(outcome.people)} new people"
+            f"{verb} {document.file}: {plural(len(outcome.statements), 'statement')}, "
+            f"{plural(len(outcome.meetings), 'new meeting')}, "
+            f"{plural(len(outcome.people), 'new person', 'new people')}"
         ),
     }
     insert(session, Revision.__table__, [revision])

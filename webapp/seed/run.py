@@ -34,6 +34,7 @@ from webapp.seed.dictionary import apply_dictionary
 from webapp.seed.manifest import manifests
 from webapp.seed.rows import Outcome
 from webapp.seed.rows import SeedCache
+from webapp.words import plural
 
 #: how often one article's transaction is tried when the database is busy
 WRITE_ATTEMPTS = 3
@@ -73,10 +74,11 @@ class Summary:
     def lines(self) -> list[str]:
         verb = "Would add" if self.dry_run else "Added"
         return [
-            f"{verb} {self.added} articles; {self.unchanged} unchanged, "
+            f"{verb} {plural(self.added, 'article')}; {self.unchanged} unchanged, "
             f"{self.reextracted} re-extracted, {len(self.failed)} failed.",
-            f"{'Would create' if self.dry_run else 'Created'} {self.meetings} meetings, "
-            f"{self.statements} statements and {self.people} people not in the dictionary.",
+            f"{'Would create' if self.dry_run else 'Created'} {plural(self.meetings, 'meeting')}, "
+            f"{plural(self.statements, 'statement')} and "
+            f"{plural(self.people, 'person', 'people')} not in the dictionary.",
         ]
 
 
