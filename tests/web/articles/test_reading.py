@@ -78,8 +78,14 @@ def test_reading_page_legend_and_records(seeded, client):
     assert smailov.name == "Alikhan Smailov"
     assert mishustin.name == "Mikhail Mishustin"
     header = page.split("article-header", 1)[1].split("</header>", 1)[0]
-    for words in ("Government of Russia", "2024-02-01", "004_09dc893c7673816c.txt", "Notes"):
-        assert words in header
+    # the metadata on one line; the notes and the delete button in the "More" section below
+    meta = header.split('class="article-meta', 1)[1].split("</p>", 1)[0]
+    for words in ("Government of Russia", "2024-02-01", "004_09dc893c7673816c.txt", "unreviewed"):
+        assert words in meta
+    assert "title taken from the photo caption" not in header
+    more = page.split('<details class="article-more', 1)[1].split("</details>", 1)[0]
+    assert "<li>title taken from the photo caption</li>" in more
+    assert page.index('id="article-text"') < page.index('<details class="article-more')
     people = page.split("article-people", 1)[1].split("</section>", 1)[0]
     # 004 names Smailov five times: once as "Alihan Smailov", four times as "Smailov"
     assert re.search(r"Alikhan Smailov</a></span>\s*<span[^>]*>5</span>", people)
