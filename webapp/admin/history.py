@@ -24,6 +24,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy.orm.exc import StaleDataError
 
+from webapp.admin import reading_links
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureModelView
 from webapp.admin.flask_admin_hooks import registered_views
@@ -228,7 +229,9 @@ class RevisionView(SecureModelView):
         endpoint = self.endpoints().get(revision.table_name, (None, None))[1]
         if key not in self.row_data(revision) or endpoint is None:
             return str(revision.row_id)
-        url = url_for(f"{endpoint}.details_view", id=revision.row_id)
+        url = reading_links.row_in_text(revision.table_name, revision.row_id) or url_for(
+            f"{endpoint}.details_view", id=revision.row_id
+        )
         return Markup('<a href="{}">{}</a>').format(url, revision.row_id)
 
     def revision_link(self, revision_id: int | None) -> Markup | str:
