@@ -256,6 +256,9 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
     names: dict[int, str] = {m.person_id: m.name for m in mentions}
     names.update({s.speaker_id: s.speaker for s in statements if s.speaker_id is not None})
     counts = Counter(m.person_id for m in mentions)
+    found_as: dict[int, set[str]] = {}
+    for mention in mentions:
+        found_as.setdefault(mention.person_id, set()).add(mention.how.value)
     legend = [LegendEntry(names[pid], colour, person_url(pid)) for pid, colour in palette.items()]
     if any(s.speaker_id is None for s in statements):
         legend.append(LegendEntry("unknown speaker", UNKNOWN, None))
@@ -298,6 +301,7 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
                 "status": m.review_status.value,
                 "version": m.version_id,
                 "mentions": counts[m.person_id],
+                "found_as": sorted(found_as[m.person_id]),
                 "href": person_url(m.person_id),
             }
             for m in mentions

@@ -119,6 +119,7 @@
       panel.appendChild(make("h2", { class: "h6", text: row.name }));
       panel.appendChild(fields([
         ["Mentions here", String(row.mentions)],
+        ["Found as", row.found_as.join(", ")],
         ["Status", row.status],
       ]));
       if (current.around) {
@@ -279,7 +280,14 @@
       known.speaker_id = row.speaker_id;
       known.speaker = row.speaker;
       var colour = colourOf(row.speaker_id);
-      pieces(table, row.id).forEach(function (node) { replaceClass(node, COLOUR, colour); });
+      var title = "Statement " + row.id + ": " + (row.speaker || "unknown speaker") + ", " + known.kind;
+      if (known.inside.length) {
+        title += ", inside statement " + known.inside[0];
+      }
+      pieces(table, row.id).forEach(function (node) {
+        replaceClass(node, COLOUR, colour);
+        node.title = title;
+      });
       if (item) {
         item.querySelector(".record-speaker").textContent = row.speaker || "unknown speaker";
         replaceClass(item.querySelector(".swatch"), COLOUR, colour);

@@ -15,6 +15,7 @@ from tests.web.articles.pages import TRANSCRIPT
 from tests.web.articles.pages import article_id
 from tests.web.articles.pages import read_page
 from webapp.admin.article_text import Span
+from webapp.admin.article_text import containers
 from webapp.admin.article_text import segments
 from webapp.db import db
 from webapp.models import Article
@@ -148,6 +149,13 @@ def test_segments_nest_and_keep_every_character():
         ("d", [1, 2]),
         ("e", [1]),
     ]
+
+
+def test_containers_find_the_statements_around_a_quote():
+    """(id, start, end): 2 inside 1, 3 inside 2 and 1; 4 overlaps 1 without being inside it;
+    5 and 6 cover the same words, and the older (5) counts as the outer one."""
+    statements = [(1, 0, 50), (2, 10, 30), (3, 12, 20), (4, 40, 60), (5, 70, 80), (6, 70, 80)]
+    assert containers(statements) == {2: [1], 3: [1, 2], 6: [5]}
 
 
 # -- escaping ------------------------------------------------------------------------------
