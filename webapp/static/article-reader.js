@@ -18,6 +18,11 @@
   if (!source) {
     return;
   }
+  var parts = window.ParleyReader;
+  var make = parts.make;
+  var fields = parts.fields;
+  var button = parts.button;
+  var replaceClass = parts.replaceClass;
   var data = JSON.parse(source.textContent);
   var text = document.getElementById("article-text");
   var panel = document.getElementById("review-record");
@@ -36,38 +41,6 @@
   var queue = Promise.resolve(); // changes are sent one after another, in the order asked
 
   // -- building the panel ------------------------------------------------------------------
-
-  function make(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === "text") {
-        node.textContent = attributes.text;
-      } else {
-        node.setAttribute(name, attributes[name]);
-      }
-    });
-    (children || []).forEach(function (child) {
-      if (child) {
-        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
-  }
-
-  function fields(pairs) {
-    var list = make("dl", { class: "row mb-2" });
-    pairs.forEach(function (pair) {
-      list.appendChild(make("dt", { class: "col-4", text: pair[0] }));
-      list.appendChild(make("dd", { class: "col-8 mb-1", text: pair[1] }));
-    });
-    return list;
-  }
-
-  function button(label, css, onClick) {
-    var node = make("button", { type: "button", class: "btn btn-sm " + css + " mr-1", text: label });
-    node.addEventListener("click", onClick);
-    return node;
-  }
 
   function actions(correct) {
     if (!data.can_write) {
@@ -239,15 +212,6 @@
     });
   }
 
-  function replaceClass(node, pattern, name) {
-    Array.from(node.classList).forEach(function (css) {
-      if (pattern.test(css)) {
-        node.classList.remove(css);
-      }
-    });
-    node.classList.add(name);
-  }
-
   function colourOf(personId) {
     if (personId === null || personId === undefined) {
       return "pc-none";
@@ -361,69 +325,17 @@
     });
   }
 
-  // -- correcting the speaker: the article's people first, anyone else by name ----------
-
-  function option(value, label) {
-    return make("option", { value: value, text: label });
-  }
-
   function openCorrect() {
     if (!current || current.table !== "statements" || !data.can_write) {
       return;
     }
     render();
     var id = current.id;
-    var row = data.statements[id];
-    var here = make("optgroup", { label: "In this article" });
-    data.speakers.forEach(function (person) { here.appendChild(option(person[0], person[1])); });
-    var others = make("optgroup", { label: "Found by name" });
-    var choice = make("select", { name: "speaker_id", class: "form-control form-control-sm", id: "review-speaker" }, [
-      here,
-      option("", "unknown speaker"),
-      others,
-    ]);
-    choice.value = row.speaker_id === null ? "" : String(row.speaker_id);
-    var search = make("input", {
-      type: "search",
-      class: "form-control form-control-sm mt-1",
-      placeholder: "Someone else: type part of a name",
-      "aria-label": "Find someone else by name",
-    });
-    var waiting = null;
-    search.addEventListener("input", function () {
-      window.clearTimeout(waiting);
-      var typed = search.value.trim();
-      waiting = window.setTimeout(function () {
-        if (!typed) {
-          return;
-        }
-        fetch(data.urls.lookup + "&query=" + encodeURIComponent(typed), {
-          credentials: "same-origin",
-          headers: { Accept: "application/json" },
-        }).then(function (response) { return response.json(); }).then(function (found) {
-          others.replaceChildren();
-          found.forEach(function (person) { others.appendChild(option(person[0], person[1])); });
-          if (found.length) {
-            choice.value = String(found[0][0]);
-          }
-        });
-      }, 250);
-    });
-    var form = make("form", { class: "review-correct mb-2" }, [
-      make("label", { for: "review-speaker", class: "mb-1", text: "Speaker" }),
-      choice,
-      search,
-      make("div", { class: "mt-2" }, [
-        make("button", { type: "submit", class: "btn btn-sm btn-primary mr-1", text: "Save speaker" }),
-        button("Cancel", "btn-outline-secondary", render),
-      ]),
-    ]);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      correctSpeaker(id, choice.value);
-    });
+    var form = parts.speakerForm(data, data.statements[id].speaker_id, function (speakerId) {
+      correctSpeaker(id, speakerId);
+    }, render);
     panel.appendChild(form);
-    choice.focus();
+    form.querySelector("select").focus();
   }
 
   // -- mouse, keys and links ------------------------------------------------------------
