@@ -253,7 +253,7 @@ def test_rows_are_linked_only_while_they_exist(app, client, seeded):
     # the merge's survivor exists; Smailov, the updated row, was merged away
     assert rows[0] == f'<a href="/admin/person/details/?id={duplicate}">person {duplicate}</a>'
     assert rows[1] == f"person {SMAILOV}"
-    assert rows[2] == '<a href="/admin/article/details/?id=5">article 5</a>'
+    assert rows[2] == '<a href="/admin/article/read/5">article 5</a>'  # an article opens to be read
 
 
 def test_aliases_are_edited_inline_and_audited(app, client, seeded):

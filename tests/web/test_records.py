@@ -69,7 +69,11 @@ def test_statement_list_shows_columns_with_links(client, ids):
     page = client.get("/admin/statement/").get_data(as_text=True)
     for heading in ("Speaker", "Kind", "Text", "Article", "Meeting", "Confidence", "Status"):
         assert f">{heading}</a>" in page or f">{heading}</th>" in page or heading in page
-    assert f'<a href="/admin/article/details/?id={ids["spring"]}">Talks in Moscow</a>' in page
+    # the article opens at the statement's words
+    assert (
+        f'<a href="/admin/article/read/{ids["spring"]}#statement-{ids["talks"]}">'
+        "Talks in Moscow</a>" in page
+    )
     assert f'<a href="/admin/meeting/details/?id={ids["meeting"]}">2024-03-04, Moscow</a>' in page
     assert listed_ids(page, "statement") == {
         ids["growing"],
@@ -242,10 +246,14 @@ def test_meeting_participants_are_added_and_removed_through_the_lookup(app, clie
 def test_meeting_details_show_reports_and_statements(client, ids):
     login(client, "vera")
     page = client.get(f"/admin/meeting/details/?id={ids['meeting']}").get_data(as_text=True)
-    assert f'<a href="/admin/article/details/?id={ids["spring"]}">Talks in Moscow</a>' in page
+    # its report opens at the meeting, each statement at its words
+    assert (
+        f'<a href="/admin/article/read/{ids["spring"]}#meeting-{ids["meeting"]}">'
+        "Talks in Moscow</a>" in page
+    )
     assert f'<a href="/admin/person/details/?id={ids["anna"]}">Anna Arbatova</a>' in page
     for name, words in (("growing", "trade is growing"), ("talks", "the talks went well")):
-        assert f'/admin/statement/details/?id={ids[name]}">' in page
+        assert f'/admin/article/read/{ids["spring"]}#statement-{ids[name]}">' in page
         assert words in page
     assert "the border is calm" not in page
 

@@ -12,6 +12,7 @@ from flask import url_for
 from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 
+from webapp.admin import article_review
 from webapp.admin import articles
 from webapp.admin import dashboard
 from webapp.admin import forbidden
@@ -38,6 +39,7 @@ def init_app(app: Flask) -> None:
         theme=Bootstrap4Theme(swatch="default", fluid=True, base_template="admin/parley_base.html"),
     )
     articles.add_views(admin)
+    app.register_blueprint(article_review.bp)
     records.add_views(admin)
     people.add_views(admin)
     history.add_views(admin)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from flask import url_for
@@ -23,6 +24,7 @@ from sqlalchemy.orm import joinedload
 from webapp.admin.article_text import UNKNOWN
 from webapp.admin.article_text import Span
 from webapp.admin.article_text import colours
+from webapp.admin.article_text import containers
 from webapp.admin.article_text import render
 from webapp.admin.article_text import segments
 from webapp.admin.base import fetch
@@ -36,6 +38,8 @@ from webapp.models import Person
 from webapp.models import Statement
 from webapp.models import meeting_participants
 
+#: how much of a statement's text the side list and the review panel show
+TEXT_SHOWN = 300
 IDS = sa.bindparam("ids", expanding=True)
 ARTICLE_ID = sa.bindparam("article")
 #: the article with its source; its raw text is another page's
@@ -53,19 +57,39 @@ STATEMENTS = (
         Person.name.label("speaker"),
         Statement.kind,
         Statement.review_status,
+        Statement.version_id,
+        Statement.meeting_id,
+        Statement.confidence,
+        sa.func.substr(Statement.text, 1, TEXT_SHOWN).label("text"),
     )
     .outerjoin(Person, Person.id == Statement.speaker_id)
     .where(Statement.article_id == ARTICLE_ID)
     .order_by(Statement.start_char, Statement.id)
 )
 MENTIONS = (
-    sa.select(Mention.person_id, Person.name, Mention.how, Mention.start_char, Mention.end_char)
+    sa.select(
+        Mention.person_id,
+        Person.name,
+        Mention.how,
+        Mention.start_char,
+        Mention.end_char,
+        Person.review_status,
+        Person.version_id,
+    )
     .join(Person, Person.id == Mention.person_id)
     .where(Mention.article_id == ARTICLE_ID)
     .order_by(Mention.start_char, Mention.id)
 )
 MEETINGS = (
-    sa.select(Meeting.id, Meeting.held_on, Meeting.place, Meeting.occasion)
+    sa.select(
+        Meeting.id,
+        Meeting.held_on,
+        Meeting.place,
+        Meeting.occasion,
+        Meeting.confidence,
+        Meeting.review_status,
+        Meeting.version_id,
+    )
     .join(MeetingReport, MeetingReport.meeting_id == Meeting.id)
     .where(MeetingReport.article_id == ARTICLE_ID)
     .order_by(Meeting.held_on, Meeting.id)
@@ -107,10 +131,15 @@ class StatementRow:
     review_status: str
     colour: str
     href: str
+    #: the first ``TEXT_SHOWN`` characters of its words
+    text: str
+    #: the statements it lies inside, when it is a quote within another
+    inside: list[int]
 
 
 @dataclass(frozen=True)
 class MeetingRow:
+    id: int
     held_on: date | None
     place: str | None
     occasion: str | None
@@ -118,6 +147,12 @@ class MeetingRow:
     #: how many articles report it, this one included
     reports: int
     href: str
+    review_status: str
+
+    @property
+    def label(self) -> str:
+        when = self.held_on.isoformat() if self.held_on else "undated"
+        return f"{when}, {self.place}" if self.place else when
 
 
 @dataclass(frozen=True)
@@ -129,6 +164,8 @@ class Reading:
     statements: list[StatementRow]
     meetings: list[MeetingRow]
     mention_count: int
+    #: what the review panel's script knows of each record, as JSON-ready values
+    records: dict[str, Any]
 
     @property
     def meetings_only_here(self) -> int:
@@ -163,6 +200,7 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
         key=lambda pair: pair[0],
     )
     palette = colours(person_id for _, person_id in first_seen)
+    around = containers((s.id, s.start_char, s.end_char) for s in statements)
 
     statement_rows = []
     spans = []
@@ -170,13 +208,25 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
         colour = palette.get(statement.speaker_id, UNKNOWN)
         href = statement_url(statement.id)
         kind = statement.kind.value
+        status = statement.review_status.value
+        inside = around.get(statement.id, [])
         statement_rows.append(
             StatementRow(
-                statement.id, statement.speaker, kind, statement.review_status.value, colour, href
+                statement.id,
+                statement.speaker,
+                kind,
+                status,
+                colour,
+                href,
+                statement.text,
+                inside,
             )
         )
         speaker = statement.speaker or "unknown speaker"
         title = f"Statement {statement.id}: {speaker}, {kind}"
+        if inside:
+            title += f", inside statement {inside[0]}"
+        classes = f"st-{status} hl-nested" if inside else f"st-{status}"
         spans.append(
             Span(
                 statement.start_char,
@@ -186,6 +236,7 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
                 colour,
                 href,
                 title,
+                classes,
             )
         )
     for mention in mentions:
@@ -205,6 +256,9 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
     names: dict[int, str] = {m.person_id: m.name for m in mentions}
     names.update({s.speaker_id: s.speaker for s in statements if s.speaker_id is not None})
     counts = Counter(m.person_id for m in mentions)
+    found_as: dict[int, set[str]] = {}
+    for mention in mentions:
+        found_as.setdefault(mention.person_id, set()).add(mention.how.value)
     legend = [LegendEntry(names[pid], colour, person_url(pid)) for pid, colour in palette.items()]
     if any(s.speaker_id is None for s in statements):
         legend.append(LegendEntry("unknown speaker", UNKNOWN, None))
@@ -214,15 +268,60 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
     )
     meeting_rows = [
         MeetingRow(
+            m.id,
             m.held_on,
             m.place,
             m.occasion,
             participants.get(m.id, []),
             report_counts.get(m.id, 0),
             meeting_url(m.id),
+            m.review_status.value,
         )
         for m in meetings
     ]
+    records = {
+        "statements": {
+            s.id: {
+                "speaker_id": s.speaker_id,
+                "speaker": s.speaker,
+                "kind": s.kind.value,
+                "meeting_id": s.meeting_id,
+                "confidence": round(s.confidence, 2),
+                "status": s.review_status.value,
+                "version": s.version_id,
+                "text": s.text,
+                "inside": around.get(s.id, []),
+                "href": statement_url(s.id),
+            }
+            for s in statements
+        },
+        "people": {
+            m.person_id: {
+                "name": m.name,
+                "status": m.review_status.value,
+                "version": m.version_id,
+                "mentions": counts[m.person_id],
+                "found_as": sorted(found_as[m.person_id]),
+                "href": person_url(m.person_id),
+            }
+            for m in mentions
+        },
+        "meetings": {
+            row.id: {
+                "label": row.label,
+                "occasion": row.occasion,
+                "participants": row.participants,
+                "status": row.review_status,
+                "version": m.version_id,
+                "confidence": round(m.confidence, 2),
+                "href": row.href,
+            }
+            for row, m in zip(meeting_rows, meetings, strict=True)
+        },
+        # the speaker choices offered first: the article's own people
+        "speakers": sorted(([pid, name] for pid, name in names.items()), key=lambda p: p[1]),
+        "palette": palette,
+    }
     return Reading(
         article=article,
         text=render(segments(article.clean_text, spans)),
@@ -231,4 +330,5 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
         statements=statement_rows,
         meetings=meeting_rows,
         mention_count=len(mentions),
+        records=records,
     )

@@ -3,7 +3,8 @@
 Statements and mentions may overlap or nest (a name inside a quote), so the
 text is cut at every span boundary and each piece is wrapped in every span
 that covers it. The innermost span is the link, so that no link sits inside
-another; the outer ones still colour the piece.
+another; the outer ones still colour the piece. A statement's first piece
+carries the id ``statement-<id>``, which a link's fragment scrolls to.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class Span:
     colour: str
     href: str
     title: str
+    #: more class names: the review status, ``hl-nested`` for a quote inside another statement
+    classes: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,18 +77,36 @@ def segments(text: str, spans: Sequence[Span]) -> list[Segment]:
     return pieces
 
 
-def _open(span: Span) -> str:
-    return (
-        f'<span class="hl hl-{escape(span.kind)} {escape(span.colour)}" '
-        f'data-{escape(span.kind)}="{int(span.record_id)}" title="{escape(span.title)}">'
-    )
+def containers(statements: Iterable[tuple[int, int, int]]) -> dict[int, list[int]]:
+    """For each statement (id, start, end) inside another, the ids of the statements around it.
+
+    A quote inside reported speech is one. Of two statements on the same words,
+    the older is the outer. An article has a handful of statements, so every
+    pair is compared.
+    """
+    rows = list(statements)
+    around: dict[int, list[int]] = {}
+    for inner_id, inner_start, inner_end in rows:
+        outer = [
+            outer_id
+            for outer_id, start, end in rows
+            if start <= inner_start
+            and inner_end <= end
+            and (end - start, -outer_id) > (inner_end - inner_start, -inner_id)
+        ]
+        if outer:
+            around[inner_id] = outer
+    return around
 
 
-def _link(span: Span, text: str) -> str:
+def _attributes(span: Span, first: bool) -> str:
+    kind = escape(span.kind)
+    record = int(span.record_id)
+    anchor = f' id="statement-{record}"' if first and span.kind == "statement" else ""
+    extra = f" {escape(span.classes)}" if span.classes else ""
     return (
-        f'<a class="hl hl-{escape(span.kind)} {escape(span.colour)}" '
-        f'data-{escape(span.kind)}="{int(span.record_id)}" href="{escape(span.href)}" '
-        f'title="{escape(span.title)}">{escape(text)}</a>'
+        f'class="hl hl-{kind} {escape(span.colour)}{extra}"{anchor} '
+        f'data-{kind}="{record}" title="{escape(span.title)}"'
     )
 
 
@@ -96,12 +117,24 @@ def render(pieces: Iterable[Segment]) -> Markup:
     costs ten times as much per piece: a long article has a thousand pieces.
     """
     html = []
+    seen: set[tuple[str, int]] = set()
+
+    def first(span: Span) -> bool:
+        key = (span.kind, span.record_id)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for piece in pieces:
         if not piece.spans:
             html.append(escape(piece.text))
             continue
         *outer, inner = piece.spans
-        html.extend(_open(span) for span in outer)
-        html.append(_link(inner, piece.text))
+        html.extend(f"<span {_attributes(span, first(span))}>" for span in outer)
+        html.append(
+            f'<a {_attributes(inner, first(inner))} href="{escape(inner.href)}">'
+            f"{escape(piece.text)}</a>"
+        )
         html.append("</span>" * len(outer))
     return Markup("".join(html))

@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import abort
+from flask import redirect
 from flask import url_for
 from flask_admin import expose
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
@@ -19,8 +20,10 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 
 from webapp.admin import article_reader
+from webapp.admin import reading_links
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import page_count
+from webapp.auth import TokenForm
 from webapp.db import db
 from webapp.ingest.read.titles import first_sentence
 from webapp.models import Article
@@ -210,12 +213,34 @@ class ArticleView(SecureModelView):
         if delete_form is not None:
             delete_form.id.data = article_id
             delete_form.url.data = self.get_url(".index_view")
+        script = {
+            **reading.records,
+            "can_write": self.can_write,
+            "csrf_token": TokenForm().csrf_token.current_token if self.can_write else None,
+            "urls": {
+                "verdict": url_for("article_review.verdict", table="TABLE", row_id=0),
+                "speaker": url_for("article_review.speaker", row_id=0),
+                "undo": url_for("article_review.undo", revision_id=0),
+                "lookup": url_for("statement.ajax_lookup", name="speaker"),
+            },
+        }
         return self.render(
             "admin/articles/read.html",
             reading=reading,
             delete_form=delete_form,
+            script=script,
             model=reading.article,
         )
+
+    @expose("/statement/<int:statement_id>")
+    def statement_view(self, statement_id: int):
+        """A statement's words in its article's reading page, for links that know only its id."""
+        article_id = db.session.scalar(
+            sa.select(Statement.article_id).where(Statement.id == statement_id)
+        )
+        if article_id is None:
+            abort(404)
+        return redirect(reading_links.statement_in_text(article_id, statement_id))
 
     @expose("/raw/<int:article_id>")
     def raw_view(self, article_id: int):

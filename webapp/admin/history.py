@@ -25,6 +25,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy.orm.exc import StaleDataError
 
+from webapp.admin import reading_links
 from webapp.admin.base import STALE_MESSAGE
 from webapp.admin.base import SecureModelView
 from webapp.admin.enums import show_time
@@ -287,7 +288,9 @@ class RevisionView(SecureModelView):
         endpoint = self.endpoints().get(revision.table_name, (None, None))[1]
         if key not in self.row_data(revision)["existing"] or endpoint is None:
             return label
-        url = url_for(f"{endpoint}.details_view", id=revision.row_id)
+        url = reading_links.row_in_text(revision.table_name, revision.row_id) or url_for(
+            f"{endpoint}.details_view", id=revision.row_id
+        )
         return Markup('<a href="{}">{}</a>').format(url, label)
 
     def revision_link(self, revision_id: int | None) -> Markup | str:

@@ -13,6 +13,7 @@ from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
+from webapp.admin import reading_links
 from webapp.admin.base import SecureModelView
 from webapp.changes.trail import recorded_as
 from webapp.db import db
@@ -115,11 +116,11 @@ class StatementView(ConfirmMixin, SecureModelView):
     )
     column_formatters = {
         "text": excerpt(120),
-        "article": link("article", "article"),
+        "article": reading_links.statement_article,
         "meeting": link("meeting", "meeting", meeting_label),
     }
     column_formatters_detail = {
-        "article": link("article", "article"),
+        "article": reading_links.statement_article,
         "meeting": link("meeting", "meeting", meeting_label),
     }
     column_labels = {
@@ -162,8 +163,8 @@ class MeetingView(ConfirmMixin, SecureModelView):
     column_formatters = {"participants": names}
     column_formatters_detail = {
         "participants": link_list("person"),
-        "articles": link_list("article"),
-        "statements": link_list("statement", statement_label),
+        "articles": reading_links.meeting_articles,
+        "statements": reading_links.meeting_statements(statement_label),
     }
     column_labels = {
         "held_on": "Date",

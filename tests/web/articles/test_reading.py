@@ -15,6 +15,7 @@ from tests.web.articles.pages import TRANSCRIPT
 from tests.web.articles.pages import article_id
 from tests.web.articles.pages import read_page
 from webapp.admin.article_text import Span
+from webapp.admin.article_text import containers
 from webapp.admin.article_text import segments
 from webapp.db import db
 from webapp.models import Article
@@ -78,8 +79,14 @@ def test_reading_page_legend_and_records(seeded, client):
     assert smailov.name == "Alikhan Smailov"
     assert mishustin.name == "Mikhail Mishustin"
     header = page.split("article-header", 1)[1].split("</header>", 1)[0]
-    for words in ("Government of Russia", "2024-02-01", "004_09dc893c7673816c.txt", "Notes"):
-        assert words in header
+    # the metadata on one line; the notes and the delete button in the "More" section below
+    meta = header.split('class="article-meta', 1)[1].split("</p>", 1)[0]
+    for words in ("Government of Russia", "2024-02-01", "004_09dc893c7673816c.txt", "unreviewed"):
+        assert words in meta
+    assert "title taken from the photo caption" not in header
+    more = page.split('<details class="article-more', 1)[1].split("</details>", 1)[0]
+    assert "<li>title taken from the photo caption</li>" in more
+    assert page.index('id="article-text"') < page.index('<details class="article-more')
     people = page.split("article-people", 1)[1].split("</section>", 1)[0]
     # 004 names Smailov five times: once as "Alihan Smailov", four times as "Smailov"
     assert re.search(r"Alikhan Smailov</a></span>\s*<span[^>]*>5</span>", people)
@@ -142,6 +149,13 @@ def test_segments_nest_and_keep_every_character():
         ("d", [1, 2]),
         ("e", [1]),
     ]
+
+
+def test_containers_find_the_statements_around_a_quote():
+    """(id, start, end): 2 inside 1, 3 inside 2 and 1; 4 overlaps 1 without being inside it;
+    5 and 6 cover the same words, and the older (5) counts as the outer one."""
+    statements = [(1, 0, 50), (2, 10, 30), (3, 12, 20), (4, 40, 60), (5, 70, 80), (6, 70, 80)]
+    assert containers(statements) == {2: [1], 3: [1, 2], 6: [5]}
 
 
 # -- escaping ------------------------------------------------------------------------------

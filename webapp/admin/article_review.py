@@ -1,0 +1,214 @@
+"""Reviewing from the reading page: confirm, reject, correct a speaker and undo, without a reload.
+
+The reading page's script (``static/article-reader.js``) posts small forms here
+and reads JSON back. Each form carries the session's CSRF token and the
+version of the row the editor saw, as the edit forms do: a row changed since
+is refused with 409 and the row as it now is, never overwritten. Every change
+goes through the session, so the audit trail records it like any edit (a
+verdict as a review, a new speaker as an update), and the answer names that
+revision, which Undo reverts through ``webapp.changes.revert``.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Blueprint
+from flask import jsonify
+from flask import request
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms import HiddenField
+from wtforms import IntegerField
+from wtforms.validators import AnyOf
+from wtforms.validators import InputRequired
+from wtforms.validators import Optional
+
+from webapp.admin.base import STALE_MESSAGE
+from webapp.auth import CSRF_FAILED
+from webapp.auth import SessionCSRFForm
+from webapp.auth import TokenForm
+from webapp.changes.revert import RevertError
+from webapp.changes.revert import revert
+from webapp.changes.trail import recorded_as
+from webapp.db import db
+from webapp.models import Action
+from webapp.models import Meeting
+from webapp.models import Person
+from webapp.models import ReviewStatus
+from webapp.models import Revision
+from webapp.models import Role
+from webapp.models import Statement
+
+#: the records the reading page reviews, by table name (as in the URLs and the audit trail)
+MODELS: dict[str, type] = {"statements": Statement, "meetings": Meeting, "people": Person}
+NOUNS = {"statements": "statement", "meetings": "meeting", "people": "person"}
+VERDICTS = {ReviewStatus.REVIEWED.value: "Confirmed", ReviewStatus.REJECTED.value: "Rejected"}
+NOT_UNDOABLE = (
+    "Only your own confirmations, rejections and corrections can be undone here; "
+    "History reverts the others."
+)
+
+
+class VerdictForm(SessionCSRFForm):
+    verdict = HiddenField(validators=[InputRequired(), AnyOf(list(VERDICTS))])
+    version_id = IntegerField(validators=[InputRequired()])
+
+
+class SpeakerForm(SessionCSRFForm):
+    #: empty for "unknown speaker"
+    speaker_id = IntegerField(validators=[Optional()])
+    version_id = IntegerField(validators=[InputRequired()])
+
+
+def state(row: Any) -> dict[str, Any]:
+    """What the page shows of a reviewed row, after a change or a refused one."""
+    values = {"id": row.id, "status": row.review_status.value, "version": row.version_id}
+    if isinstance(row, Statement):
+        speaker = row.speaker
+        values["speaker_id"] = speaker.id if speaker else None
+        values["speaker"] = speaker.name if speaker else None
+    return values
+
+
+def answer(status: int = 200, **values: Any):
+    """A JSON answer with a fresh CSRF token, so that a page left open keeps working."""
+    values["csrf_token"] = TokenForm().csrf_token.current_token
+    return jsonify(values), status
+
+
+def refused(status: int, message: str, row: Any = None):
+    return answer(status, error=message, row=state(row) if row is not None else None)
+
+
+def form_refused(form: SessionCSRFForm):
+    if "csrf_token" in form.errors:
+        return refused(400, CSRF_FAILED)
+    fields = ", ".join(sorted(form.errors))
+    return refused(400, f"The request is missing or has a wrong {fields}.")
+
+
+def latest_revision(table: str, row_id: int) -> int | None:
+    return db.session.scalar(
+        sa.select(Revision.id)
+        .where(Revision.table_name == table, Revision.row_id == row_id)
+        .order_by(Revision.id.desc())
+        .limit(1)
+    )
+
+
+def save(table: str, row: Any, seen: int, change, action: Action | None, message: str):
+    """Apply ``change`` to ``row`` if it is still at version ``seen``; the JSON answer.
+
+    The mapper's version column makes the UPDATE itself check the version
+    once more, for an editor who saves between this read and the write.
+    """
+    if row.version_id != seen:
+        return refused(409, STALE_MESSAGE, row)
+    with recorded_as(action) if action else nullcontext():
+        change(row)
+        changed = db.session.is_modified(row)
+        try:
+            db.session.flush()
+        except StaleDataError:
+            db.session.rollback()
+            current = db.session.get(type(row), row.id)
+            return refused(409, STALE_MESSAGE, current)
+    revision = latest_revision(table, row.id) if changed else None
+    db.session.commit()
+    if not changed:
+        message = f"Nothing to change: {message[0].lower()}{message[1:]} already."
+    return answer(row=state(row), revision=revision, message=message)
+
+
+bp = Blueprint("article_review", __name__, url_prefix="/admin/reading")
+
+
+@bp.before_request
+def editors_only():
+    """Every endpoint here needs a logged-in editor; the answer is JSON either way."""
+    if not current_user.is_authenticated:
+        return refused(401, "You are logged out: log in again, then repeat the change.")
+    if not current_user.can(Role.EDITOR):
+        return refused(403, "Only editors can review records.")
+    return None
+
+
+@bp.post("/<table>/<int:row_id>/verdict")
+def verdict(table: str, row_id: int):
+    model = MODELS.get(table)
+    row = db.session.get(model, row_id) if model else None
+    if row is None:
+        return refused(404, "No such record.")
+    form = VerdictForm(request.form)
+    if not form.validate():
+        return form_refused(form)
+    verdict = ReviewStatus(form.verdict.data)
+    message = f"{VERDICTS[verdict.value]} {NOUNS[table]} {row_id}"
+
+    def change(found):
+        found.review_status = verdict
+
+    return save(table, row, form.version_id.data, change, Action.REVIEW, message)
+
+
+@bp.post("/statements/<int:row_id>/speaker")
+def speaker(row_id: int):
+    statement = db.session.get(Statement, row_id)
+    if statement is None:
+        return refused(404, "No such statement.")
+    form = SpeakerForm(request.form)
+    if not form.validate():
+        return form_refused(form)
+    speaker = None
+    if form.speaker_id.data is not None:
+        speaker = db.session.get(Person, form.speaker_id.data)
+        if speaker is None:
+            return refused(400, "No such person.", statement)
+    who = speaker.name if speaker else "unknown"
+    message = f"Speaker of statement {row_id} set to {who}"
+
+    def change(found):
+        if found.speaker_id != (speaker.id if speaker else None):
+            found.speaker = speaker
+            found.review_status = ReviewStatus.EDITED
+
+    return save("statements", statement, form.version_id.data, change, None, message)
+
+
+@bp.post("/undo/<int:revision_id>")
+def undo(revision_id: int):
+    revision = db.session.get(Revision, revision_id)
+    if revision is None:
+        return refused(404, "No such change.")
+    form = TokenForm(request.form)
+    if not form.validate():
+        return form_refused(form)
+    mine = revision.user_id == current_user.id
+    if (
+        revision.table_name not in MODELS
+        or not mine
+        or revision.action
+        not in (
+            Action.REVIEW,
+            Action.UPDATE,
+        )
+    ):
+        return refused(400, NOT_UNDOABLE)
+    model = MODELS[revision.table_name]
+    try:
+        undone = revert(db.session, revision, current_user._get_current_object())
+        db.session.commit()
+    except (RevertError, StaleDataError) as error:
+        db.session.rollback()
+        reason = str(error) if isinstance(error, RevertError) else STALE_MESSAGE
+        return refused(409, f"Not undone. {reason}", db.session.get(model, revision.row_id))
+    row = db.session.get(model, revision.row_id)
+    noun = NOUNS[revision.table_name]
+    return answer(
+        row=state(row),
+        revision=undone.id,
+        message=f"Undone: {noun} {revision.row_id} is back as it was.",
+    )

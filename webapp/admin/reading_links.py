@@ -1,0 +1,61 @@
+"""Links into an article's reading page, scrolled to the words a record came from.
+
+The fragment ``#statement-<id>`` names a statement's first highlighted piece,
+``#meeting-<id>`` a meeting in the side list; the page's script selects the
+record it names and opens it in the review panel.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from markupsafe import Markup
+
+
+def statement_in_text(article_id: int, statement_id: int) -> str:
+    return url_for("article.read_view", article_id=article_id, _anchor=f"statement-{statement_id}")
+
+
+def meeting_in_text(article_id: int, meeting_id: int) -> str:
+    return url_for("article.read_view", article_id=article_id, _anchor=f"meeting-{meeting_id}")
+
+
+def row_in_text(table: str, row_id: int) -> str | None:
+    """Where an article or a statement is read in its text; None for other tables' rows."""
+    if table == "articles":
+        return url_for("article.read_view", article_id=row_id)
+    if table == "statements":
+        return url_for("article.statement_view", statement_id=row_id)
+    return None
+
+
+def statement_article(view, context, model, name: str) -> Markup | str:
+    """A statement's article, linked to its reading page at the statement."""
+    article = model.article
+    if article is None:
+        return ""
+    url = statement_in_text(model.article_id, model.id)
+    return Markup('<a href="{}">{}</a>').format(url, article)
+
+
+def meeting_articles(view, context, model, name: str) -> Markup:
+    """A meeting's reports, each linked to its reading page at the meeting."""
+    return Markup("<br>").join(
+        Markup('<a href="{}">{}</a>').format(meeting_in_text(article.id, model.id), article)
+        for article in model.articles
+    )
+
+
+def meeting_statements(label: Any):
+    """A meeting's statements, each linked to the words in its article."""
+
+    def format_(view, context, model, name: str) -> Markup:
+        return Markup("<br>").join(
+            Markup('<a href="{}">{}</a>').format(
+                statement_in_text(statement.article_id, statement.id), label(statement)
+            )
+            for statement in model.statements
+        )
+
+    return format_
