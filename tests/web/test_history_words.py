@@ -143,10 +143,8 @@ def test_history_speaks_in_plain_words(app, client, ids):
     page = client.get("/admin/history/").get_data(as_text=True)
     for label in ("When", "Who", "What", "Record", "Changes"):
         assert f">{label}</a>" in page or f">{label}</th>" in page or f"{label}\n" in page
-    assert (
-        f'<a href="/admin/statement/details/?id={ids["talks"]}">statement {ids["talks"]}</a>'
-        in page
-    )
+    # a statement's record opens at its words on the article's reading page
+    assert f'<a href="/admin/article/statement/{ids["talks"]}">statement {ids["talks"]}</a>' in page
     details = client.get(f"/admin/history/details/?id={update.id}").get_data(as_text=True)
     assert "Undoes" in details and "Kind of record" in details
     for label in ("Reverts Id", "Table Name", "Row Id"):

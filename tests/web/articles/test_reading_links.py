@@ -75,4 +75,4 @@ def test_history_links_a_statement_to_its_words(seeded, client):
     )
     assert answer.status_code == 200
     history = client.get("/admin/history/").get_data(as_text=True)
-    assert f'<a href="/admin/article/statement/{first}">{first}</a>' in history
+    assert f'<a href="/admin/article/statement/{first}">statement {first}</a>' in history
