@@ -93,13 +93,19 @@ def seed_article(
     write_statements(session, extraction, article_id, person_ids, meeting_ids, outcome)
     write_mentions(session, extraction, article_id, person_ids, outcome)
     drop_unreported_meetings(session, unreported)
+    write_revision(session, document, outcome)
+    return outcome
+
+
+def write_revision(session: Session, document: Document, outcome: Outcome) -> None:
+    """The audit trail's one revision for the article: what seeding created."""
     verb = "re-extracted" if outcome.reextracted else "seeded"
     revision = {
         "at": utcnow(),
         "actor": ACTOR,
         "action": Action.SEED,
         "table_name": "articles",
-        "row_id": article_id,
+        "row_id": outcome.article_id,
         "changes": {
             "file": document.file,
             "reextract": outcome.reextracted,
@@ -115,7 +121,6 @@ def seed_article(
         ),
     }
     insert(session, Revision.__table__, [revision])
-    return outcome
 
 
 def clear_machine_rows(session: Session, article: Article) -> set[int]:
