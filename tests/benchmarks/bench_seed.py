@@ -1,6 +1,6 @@
 """Seed N real-style articles into a fresh SQLite file; print the speed, the memory and the floor.
 
-    python -m tests.benchmarks.bench_seed            # 10,000 articles
+    python -m tests.benchmarks.bench_seed            # 10,000 articles, --jobs 1 and the default
     python -m tests.benchmarks.bench_seed --count 2000 --jobs 2
 
 The corpus is built by ``make_corpus`` from the seed articles and the real
@@ -38,6 +38,7 @@ from tests.benchmarks.make_corpus import make_corpus
 from webapp import PROJECT_ROOT
 from webapp import create_app
 from webapp.db import db
+from webapp.seed import default_jobs
 
 SAMPLE_SECONDS = 0.02
 
@@ -104,7 +105,17 @@ def seed_run(folder: Path, database: Path, jobs: int) -> tuple[float, int, str]:
     env = {**os.environ, "DATABASE_URL": migrated(database), "SECRET_KEY": "bench"}
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "webapp", "seed", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            "webapp",
+            "seed",
+            str(folder),
+            "--jobs",
+            str(jobs),
+        ],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -128,6 +139,13 @@ def load() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="articles (default 10000)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=sorted({1, default_jobs()}),
+        help=f"one run for each (default: 1 and {default_jobs()}, the command's default)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,9 +156,9 @@ def main() -> None:
         print(f"load average before: {load()} ({os.cpu_count()} CPUs)")
         floor = io_floor(files, Path(tmp) / "floor.db")
         print(f"I/O floor: {floor:.2f} s, {args.count / floor:,.0f} articles/s")
-        for jobs in (1,):
+        for jobs in args.jobs:
             elapsed, peak_kib, output = seed_run(folder, Path(tmp) / f"jobs{jobs}.db", jobs)
-            print(f"seed: {output.strip().splitlines()[-1]}")
+            print(f"--jobs {jobs}: {output.strip().splitlines()[-1]}")
             print(
                 f"  {elapsed:.2f} s, {args.count / elapsed:,.0f} articles/s, "
                 f"peak memory {peak_kib / 1024:.0f} MB, {elapsed / floor:.1f}× the I/O floor"
