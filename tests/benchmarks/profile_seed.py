@@ -1,30 +1,37 @@
-"""Where seeding's time goes: a cProfile of ``seed_paths`` split into its parts.
+"""Where seeding's time goes: ``seed_paths`` split into its parts, in CPU time.
 
     python -m tests.benchmarks.profile_seed                  # 2,000 real-style articles
     python -m tests.benchmarks.profile_seed --count 500 --top 30
 
 Seeds a ``make_corpus`` corpus into a fresh SQLite file in this process, with
-one process (the split of a run with workers is the same work, spread), under
-cProfile, and prints the share of each part: read, people matching, quotes,
-meetings (found and written), the other writes, the audit revision, the
-commit. The full-text triggers run inside SQLite, where a profiler cannot
-see: the same corpus is seeded a second time without them, and the difference
-is printed beside the cost of rebuilding both indexes at the end instead.
-Those runs are timed in CPU seconds of this process, which other work on a
-shared machine disturbs less than the clock.
+one process (a run with workers does the same work, spread), and prints the
+share of each part: read, people matching, quotes, meetings (found and
+written), the other writes, the audit revision, the commit. Each part is
+timed where it is called, a few calls per article, in CPU seconds of this
+process: the clock of a shared machine counts other people's work too, and a
+profiler's cost per call would swell the parts made of many small calls.
+``--top N`` adds a cProfile run and its N costliest functions.
+
+The full-text triggers run inside SQLite, where no timer in Python can
+separate them: the same corpus is seeded again without them, and the
+difference is printed beside the cost of rebuilding both indexes at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
+import importlib
 import pstats
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
+from sqlalchemy.orm import Session
 
 from tests.benchmarks.make_corpus import make_corpus
 from webapp import PROJECT_ROOT
@@ -35,35 +42,64 @@ from webapp.search import rebuild as rebuild_full_text
 from webapp.seed import article_files
 from webapp.seed import seed_paths
 
-#: part -> the functions (file suffix, function name) whose cumulative time it is
+#: part -> the functions timed for it, as (module, name) where the caller looks them up;
+#: a module or name that is not there is left out (read_path moved from run to prepare)
 PARTS = {
-    "read": [("ingest/read/reader.py", "read_path")],
+    "people dictionary": [("webapp.seed.run", "apply_dictionary")],
+    "read": [("webapp.seed.prepare", "read_path"), ("webapp.seed.run", "read_path")],
     "people matching": [
-        ("ingest/people/mentions.py", "scan"),
-        ("ingest/people/years.py", "with_year"),
-        ("ingest/people/mentions.py", "resolve"),
-        ("ingest/pipeline.py", "_title_people"),
+        ("webapp.ingest.pipeline", "scan"),
+        ("webapp.ingest.pipeline", "with_year"),
+        ("webapp.ingest.pipeline", "resolve"),
+        ("webapp.ingest.pipeline", "_title_people"),
     ],
-    "quotes": [("ingest/speech/quotes.py", "find_statements")],
+    "quotes": [("webapp.ingest.pipeline", "find_statements")],
     "meetings (found)": [
-        ("ingest/meetings/evidence.py", "find_meetings"),
-        ("ingest/meetings/evidence.py", "assign"),
+        ("webapp.ingest.pipeline", "find_meetings"),
+        ("webapp.ingest.pipeline", "assign"),
     ],
-    "meetings (written)": [("seed/meetings.py", "write_meetings")],
-    "audit revision": [("seed/reconcile.py", "write_revision")],
-    "commit": [("sqlalchemy/orm/session.py", "commit")],
+    "meetings (written)": [("webapp.seed.reconcile", "write_meetings")],
+    "audit revision": [("webapp.seed.reconcile", "write_revision")],
 }
-#: what the parts are carved out of
-WHOLE = ("seed/run.py", "seed_paths")
-WRITES = ("seed/reconcile.py", "seed_article")
 
 
-def cumulative(stats: pstats.Stats, file_suffix: str, name: str) -> float:
-    return sum(
-        row[3]
-        for (file, _line, function), row in stats.stats.items()
-        if function == name and file.endswith(file_suffix)
-    )
+class Timers:
+    """CPU seconds spent in named functions, by wrapping them where they are called."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.undo: list[tuple[object, str, object]] = []
+
+    def wrap(self, owner: object, name: str, part: str) -> None:
+        original = getattr(owner, name, None)
+        if original is None:
+            return
+
+        @functools.wraps(original)
+        def timed(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[part] += time.process_time() - started
+
+        setattr(owner, name, timed)
+        self.undo.append((owner, name, original))
+
+    def __enter__(self) -> Timers:
+        for part, functions in PARTS.items():
+            for module, name in functions:
+                try:
+                    self.wrap(importlib.import_module(module), name, part)
+                except ModuleNotFoundError:
+                    continue
+        self.wrap(importlib.import_module("webapp.seed.reconcile"), "seed_article", "writes")
+        self.wrap(Session, "commit", "commit")
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        for owner, name, original in reversed(self.undo):
+            setattr(owner, name, original)
 
 
 def line(part: str, seconds: float, whole: float, count: int) -> str:
@@ -77,20 +113,18 @@ def fresh_app(database: Path):
     return app
 
 
-def without_triggers(app) -> list[str]:
-    """Drop the full-text triggers, returning the statements that make them again."""
+def without_triggers(app) -> None:
+    """Drop the full-text triggers."""
     with app.app_context(), db.engine.begin() as connection:
-        made = connection.execute(
-            sa.text(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_%'"
-            )
-        ).all()
-        for name, _sql in made:
+        names = connection.execute(
+            sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_%'")
+        ).scalars()
+        for name in list(names):
             connection.execute(sa.text(f'DROP TRIGGER "{name}"'))
-    return [sql for _name, sql in made]
 
 
 def seed(app, folder: Path, registry: Registry, profiler: cProfile.Profile | None = None) -> float:
+    """CPU seconds of ``seed_paths`` over the folder."""
     files = article_files([folder])
     with app.app_context():
         started = time.process_time()
@@ -105,6 +139,18 @@ def seed(app, folder: Path, registry: Registry, profiler: cProfile.Profile | Non
     return elapsed
 
 
+def print_split(whole: float, seconds: dict[str, float], count: int) -> None:
+    print(f"seeding {count} articles: {whole:.2f} CPU s, {count / whole:,.0f} articles per CPU s")
+    print(f"  {'part':<22}{'seconds':>9}{'share':>8}{'ms/article':>12}")
+    parts = {part: seconds[part] for part in PARTS}
+    inside = seconds["meetings (written)"] + seconds["audit revision"]
+    parts["other writes"] = seconds["writes"] - inside
+    parts["commit"] = seconds["commit"]
+    parts["the rest"] = whole - sum(parts.values())
+    for part, spent in parts.items():
+        print(line(part, spent, whole, count))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=2000, help="articles (default 2000)")
@@ -115,25 +161,10 @@ def main() -> None:
         folder = Path(tmp) / "articles"
         make_corpus(args.count, folder)
 
-        profiler = cProfile.Profile()
-        seed(fresh_app(Path(tmp) / "profiled.db"), folder, registry, profiler)
-        stats = pstats.Stats(profiler)
-        whole = cumulative(stats, *WHOLE)
-        print(f"profiled seeding of {args.count} articles: {whole:.2f} s under cProfile")
-        print(f"  {'part':<22}{'seconds':>9}{'share':>8}{'ms/article':>12}")
-        carved = 0.0
-        for part, functions in PARTS.items():
-            seconds = sum(cumulative(stats, *function) for function in functions)
-            carved += seconds
-            print(line(part, seconds, whole, args.count))
-        writes = cumulative(stats, *WRITES) - sum(
-            cumulative(stats, *f) for f in PARTS["meetings (written)"] + PARTS["audit revision"]
-        )
-        rest = whole - carved - writes
-        for part, seconds in (("other writes", writes), ("the rest", rest)):
-            print(line(part, seconds, whole, args.count))
+        with Timers() as timers:
+            whole = seed(fresh_app(Path(tmp) / "timed.db"), folder, registry)
+        print_split(whole, timers.seconds, args.count)
 
-        with_fts = seed(fresh_app(Path(tmp) / "triggers.db"), folder, registry)
         plain = fresh_app(Path(tmp) / "plain.db")
         without_triggers(plain)
         no_fts = seed(plain, folder, registry)
@@ -141,13 +172,16 @@ def main() -> None:
             started = time.process_time()
             rebuild_full_text(connection)
             rebuild = time.process_time() - started
-        print("full-text index, unprofiled, in CPU seconds:")
-        print(f"  seeding with the triggers     {with_fts:>7.2f} s")
+        print("full-text index, in CPU seconds:")
+        print(f"  seeding with the triggers    {whole:>7.2f} s")
         print(f"  seeding without them         {no_fts:>7.2f} s")
-        print(f"  triggers' cost               {with_fts - no_fts:>7.2f} s")
-        print(f"  a rebuild of both at the end  {rebuild:>7.2f} s")
+        print(f"  the triggers' cost           {whole - no_fts:>7.2f} s")
+        print(f"  a rebuild of both at the end {rebuild:>7.2f} s")
+
         if args.top:
-            stats.sort_stats("tottime").print_stats(args.top)
+            profiler = cProfile.Profile()
+            seed(fresh_app(Path(tmp) / "profiled.db"), folder, registry, profiler)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
 
 
 if __name__ == "__main__":
