@@ -30,15 +30,23 @@ from webapp.ingest import RegistryError
     "--reextract", is_flag=True, help="Extract loaded articles again; editors' rows stay."
 )
 @click.option("--dry-run", is_flag=True, help="Report what would change without writing.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=seed.default_jobs,
+    show_default="the processors, at most 4",
+    help="Processes that read and extract; one writes, in the order of the files.",
+)
 @with_appcontext
 def seed_command(
-    paths: tuple[Path, ...], people_file: Path | None, reextract: bool, dry_run: bool
+    paths: tuple[Path, ...], people_file: Path | None, reextract: bool, dry_run: bool, jobs: int
 ) -> None:
     """Load article texts (files or folders; default seed_data/articles) into the database.
 
     Applies the people dictionary first. An article already loaded (same bytes)
     is left alone unless --reextract is given. A bad file is reported with its
     reason and the others still load; the exit status is 1 if any file failed.
+    The result is the same whatever --jobs.
     """
     require_schema()
     people_file = people_file or PROJECT_ROOT / current_app.config["SEED_PEOPLE"]
@@ -62,6 +70,7 @@ def seed_command(
                 registry,
                 reextract=reextract,
                 dry_run=dry_run,
+                jobs=jobs,
                 on_dictionary=dictionary_applied,
                 on_file=lambda _path: bar.update(1),
             )

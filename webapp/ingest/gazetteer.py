@@ -19,9 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from webapp.ingest.text import normalise
+from webapp.ingest.yaml_text import load_yaml
 
 DATA_FILE = "places.yaml"
 
@@ -62,7 +61,7 @@ class Places:
 def places() -> Places:
     """The shipped table, read and checked on first use."""
     text = resources.files("webapp.ingest").joinpath("data", DATA_FILE).read_text("utf-8")
-    return parse(yaml.safe_load(text), DATA_FILE)
+    return parse(load_yaml(text), DATA_FILE)
 
 
 def parse(data: Any, origin: str = DATA_FILE) -> Places:

@@ -61,9 +61,13 @@ def _normalise_short(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    text = text.translate(_TRANSLATE)
+    if not text.isascii():  # ASCII has nothing to decompose: most text takes no detour
+        text = unicodedata.normalize("NFKD", text)
+        marks = [ch for ch in set(text) if unicodedata.combining(ch)]
+        if marks:
+            text = text.translate(dict.fromkeys(map(ord, marks)))
+    return " ".join(text.casefold().split())
 
 
 def contains_any(text: str, start: int, end: int, words: Iterable[str]) -> bool:

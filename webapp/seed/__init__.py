@@ -2,11 +2,13 @@
 
 ``seed_paths`` runs a whole seeding run (``run``); ``seed_article`` reconciles
 one article's extraction with what is stored (``reconcile``); the dictionary,
-the meetings and the bulk inserts have modules of their own.
+the meetings, the bulk inserts and the reading and extraction in worker
+processes (``prepare``) have modules of their own.
 """
 
 from webapp.seed.dictionary import apply_dictionary
 from webapp.seed.manifest import ManifestError
+from webapp.seed.prepare import default_jobs
 from webapp.seed.reconcile import seed_article
 from webapp.seed.rows import Outcome
 from webapp.seed.rows import SeedCache
@@ -23,6 +25,7 @@ __all__ = [
     "Summary",
     "apply_dictionary",
     "article_files",
+    "default_jobs",
     "seed_article",
     "seed_paths",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from webapp.ingest import Extraction
@@ -19,7 +20,7 @@ from webapp.seed.rows import insert
 
 
 def write_meetings(
-    session: Session,
+    connection: Connection,
     extraction: Extraction,
     article_id: int,
     person_ids: dict[str, int],
@@ -30,14 +31,12 @@ def write_meetings(
 
     ``reusable`` are the machine meetings this article reported before a
     re-extraction: one with the same day and people is taken back as it is.
+    The article's reports are written together at the end.
     """
-    previous = meetings_by_people(session, reusable)
-    kept_reports = session.execute(
-        sa.select(MeetingReport.meeting_id, MeetingReport.start_char, MeetingReport.end_char).where(
-            MeetingReport.article_id == article_id
-        )
-    ).all()
+    previous = meetings_by_people(connection, reusable)
+    kept_reports = kept_reports_of(connection, article_id) if outcome.reextracted else []
     reported = {meeting_id for meeting_id, _start, _end in kept_reports}
+    reports = []
     ids = []
     for meeting in extraction.meetings:
         participants = {person_ids[name] for name in meeting.participants}
@@ -51,7 +50,7 @@ def write_meetings(
                 None,
             )
             or previous.get((meeting.date, frozenset(participants)))
-            or matching_meeting(session, meeting.date, participants)
+            or matching_meeting(connection, meeting.date, participants)
         )
         if meeting_id is None:
             row = {
@@ -62,34 +61,45 @@ def write_meetings(
                 "occasion": meeting.occasion,
                 "confidence": meeting.confidence,
             }
-            meeting_id = insert(session, Meeting.__table__, [row])[0]
+            meeting_id = insert(connection, Meeting.__table__, [row])[0]
             insert(
-                session,
+                connection,
                 meeting_participants,
                 [{"meeting_id": meeting_id, "person_id": p} for p in sorted(participants)],
             )
             outcome.meetings.append(meeting_id)
         if meeting_id not in reported:
             reported.add(meeting_id)
-            report = {
-                "meeting_id": meeting_id,
-                "article_id": article_id,
-                "start_char": meeting.start,
-                "end_char": meeting.end,
-            }
-            insert(session, MeetingReport.__table__, [report])
+            reports.append(
+                {
+                    "meeting_id": meeting_id,
+                    "article_id": article_id,
+                    "start_char": meeting.start,
+                    "end_char": meeting.end,
+                }
+            )
             if meeting_id not in outcome.meetings:
                 outcome.reported.append(meeting_id)
         ids.append(meeting_id)
+    insert(connection, MeetingReport.__table__, reports)
     return ids
 
 
+def kept_reports_of(connection: Connection, article_id: int) -> list[tuple[int, int, int]]:
+    """The reports of an article being re-extracted that survived clearing: editors' meetings."""
+    return connection.execute(
+        sa.select(MeetingReport.meeting_id, MeetingReport.start_char, MeetingReport.end_char).where(
+            MeetingReport.article_id == article_id
+        )
+    ).all()
+
+
 def meetings_by_people(
-    session: Session, meeting_ids: set[int]
+    connection: Connection, meeting_ids: set[int]
 ) -> dict[tuple[date | None, frozenset[int]], int]:
     if not meeting_ids:
         return {}
-    rows = session.execute(
+    rows = connection.execute(
         sa.select(Meeting.id, Meeting.held_on, meeting_participants.c.person_id)
         .outerjoin(meeting_participants)
         .where(Meeting.id.in_(meeting_ids))
@@ -104,18 +114,26 @@ def meetings_by_people(
     return {(days[m], frozenset(p)): m for m, p in people.items()}
 
 
-def matching_meeting(session: Session, held_on: date | None, participants: set[int]) -> int | None:
+#: the participants of the meetings held on a day, rejected ones left out
+_HELD_ON = (
+    sa.select(meeting_participants.c.meeting_id, meeting_participants.c.person_id)
+    .join(Meeting, Meeting.id == meeting_participants.c.meeting_id)
+    .where(
+        Meeting.held_on == sa.bindparam("held_on"),
+        Meeting.review_status != ReviewStatus.REJECTED,
+    )
+    .order_by(meeting_participants.c.meeting_id)
+)
+
+
+def matching_meeting(
+    connection: Connection, held_on: date | None, participants: set[int]
+) -> int | None:
     """A stored meeting that ``same_meeting`` takes for the same one."""
     if held_on is None or not participants:
         return None
-    rows = session.execute(
-        sa.select(meeting_participants.c.meeting_id, meeting_participants.c.person_id)
-        .join(Meeting, Meeting.id == meeting_participants.c.meeting_id)
-        .where(Meeting.held_on == held_on, Meeting.review_status != ReviewStatus.REJECTED)
-        .order_by(meeting_participants.c.meeting_id)
-    ).all()
     stored: dict[int, set[int]] = {}
-    for meeting_id, person_id in rows:
+    for meeting_id, person_id in connection.execute(_HELD_ON, {"held_on": held_on}):
         stored.setdefault(meeting_id, set()).add(person_id)
     for meeting_id, people in stored.items():
         if same_meeting(held_on, people, held_on, participants):

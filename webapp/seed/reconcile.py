@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from webapp.ingest import Document
@@ -43,7 +44,7 @@ def source_id(session: Session, name: str | None, cache: dict[str, int]) -> int 
         return None
     if name not in cache:
         found = session.scalar(sa.select(Source.id).where(Source.name == name))
-        cache[name] = found or insert(session, Source.__table__, [{"name": name}])[0]
+        cache[name] = found or insert(session.connection(), Source.__table__, [{"name": name}])[0]
     return cache[name]
 
 
@@ -76,7 +77,9 @@ def seed_article(
     values = article_values(document)
     values["source_id"] = source_id(session, document.source, cache.sources)
     if article is None:
-        article_id = insert(session, Article.__table__, [{"sha256": document.sha256, **values}])[0]
+        article_id = insert(
+            session.connection(), Article.__table__, [{"sha256": document.sha256, **values}]
+        )[0]
         cache.add_article(document.sha256)
     else:
         article_id = article.id
@@ -87,20 +90,27 @@ def seed_article(
             session.flush()
 
     outcome = Outcome(article_id=article_id, reextracted=article is not None)
-    person_ids = resolve_people(session, extraction, cache, outcome)
+    connection = session.connection()
+    person_ids = resolve_people(connection, extraction, cache, outcome)
     meeting_ids = write_meetings(
-        session, extraction, article_id, person_ids, outcome, reusable=unreported
+        connection, extraction, article_id, person_ids, outcome, reusable=unreported
     )
-    write_statements(session, extraction, article_id, person_ids, meeting_ids, outcome)
-    write_mentions(session, extraction, article_id, person_ids, outcome)
+    write_statements(connection, extraction, article_id, person_ids, meeting_ids, outcome)
+    write_mentions(connection, extraction, article_id, person_ids, outcome)
     drop_unreported_meetings(session, unreported)
+    write_revision(connection, document, outcome)
+    return outcome
+
+
+def write_revision(connection: Connection, document: Document, outcome: Outcome) -> None:
+    """The audit trail's one revision for the article: what seeding created."""
     verb = "re-extracted" if outcome.reextracted else "seeded"
     revision = {
         "at": utcnow(),
         "actor": ACTOR,
         "action": Action.SEED,
         "table_name": "articles",
-        "row_id": article_id,
+        "row_id": outcome.article_id,
         "changes": {
             "file": document.file,
             "reextract": outcome.reextracted,
@@ -116,8 +126,7 @@ def seed_article(
             f"{plural(len(outcome.people), 'new person', 'new people')}"
         ),
     }
-    insert(session, Revision.__table__, [revision])
-    return outcome
+    insert(connection, Revision.__table__, [revision], ids=False)
 
 
 def clear_machine_rows(session: Session, article: Article) -> set[int]:
@@ -154,7 +163,7 @@ def clear_machine_rows(session: Session, article: Article) -> set[int]:
 
 
 def resolve_people(
-    session: Session, extraction: Extraction, people: SeedCache, outcome: Outcome
+    connection: Connection, extraction: Extraction, people: SeedCache, outcome: Outcome
 ) -> dict[str, int]:
     """Canonical or new names used in the extraction, to person ids; new people are created."""
     countries = {new.name: new.country for new in extraction.new_people}
@@ -171,7 +180,7 @@ def resolve_people(
                 "country": countries.get(name),
                 "notes": f"Found in {extraction.document.file}; not in the dictionary.",
             }
-            person_id = insert(session, Person.__table__, [row])[0]
+            person_id = insert(connection, Person.__table__, [row])[0]
             people.add(name, person_id)
             outcome.people.append(person_id)
         ids[name] = person_id
@@ -179,18 +188,22 @@ def resolve_people(
 
 
 def write_statements(
-    session: Session,
+    connection: Connection,
     extraction: Extraction,
     article_id: int,
     person_ids: dict[str, int],
     meeting_ids: list[int],
     outcome: Outcome,
 ) -> None:
-    kept = session.execute(
-        sa.select(Statement.start_char, Statement.end_char).where(
-            Statement.article_id == article_id
-        )
-    ).all()
+    kept = (  # a new article has none: only a re-extraction may meet an editor's row
+        connection.execute(
+            sa.select(Statement.start_char, Statement.end_char).where(
+                Statement.article_id == article_id
+            )
+        ).all()
+        if outcome.reextracted
+        else []
+    )
     rows = []
     for statement in extraction.statements:
         if any(statement.start < end and start < statement.end for start, end in kept):
@@ -208,11 +221,11 @@ def write_statements(
                 "confidence": statement.confidence,
             }
         )
-    outcome.statements.extend(insert(session, Statement.__table__, rows))
+    outcome.statements.extend(insert(connection, Statement.__table__, rows))
 
 
 def write_mentions(
-    session: Session,
+    connection: Connection,
     extraction: Extraction,
     article_id: int,
     person_ids: dict[str, int],
@@ -229,5 +242,5 @@ def write_mentions(
         }
         for mention in extraction.mentions
     ]
-    insert(session, Mention.__table__, rows)
+    insert(connection, Mention.__table__, rows, ids=False)
     outcome.mentions = len(rows)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from webapp.ingest import normalise
@@ -15,16 +16,18 @@ from webapp.models import Person
 from webapp.models import PersonAlias
 
 
-def insert(session: Session, table: sa.Table, rows: list[dict]) -> list[int]:
-    """Insert rows with one Core statement and return their ids, in order.
+def insert(
+    connection: Connection, table: sa.Table, rows: list[dict], *, ids: bool = True
+) -> list[int]:
+    """Insert rows with one Core statement and return their ids, in order (unless ``ids`` is off).
 
     Seeding writes tens of rows per article; going through the unit of work
-    for each would cost more than the extraction itself.
+    for each would cost more than the extraction itself. The statements are
+    built once and SQLAlchemy's compiled cache does the rest.
     """
     if not rows:
         return []
-    connection = session.connection()
-    if "id" not in table.c:
+    if not ids or "id" not in table.c:
         connection.execute(_insert(table), rows)
         return []
     return list(connection.execute(_insert(table, returning=True), rows).scalars())

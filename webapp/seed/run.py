@@ -5,7 +5,8 @@ This is seeding as a library: the ``seed`` command is a thin shell over
 
 * the people dictionary is applied first;
 * an article already loaded (same SHA-256) is left alone unless re-extracted;
-* each article is read, extracted and written in its own transaction, tried
+* each article is read and extracted, here or in worker processes, and
+  written here, in the order of the files, in its own transaction, tried
   again when the database is busy;
 * a file that fails is named in the summary with its reason, and the run goes on;
 * a dry run keeps one transaction open, so that each article sees what the ones
@@ -24,14 +25,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from webapp.ingest import Given
-from webapp.ingest import ReadError
 from webapp.ingest import Registry
-from webapp.ingest import extract
-from webapp.ingest import read_path
 from webapp.seed import reconcile
 from webapp.seed.dictionary import apply_dictionary
 from webapp.seed.manifest import manifests
+from webapp.seed.prepare import Prepared
+from webapp.seed.prepare import prepared_files
 from webapp.seed.rows import Outcome
 from webapp.seed.rows import SeedCache
 from webapp.words import plural
@@ -100,13 +99,16 @@ def seed_paths(
     *,
     reextract: bool = False,
     dry_run: bool = False,
+    jobs: int = 1,
     on_dictionary: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> Summary:
     """Apply the dictionary, then seed each file.
 
-    ``on_dictionary`` is told how many people the dictionary added, once they
-    are in; ``on_file`` is told after each file.
+    ``jobs`` processes read and extract the files (``prepare``); this one
+    writes them, in order, one transaction each, so the result does not
+    depend on ``jobs``. ``on_dictionary`` is told how many people the
+    dictionary added, once they are in; ``on_file`` is told after each file.
 
     Commits after the dictionary and after each article, except in a dry run,
     which rolls everything back before it returns. Raises ``ManifestError``,
@@ -123,10 +125,10 @@ def seed_paths(
         if on_dictionary is not None:
             on_dictionary(summary.dictionary_people)
         cache = SeedCache(session)
-        for path in files:
-            seed_file(
-                session, path, registry, cache, summary, reextract=reextract, given=rows.get(path)
-            )
+        loaded = frozenset() if reextract else cache.loaded
+        prepared = prepared_files(files, rows, registry, loaded, jobs)
+        for path, ready in zip(files, prepared, strict=True):
+            seed_prepared(session, path, ready, cache, summary, reextract=reextract)
             if on_file is not None:
                 on_file(path)
     finally:
@@ -135,33 +137,28 @@ def seed_paths(
     return summary
 
 
-def seed_file(
+def seed_prepared(
     session: Session,
     path: Path,
-    registry: Registry,
+    ready: Prepared,
     cache: SeedCache,
     summary: Summary,
     *,
     reextract: bool = False,
-    given: Given | None = None,
 ) -> None:
-    """Read, extract and write one file in its own transaction, and count what happened."""
-    try:
-        document = read_path(path, given)
-    except ReadError as error:
-        summary.failed.append(str(error))
+    """Write one prepared file in its own transaction, and count what happened."""
+    if ready.document is None:
+        summary.failed.append(ready.failure)
         return
-    if not reextract and document.sha256 in cache.loaded:
+    if not reextract and ready.document.sha256 in cache.loaded:
         summary.unchanged += 1
         return
-    try:
-        extraction = extract(document, registry)
-    except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
-        summary.failed.append(f"{path}: extraction failed: {type(error).__name__}: {error}")
+    if ready.extraction is None:
+        summary.failed.append(ready.failure)
         return
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            outcome = reconcile.seed_article(session, extraction, cache, reextract=reextract)
+            outcome = reconcile.seed_article(session, ready.extraction, cache, reextract=reextract)
             if not summary.dry_run:
                 session.commit()
             break

@@ -31,6 +31,7 @@ from webapp.ingest.people.people_file import locate_bad_date
 from webapp.ingest.people.people_file import parse_person
 from webapp.ingest.records import How
 from webapp.ingest.text import normalise
+from webapp.ingest.yaml_text import load_yaml
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -105,7 +106,7 @@ class Registry:
         except (OSError, UnicodeDecodeError) as exc:
             raise RegistryError(f"{origin}: cannot read: {exc}") from exc
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
         except yaml.YAMLError as exc:
             raise RegistryError(f"{origin}: not valid YAML: {exc}") from exc
         except ValueError as exc:  # an implicit date that does not exist

@@ -16,10 +16,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from webapp.ingest.records import Document
 from webapp.ingest.text import normalise
+from webapp.ingest.yaml_text import load_yaml
 
 DATA_FILE = "outlets.yaml"
 KINDS = frozenset({"agency", "newspaper", "broadcaster", "government", "online"})
@@ -123,7 +122,7 @@ def _site_key(text: str) -> str:
 def outlets() -> Outlets:
     """The shipped table, read and checked on first use."""
     text = resources.files("webapp.ingest").joinpath("data", DATA_FILE).read_text("utf-8")
-    return parse(yaml.safe_load(text), DATA_FILE)
+    return parse(load_yaml(text), DATA_FILE)
 
 
 def parse(data: Any, origin: str = DATA_FILE) -> Outlets:
