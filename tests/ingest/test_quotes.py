@@ -177,3 +177,17 @@ def test_many_colons_and_marks_through_the_pipeline(registry: Registry) -> None:
 
     text = 'Mishustin: "a," he said: b. '
     assert_linear(extract, text * 2_000, text * 20_000)
+
+
+def test_a_paragraph_of_thousands_of_nested_quotes_costs_in_proportion(
+    registry: Registry,
+) -> None:
+    """A hostile file: every quote and every cue in one paragraph, found once each."""
+
+    def extract(text: str) -> None:
+        extract_text("nested.txt", text, registry)
+
+    opening = '"He said \u201cshe said \u00abthey said '
+    tail = " Mikhail Mishustin met Olzhas Bektenov."
+    assert_linear(extract, " date 2024-03-04 " + opening * 150 + tail,
+                  " date 2024-03-04 " + opening * 1500 + tail)  # fmt: skip

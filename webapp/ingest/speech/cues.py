@@ -75,6 +75,8 @@ _CLAUSE_HEAD = 80
 _TITLE_RUN = re.compile(rf"(?:the\s+)?(?:[{UPPER}][\w'’.-]*\s+){{1,5}}")
 _SUBJECT_BLOCKERS = re.compile(r"(?:\b(?:to|with|from|by|of|for|on|at|and)|['’]s?)\s*$")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
+#: how far before a cue "and also" may begin
+_COORDINATED_REACH = 24
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
@@ -121,7 +123,9 @@ def speaker_of(
     if before is not None:
         return before
     after = _phrase_at(text, cue.end, unit, people, salient)
-    if after is not None or not _COORDINATED.search(text, unit[0], cue.start):
+    if after is not None or not _COORDINATED.search(
+        text, max(unit[0], cue.start - _COORDINATED_REACH), cue.start
+    ):
         return after
     subject = subject_of(unit, people, quotes)
     if subject is None or subject.start > cue.start:

@@ -10,6 +10,7 @@ whose opening mark was lost: it starts at the paragraph start.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from dataclasses import field
@@ -234,8 +235,9 @@ def _attribute(
             main_person: str | None = subject.person
         else:
             main_person = main.person if main is not None else None
+        spoken = _SpokenCues([cue for cue in found if cue in speakers])
         for quote in by_unit.get(unit[0], ()):
-            statement = _direct(text, quote, unit, found, speakers, main_person, last_speaker)
+            statement = _direct(text, quote, unit, spoken, speakers, main_person, last_speaker)
             if statement is not None:
                 speech.statements.append(statement)
                 last_speaker = statement.speaker
@@ -251,11 +253,33 @@ def _attribute(
             salient = subject.person
 
 
+class _SpokenCues:
+    """A sentence's cues that found a speaker, for the nearest one after or before a quote.
+
+    Looked up by bisection, so that a paragraph of thousands of quotes and cues
+    costs n log n, not n².
+    """
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.by_start = sorted(cues, key=lambda cue: cue.start)
+        self.starts = [cue.start for cue in self.by_start]
+        self.by_end = sorted(cues, key=lambda cue: cue.end)
+        self.ends = [cue.end for cue in self.by_end]
+
+    def nearest(self, start: int, end: int) -> Cue | None:
+        """The first cue after ``end``, else the last one before ``start``."""
+        after = bisect.bisect_left(self.starts, end)
+        if after < len(self.by_start):
+            return self.by_start[after]
+        before = bisect.bisect_right(self.ends, start)
+        return self.by_end[before - 1] if before else None
+
+
 def _direct(
     text: str,
     quote: Quote,
     unit: tuple[int, int],
-    found: list[Cue],
+    spoken: _SpokenCues,
     speakers: dict[Cue, Speaker],
     main_person: str | None,
     last_speaker: str | None,
@@ -263,9 +287,7 @@ def _direct(
     if not quote.complete or _NAME_PHRASE.fullmatch(text, quote.start, quote.end):
         return None  # cut off mid-sentence, or a name in quotes: "Central Asia plus Japan"
     factor = 1.0 if quote.opened else confidence.MISSING_MARK
-    after = [cue for cue in found if cue.start >= quote.end and cue in speakers]
-    before = [cue for cue in found if cue.end <= quote.start and cue in speakers]
-    cue = after[0] if after else (before[-1] if before else None)
+    cue = spoken.nearest(quote.start, quote.end)
     if cue is not None:
         speaker = speakers[cue]
         return Statement(
