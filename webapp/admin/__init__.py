@@ -14,6 +14,7 @@ from flask_admin.theme import Bootstrap4Theme
 
 from webapp.admin import articles
 from webapp.admin import dashboard
+from webapp.admin import duplicates
 from webapp.admin import history
 from webapp.admin import people
 from webapp.admin import records
@@ -37,6 +38,7 @@ def init_app(app: Flask) -> None:
     articles.add_views(admin)
     records.add_views(admin)
     people.add_views(admin)
+    duplicates.add_views(admin)
     history.add_views(admin)
     review.add_views(admin)
     users.add_views(admin)
