@@ -83,9 +83,9 @@ def test_offices_of_two_countries_at_once_are_warned_of(app, client, ids):
     login(client, "eddie")
     page = client.get(merge_page(client, ids["carl"], karl)).get_data(as_text=True)
     assert warnings(page) == [
-        "Carl Chokin was Prime Minister, Kazakhstan (2022-01-11 – now) while Karl Chokin was "
-        "Foreign Minister, Russia (2004-03-09 – 2022-06-01): offices of different countries at "
-        "the same time."
+        "Carl Chokin and Karl Chokin held offices of different countries at the same time: "
+        "Carl Chokin was Prime Minister, Kazakhstan (2022-01-11 – now), "
+        "Karl Chokin was Foreign Minister, Russia (2004-03-09 – 2022-06-01)."
     ]
 
 

@@ -27,8 +27,8 @@ from webapp.models import meeting_participants
 SHOWN = 3
 
 
-def listed(items: Sequence[str]) -> str:
-    shown = ", ".join(items[:SHOWN])
+def listed(items: Sequence[str], separator: str = ", ") -> str:
+    shown = separator.join(items[:SHOWN])
     hidden = len(items) - SHOWN
     return f"{shown} and {hidden} more" if hidden > 0 else shown
 
@@ -64,8 +64,9 @@ def in_meetings(session: Session, ids: Sequence[int], names: dict[int, str]) -> 
         )
     }
     return [
-        f"{names[a]} and {names[b]} took part in the same meeting: "
-        f"{listed([labels[m] for m in places])}."
+        f"{names[a]} and {names[b]} took part in the same "
+        f"{'meeting' if len(places) == 1 else 'meetings'}: "
+        f"{listed([labels[m] for m in places], '; ')}."
         for (a, b), places in found.items()
     ]
 
@@ -105,20 +106,23 @@ def tenure(position: Position) -> str:
 
 def in_offices(session: Session, ids: Sequence[int], names: dict[int, str]) -> list[str]:
     positions = session.scalars(
-        sa.select(Position).where(Position.person_id.in_(ids)).order_by(Position.id)
+        sa.select(Position).where(Position.person_id.in_(ids)).order_by(Position.started_on)
     ).all()
-    found = []
+    clashes: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     for first, second in combinations(positions, 2):
         if first.person_id == second.person_id or not overlap(first, second):
             continue
         if country_key(first.country) == country_key(second.country):
             continue
         a, b = sorted((first, second), key=lambda p: p.person_id)
-        found.append(
-            f"{names[a.person_id]} was {tenure(a)} while {names[b.person_id]} was "
-            f"{tenure(b)}: offices of different countries at the same time."
-        )
-    return found
+        mine, theirs = clashes.setdefault((a.person_id, b.person_id), ([], []))
+        mine.extend([tenure(a)] if tenure(a) not in mine else [])
+        theirs.extend([tenure(b)] if tenure(b) not in theirs else [])
+    return [
+        f"{names[a]} and {names[b]} held offices of different countries at the same time: "
+        f"{names[a]} was {listed(mine, '; ')}, {names[b]} was {listed(theirs, '; ')}."
+        for (a, b), (mine, theirs) in sorted(clashes.items())
+    ]
 
 
 def merge_warnings(session: Session, ids: Sequence[int]) -> list[str]:
