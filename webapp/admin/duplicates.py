@@ -1,7 +1,10 @@
 """Likely duplicates: the page that lists them, and the suggestions on a person's page.
 
-Both read every person's name and aliases as plain rows and leave the
-comparison to ``webapp.ingest.people.duplicates``, the extractor's own rule.
+Both compare every person's name and aliases, by the extractor's own rule
+(``webapp.ingest.people.duplicates``). Reading thousands of names costs more
+than comparing them, so the names are kept between requests and read again
+only when a cheap summary of the two tables (counts, highest ids, the
+newest change to a person, the total length of the aliases) has changed.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from flask_admin import expose
 
 from webapp.admin.base import SecureView
 from webapp.admin.base import fetch
+from webapp.db import db
 from webapp.ingest.people.duplicates import Likely
 from webapp.ingest.people.duplicates import Named
+from webapp.ingest.people.duplicates import NameIndex
 from webapp.ingest.people.duplicates import duplicates_of
 from webapp.ingest.people.duplicates import likely_duplicates
 from webapp.models import Person
@@ -25,6 +30,12 @@ from webapp.models import PersonAlias
 PAGE_PAIRS = 200
 NAMES = sa.select(Person.id, Person.name, Person.country).order_by(Person.id)
 ALIASES = sa.select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
+PEOPLE_SUMMARY = sa.select(sa.func.count(), sa.func.max(Person.id), sa.func.max(Person.updated_at))
+ALIAS_SUMMARY = sa.select(
+    sa.func.count(), sa.func.max(PersonAlias.id), sa.func.sum(sa.func.length(PersonAlias.alias))
+)
+#: (database URL, summary) -> ``Everyone``, for the one summary last seen
+_KEPT: dict[tuple, tuple] = {}
 
 
 @dataclass(frozen=True)
@@ -48,14 +59,31 @@ class Suggestion:
     merge_href: str
 
 
-def everyone() -> tuple[list[Named], dict[int, tuple[str, str | None]]]:
-    """Every person with their aliases, and {id: (name, country)}."""
+@dataclass(frozen=True)
+class Everyone:
+    people: list[Named]
+    #: {id: (name, country)}
+    names: dict[int, tuple[str, str | None]]
+    index: NameIndex
+
+
+def everyone() -> Everyone:
+    """Every person with their aliases: kept while the tables' summary stays the same."""
+    key = (str(db.engine.url), tuple(fetch(PEOPLE_SUMMARY)[0]), tuple(fetch(ALIAS_SUMMARY)[0]))
+    if key not in _KEPT:
+        _KEPT.clear()
+        _KEPT[key] = read_everyone()
+    return _KEPT[key]
+
+
+def read_everyone() -> Everyone:
     aliases: dict[int, list[str]] = {}
     for person_id, alias in fetch(ALIASES):
         aliases.setdefault(person_id, []).append(alias)
     rows = fetch(NAMES)
     people = [Named(row.id, (row.name, *aliases.get(row.id, ()))) for row in rows]
-    return people, {row.id: (row.name, row.country) for row in rows}
+    names = {row.id: (row.name, row.country) for row in rows}
+    return Everyone(people, names, NameIndex.of(people))
 
 
 def shown(person_id: int, names: dict[int, tuple[str, str | None]]) -> Shown:
@@ -76,20 +104,20 @@ def suggestion(found: Likely, names: dict, back: str) -> Suggestion:
 
 def suggestions_for(person_id: int) -> list[Suggestion]:
     """The people likely to be the person ``person_id`` (as ``second``), most alike first."""
-    people, names = everyone()
-    me = next((person for person in people if person.id == person_id), None)
-    if me is None:
+    known = everyone()
+    if person_id not in known.names:
         return []
+    me = next(person for person in known.people if person.id == person_id)
     back = url_for("person.details_view", id=person_id)
-    return [suggestion(found, names, back) for found in duplicates_of(me, people)]
+    return [suggestion(found, known.names, back) for found in duplicates_of(me, known.index)]
 
 
 class DuplicatesView(SecureView):
     @expose("/")
     def index(self):
-        people, names = everyone()
+        known = everyone()
         back = url_for(".index")
-        pairs = [suggestion(found, names, back) for found in likely_duplicates(people)]
+        pairs = [suggestion(found, known.names, back) for found in likely_duplicates(known.people)]
         return self.render(
             "admin/people/duplicates.html",
             pairs=pairs[:PAGE_PAIRS],

@@ -107,7 +107,8 @@ def page_url(show: str, page: int) -> str:
 
 def remaining(queue: Queue) -> int:
     """How many rows the queue still holds, counted up to ``ROW_CAP + 1``."""
-    return capped_count(db.session, unreviewed(queue).with_only_columns(queue.model.id), ROW_CAP)
+    rows = unreviewed(queue).with_only_columns(queue.model.id).order_by(None)
+    return capped_count(db.session, rows, ROW_CAP)
 
 
 def more_after(rows: Select, model: type, page: int) -> bool:

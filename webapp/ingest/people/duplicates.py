@@ -75,27 +75,34 @@ def _best(pairs: Iterable[tuple[_Form, _Form, float]]) -> list[Likely]:
     return sorted(best.values(), key=lambda pair: (-pair.score, pair.first_form, pair.second_form))
 
 
-def duplicates_of(person: Named, others: Iterable[Named]) -> list[Likely]:
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Everyone's names and aliases as written, casefolded once for many lookups."""
+
+    owners: tuple[tuple[int, str], ...]
+    written: tuple[str, ...]
+
+    @classmethod
+    def of(cls, people: Iterable[Named]) -> NameIndex:
+        owners = tuple((person.id, name) for person in people for name in person.names)
+        return cls(owners, tuple(name.casefold() for _id, name in owners))
+
+
+def duplicates_of(person: Named, others: Iterable[Named] | NameIndex) -> list[Likely]:
     """The people of ``others`` likely to be ``person``, most alike first."""
-    rough = [
-        (other.id, name, name.casefold())
-        for other in others
-        if other.id != person.id
-        for name in other.names
-    ]
-    written = [casefolded for _id, _name, casefolded in rough]
+    index = others if isinstance(others, NameIndex) else NameIndex.of(others)
     pairs = []
     for form in _forms([person]):
         near = process.extract(
             form.text.casefold(),
-            written,
+            index.written,
             scorer=fuzz.ratio,
             score_cutoff=ROUGH_THRESHOLD,
             limit=None,
         )
-        for _text, _score, index in near:
-            other_id, name, _casefolded = rough[index]
-            key = name_key(name)
+        for _text, _score, position in near:
+            other_id, name = index.owners[position]
+            key = name_key(name) if other_id != person.id else None
             score = name_score(form.key, key) if key is not None else 0.0
             if score >= FUZZY_THRESHOLD:
                 pairs.append((form, _Form(other_id, name, key), score))
