@@ -15,6 +15,7 @@ from tests.factories import person
 from tests.factories import position
 from webapp.db import db
 from webapp.models import Person
+from webapp.models import PersonAlias
 
 CONFIRM = "Tick the box to merge despite the warnings, or cancel."
 
@@ -190,3 +191,22 @@ def test_the_duplicates_page_needs_a_login(client, ids):
     response = client.get("/admin/duplicates/")
     assert response.status_code == 302
     assert "/login" in response.headers["Location"]
+
+
+def test_suggestions_follow_changes_to_the_people(app, client, ids):
+    login(client, "eddie")
+    page = f"/admin/person/details/?id={ids['boris']}"
+    assert 'id="duplicates"' not in client.get(page).get_data(as_text=True)
+    (borys,) = add(app, person("Borys Beketov"))
+    assert "Borys Beketov" in client.get(page).get_data(as_text=True)
+    with app.app_context():
+        db.session.get(Person, borys).name = "Zoran Zulu"
+        db.session.commit()
+    assert 'id="duplicates"' not in client.get(page).get_data(as_text=True)
+    with app.app_context():
+        db.session.add(PersonAlias(person_id=ids["carl"], alias="Boris Bekettov"))
+        db.session.commit()
+    listed = re.search(
+        r'<ul id="duplicates">(.*?)</ul>', client.get(page).get_data(as_text=True), re.S
+    )
+    assert "Carl Chokin" in listed.group(1)  # by his new alias
