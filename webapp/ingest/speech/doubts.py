@@ -26,19 +26,27 @@ def is_scare_quote(kind: StatementKind | str, words: str) -> bool:
 
 
 def nested(spans: Sequence[tuple[int, int]]) -> dict[int, int]:
-    """{index of a span: index of the shortest span strictly around it}, for those inside one."""
+    """{index of a span: index of a longer span around it}, for the spans inside another.
+
+    One sweep in order of start (the longer first at a tie), with a stack of
+    the spans still open: a span popped because it ends too soon is replaced
+    by the one that popped it, which holds whatever the popped span would
+    have held from there on. Identical spans are not around one another.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
     around: dict[int, int] = {}
-    for inner, (start, end) in enumerate(spans):
-        best = None
-        for outer, (outer_start, outer_end) in enumerate(spans):
-            if outer == inner or not (outer_start <= start and end <= outer_end):
-                continue
-            if outer_end - outer_start <= end - start:
-                continue
-            if best is None or outer_end - outer_start < spans[best][1] - spans[best][0]:
-                best = outer
-        if best is not None:
-            around[inner] = best
+    stack: list[int] = []
+    for index in order:
+        span = spans[index]
+        while stack and spans[stack[-1]][1] < span[1]:
+            stack.pop()
+        if stack and spans[stack[-1]] == span:
+            if len(stack) > 1:
+                around[index] = stack[-2]
+            continue
+        if stack:
+            around[index] = stack[-1]
+        stack.append(index)
     return around
 
 
