@@ -45,3 +45,6 @@ def test_the_order_follows_the_strength_of_the_evidence() -> None:
     assert c.INDIRECT_CUED > c.INDIRECT_PARTICIPLE
     assert c.MEETING_VERB > c.MEETING_TALKS >= c.MEETING_VISIT > c.OCCASION_ONLY
     assert c.MISSING_MARK < 1
+    # quotes that are seldom statements come before every other kind in the review queue
+    lowest_statement = min(c.DIRECT_CONTINUED * c.MISSING_MARK, c.INDIRECT_PARTICIPLE, c.NEW)
+    assert c.SCARE_QUOTE < c.NESTED_QUOTE < lowest_statement

@@ -37,18 +37,21 @@ def log_in(client, name):
     assert response.status_code == 302
 
 
-def editor_session(app, name, statement_id, errors, finals):
+def editor_session(app, name, statement, errors, finals):
+    """Each save shortens the statement by a character: its text stays the article's words."""
+    statement_id, words, start = statement
     client = app.test_client()
     log_in(client, name)
     for n in range(EDITS_EACH):
         fields = edit_form(client, statement_id)
-        fields["text"] = f"{name} edit {n}"
+        kept = len(words) - 1 - n
+        fields.update(text=words[:kept], start_char=str(start), end_char=str(start + kept))
         response = client.post(f"/admin/statement/edit/?id={statement_id}", data=fields)
         body = response.get_data(as_text=True)
         if response.status_code != 302 or "locked" in body or "Failed" in body:
             errors.append((name, n, response.status_code, body[-500:]))
             return
-    finals[statement_id] = f"{name} edit {EDITS_EACH - 1}"
+    finals[statement_id] = words[: len(words) - EDITS_EACH]
 
 
 def overlap(app, database_url, tmp_path):
@@ -62,16 +65,18 @@ def overlap(app, database_url, tmp_path):
             user.set_password(f"pw-editor{n}")
             db.session.add(user)
         db.session.commit()
-        statement_ids = db.session.scalars(
-            sa.select(Statement.id).order_by(Statement.id).limit(EDITORS)
+        statements = db.session.execute(
+            sa.select(Statement.id, Statement.text, Statement.start_char)
+            .order_by(Statement.id)
+            .limit(EDITORS)
         ).all()
     corpus = tmp_path / "corpus"
     make_corpus(1500, corpus, seed=3)
     seeding = seed_process(database_url, corpus, stderr=subprocess.PIPE)
     errors, finals = [], {}
     threads = [
-        threading.Thread(target=editor_session, args=(app, f"editor{n}", sid, errors, finals))
-        for n, sid in enumerate(statement_ids)
+        threading.Thread(target=editor_session, args=(app, f"editor{n}", row, errors, finals))
+        for n, row in enumerate(statements)
     ]
     for thread in threads:
         thread.start()

@@ -71,9 +71,8 @@ def test_pages_have_a_limit(app, client, ids, monkeypatch):
     assert queue_rows(first) == [ids["talks"], ids["welcome"]]
     assert queue_rows(second) == [ids["border"], ids["growing"]]
     assert 'href="/admin/review/?show=statements&amp;page=2"' in first
-    third = client.get("/admin/review/?page=3").get_data(as_text=True)
-    assert queue_rows(third) == []
-    assert "Nothing left to review here." in third
+    third = client.get("/admin/review/?page=3")
+    assert third.headers["Location"] == "/admin/review/?show=statements&page=2"
 
 
 def test_meetings_and_new_people_have_their_own_queues(app, client, ids):

@@ -211,9 +211,11 @@ def test_edit_without_token_changes_nothing(app, client, ids):
     path = f"/admin/statement/edit/?id={ids['talks']}"
     client.post(path, data=talks_form(ids, text="forged"))
     assert text_of(app, ids["talks"]) == ("the talks went well", ReviewStatus.UNREVIEWED, 1)
-    data = {**talks_form(ids, text="real"), "csrf_token": csrf_token(client, path)}
+    # the text must stay the article's words: "the talks" are characters 45 to 54
+    real = talks_form(ids, text="the talks", start_char="45", end_char="54")
+    data = {**real, "csrf_token": csrf_token(client, path)}
     assert client.post(path, data=data).status_code == 302
-    assert text_of(app, ids["talks"])[0] == "real"
+    assert text_of(app, ids["talks"])[0] == "the talks"
 
 
 def test_create_without_token_creates_nothing(app, client, ids):
@@ -265,13 +267,14 @@ def test_the_second_of_two_editors_is_refused_and_nothing_is_overwritten(app, id
         page = client.get(path).get_data(as_text=True)
         assert 'name="version_id" type="hidden" value="1"' in page
         forms[client] = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
-    data = talks_form(ids, text="the talks went very well")
+    # two different spans of the same sentence: "the talks" (45-54), "talks went well" (49-64)
+    data = talks_form(ids, text="the talks", start_char="45", end_char="54")
     assert first.post(path, data={**data, "csrf_token": forms[first]}).status_code == 302
-    data = talks_form(ids, text="the talks failed")
+    data = talks_form(ids, text="talks went well", start_char="49", end_char="64")
     response = second.post(path, data={**data, "csrf_token": forms[second]})
     assert response.status_code == 200
     assert str(escape(STALE_MESSAGE)) in response.get_data(as_text=True)
-    assert text_of(app, ids["talks"]) == ("the talks went very well", ReviewStatus.EDITED, 2)
+    assert text_of(app, ids["talks"]) == ("the talks", ReviewStatus.EDITED, 2)
 
 
 # -- XSS -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from flask_admin.theme import Bootstrap4Theme
 from webapp.admin import article_review
 from webapp.admin import articles
 from webapp.admin import dashboard
+from webapp.admin import duplicates
 from webapp.admin import forbidden
 from webapp.admin import history
 from webapp.admin import people
@@ -42,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(article_review.bp)
     records.add_views(admin)
     people.add_views(admin)
+    duplicates.add_views(admin)
     history.add_views(admin)
     review.add_views(admin)
     users.add_views(admin)

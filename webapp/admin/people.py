@@ -16,6 +16,7 @@ from flask_admin.helpers import get_redirect_target
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
+from wtforms import BooleanField
 from wtforms import RadioField
 from wtforms.validators import InputRequired
 
@@ -23,11 +24,13 @@ from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
 from webapp.admin.base import url_pattern
+from webapp.admin.duplicates import suggestions_for
 from webapp.admin.fields import CountryField
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
 from webapp.changes.merge import MergeError
 from webapp.changes.merge import merge_people
+from webapp.changes.merge_checks import merge_warnings
 from webapp.db import db
 from webapp.models import Article
 from webapp.models import Meeting
@@ -45,10 +48,13 @@ DETAILS_ROWS = 20
 EXCERPT = 120
 #: people one merge may take
 MERGE_LIMIT = 20
+CONFIRM_WARNINGS = "Tick the box to merge despite the warnings, or cancel."
 
 
 class MergeForm(SessionCSRFForm):
     survivor = RadioField("Keep", coerce=int, validators=[InputRequired()])
+    #: ticked to merge despite the warnings the page shows
+    confirmed = BooleanField()
 
 
 IDS = sa.bindparam("ids", expanding=True)
@@ -239,6 +245,7 @@ class PersonView(SecureModelView):
         meeting_url = url_pattern("meeting.details_view")
         position_url = url_pattern("position.details_view")
         return {
+            "duplicates": suggestions_for(person.id),
             "aliases": details["aliases"].get(person.id, []),
             "positions": [
                 {"href": position_url(row.id), "label": position_label(row), "row": row}
@@ -298,19 +305,24 @@ class PersonView(SecureModelView):
         form.survivor.choices = [(person.id, person.name) for person in people]
         if request.method != "POST":
             form.survivor.data = min(person.id for person in people)
+        ids = [person.id for person in people]
+        warnings = merge_warnings(db.session, ids)
         status = 200
         if request.method == "POST":
             if form.validate():
-                return self.merge(form.survivor.data, [person.id for person in people])
-            if "csrf_token" in form.errors:
+                if not warnings or form.confirmed.data:
+                    return self.merge(form.survivor.data, ids)
+                form.confirmed.errors = [CONFIRM_WARNINGS]
+            elif "csrf_token" in form.errors:
                 flash(CSRF_FAILED, "error")
                 status = 400
         page = self.render(
             "admin/people/merge.html",
             form=form,
             people=people,
-            counts=counts([person.id for person in people]),
-            ids=[person.id for person in people],
+            counts=counts(ids),
+            ids=ids,
+            warnings=warnings,
             return_url=return_url,
             position_label=position_label,
         )
@@ -325,7 +337,8 @@ class PersonView(SecureModelView):
             db.session.rollback()
             flash(str(error), "error")
             return redirect(self.get_url(".index_view"))
-        flash(f"{revision.summary[0].upper()}{revision.summary[1:]}.", "success")
+        done = f"{revision.summary[0].upper()}{revision.summary[1:]}."
+        flash(done, "success")  # the confirmation's Undo is offered by admin/undo.py
         return redirect(self.get_url(".details_view", id=survivor_id))
 
 

@@ -15,6 +15,10 @@ from sqlalchemy.orm import selectinload
 
 from webapp.admin import reading_links
 from webapp.admin.base import SecureModelView
+from webapp.admin.statement_form import SpeakerLoader
+from webapp.admin.statement_form import span_context
+from webapp.admin.statement_form import span_fields
+from webapp.admin.statement_form import span_problem
 from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
@@ -133,9 +137,21 @@ class StatementView(ConfirmMixin, SecureModelView):
     column_filters = ("speaker.name", "kind", "review_status", "article.published")
     search_table = "statements"
     column_searchable_list = ("text",)
-    form_columns = ("speaker", "kind", "text", "meeting", "confidence", "review_status")
+    form_columns = (
+        "speaker",
+        "kind",
+        "text",
+        "start_char",
+        "end_char",
+        "meeting",
+        "confidence",
+        "review_status",
+    )
+    form_extra_fields = span_fields()
+    edit_template = "admin/statements/edit.html"
+    span_context = staticmethod(span_context)
     form_ajax_refs = {
-        "speaker": {"fields": ("name",), "page_size": 10},
+        "speaker": SpeakerLoader("speaker", page_size=10),
         "meeting": MeetingLoader(
             "meeting", db, Meeting, fields=("place", "occasion"), page_size=10
         ),
@@ -156,6 +172,22 @@ class StatementView(ConfirmMixin, SecureModelView):
         "created_at",
         "updated_at",
     )
+
+    def edit_form(self, obj=None):
+        """The form knows its statement, and its speaker lookup the statement's article."""
+        form = super().edit_form(obj)
+        form.statement = obj
+        if obj is not None:
+            lookup = url_for(".ajax_lookup", name="speaker", article=obj.article_id)
+            form.speaker.render_kw = {**(form.speaker.render_kw or {}), "data-url": lookup}
+        return form
+
+    def validate_form(self, form) -> bool:
+        valid = super().validate_form(form)
+        statement = getattr(form, "statement", None)
+        if statement is None or not hasattr(form, "start_char"):
+            return valid
+        return span_problem(form, statement) is None and valid
 
 
 class MeetingView(ConfirmMixin, SecureModelView):

@@ -59,6 +59,10 @@ MISSING_MARK = 0.8
 INDIRECT_CUED = 0.75
 #: reported speech after a participle ("…, adding that …"): the sentence's speaker
 INDIRECT_PARTICIPLE = 0.6
+#: at most this for a quote inside another statement: the words are recorded already
+NESTED_QUOTE = 0.4
+#: at most this for a direct quote of one to three words: a word the writer marks
+SCARE_QUOTE = 0.3
 
 # -- meetings ----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -165,8 +166,7 @@ class Registry:
         scores: dict[str, tuple[float, Person]] = {}
         first, last = skeleton(tokens[0]), skeleton(tokens[-1])
         for form_first, form_last, person in self._tokens:
-            score = fuzz.ratio(last, form_last, score_cutoff=FUZZY_THRESHOLD)
-            score = score and min(score, fuzz.ratio(first, form_first))
+            score = name_score((first, last), (form_first, form_last))
             if score >= FUZZY_THRESHOLD and score > scores.get(person.name, (0.0, person))[0]:
                 scores[person.name] = (score, person)
         ranked = sorted(scores.values(), key=lambda item: -item[0])
@@ -234,6 +234,23 @@ class Registry:
         if any(position.start == on for _, position in rows):
             rows = [row for row in rows if row[1].end != on or row[1].start == on]
         return sorted(rows, key=lambda row: row[1].start or date.min)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> tuple[str, str] | None:
+    """The skeletons of a name's first and last tokens; None for a single word."""
+    tokens = normalise(name).split()
+    return (skeleton(tokens[0]), skeleton(tokens[-1])) if len(tokens) > 1 else None
+
+
+def name_score(key: tuple[str, str], other: tuple[str, str]) -> float:
+    """How alike two ``name_key``s are, 0-100: the lower of the first and last tokens' scores.
+
+    0 when the last tokens are under ``FUZZY_THRESHOLD``, so that a shared
+    given name never carries a match on its own.
+    """
+    last = fuzz.ratio(key[1], other[1], score_cutoff=FUZZY_THRESHOLD)
+    return last and min(last, fuzz.ratio(key[0], other[0]))
 
 
 def _forms(person: Person) -> list[tuple[str, How]]:

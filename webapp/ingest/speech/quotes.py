@@ -28,6 +28,7 @@ from webapp.ingest.speech.cues import clause_after
 from webapp.ingest.speech.cues import cues
 from webapp.ingest.speech.cues import speaker_of
 from webapp.ingest.speech.cues import subject_of
+from webapp.ingest.speech.doubts import with_doubts
 from webapp.ingest.speech.turns import Turn
 from webapp.ingest.speech.turns import find_turns
 from webapp.ingest.text import paragraphs
@@ -189,6 +190,7 @@ def find_statements(text: str, mentions: list[Mention], phrase_starts: dict[int,
             )
     _attribute(text, units, quotes, people, speech)
     speech.statements.sort(key=lambda statement: (statement.start, statement.end))
+    speech.statements = with_doubts(text, speech.statements)
     return speech
 
 
