@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import flash
+from flask import request
 from flask import url_for
 from flask_admin.actions import action
 from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
+from webapp.admin import statement_list
 from webapp.admin.base import SecureModelView
 from webapp.changes.trail import recorded_as
 from webapp.db import db
@@ -21,6 +23,7 @@ from webapp.models import Meeting
 from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
+from webapp.search import snippets
 
 Formatter = Callable[[Any, Any, Any, str], Any]
 
@@ -113,7 +116,8 @@ class StatementView(ConfirmMixin, SecureModelView):
         "review_status",
     )
     column_formatters = {
-        "text": excerpt(120),
+        "speaker": statement_list.speaker_link,
+        "text": statement_list.text_or_snippet(120),
         "article": link("article", "article"),
         "meeting": link("meeting", "meeting", meeting_label),
     }
@@ -126,9 +130,24 @@ class StatementView(ConfirmMixin, SecureModelView):
         "speaker.name": "Speaker",
         "article.published": "Article date",
     }
-    column_sortable_list = ("kind", "review_status")
+    column_sortable_list = (
+        ("speaker", Statement.speaker_id),
+        "kind",
+        ("article", Statement.article_id),
+        "confidence",
+        "review_status",
+    )
+    custom_sorts = {"speaker": statement_list.by_speaker}
     column_default_sort = ("id", True)
-    column_filters = ("speaker.name", "kind", "review_status", "article.published")
+    column_filters = (
+        "speaker.name",
+        "kind",
+        "review_status",
+        "article.published",
+        *statement_list.FILTERS,
+    )
+    facets = statement_list.FACETS
+    list_template = "admin/statements/list.html"
     search_table = "statements"
     column_searchable_list = ("text",)
     form_columns = ("speaker", "kind", "text", "meeting", "confidence", "review_status")
@@ -138,6 +157,17 @@ class StatementView(ConfirmMixin, SecureModelView):
             "meeting", db, Meeting, fields=("place", "occasion"), page_size=10
         ),
     }
+
+    def page_data(self, rows: list[Statement]) -> dict[str, Any]:
+        search = (
+            request.args.get("search", "") if request.endpoint == "statement.index_view" else ""
+        )
+        texts = {row.id: row.text for row in rows} if search else {}
+        return {
+            **statement_list.page_links(),
+            "snippets": snippets(db.session, "statements", search, texts),
+        }
+
     column_details_list = (
         "id",
         "article",
