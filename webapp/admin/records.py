@@ -6,6 +6,7 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
 
+import sqlalchemy as sa
 from flask import flash
 from flask import request
 from flask import url_for
@@ -16,10 +17,13 @@ from sqlalchemy.orm import selectinload
 
 from webapp.admin import statement_list
 from webapp.admin.base import SecureModelView
+from webapp.admin.base import fetch
+from webapp.admin.base import page_count
 from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Meeting
+from webapp.models import MeetingReport
 from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
@@ -78,6 +82,14 @@ def statement_label(statement: Statement) -> str:
     speaker = statement.speaker.name if statement.speaker else "unknown"
     text = statement.text if len(statement.text) <= 80 else statement.text[:79] + "…"
     return f"{speaker} ({statement.kind}): {text}"
+
+
+#: articles reporting each of some meetings
+REPORTED = (
+    sa.select(MeetingReport.meeting_id, sa.func.count())
+    .where(MeetingReport.meeting_id.in_(sa.bindparam("ids", expanding=True)))
+    .group_by(MeetingReport.meeting_id)
+)
 
 
 class MeetingLoader(QueryAjaxModelLoader):
@@ -187,8 +199,16 @@ class StatementView(ConfirmMixin, SecureModelView):
 
 
 class MeetingView(ConfirmMixin, SecureModelView):
-    column_list = ("held_on", "place", "occasion", "participants", "confidence", "review_status")
-    column_formatters = {"participants": names}
+    column_list = (
+        "held_on",
+        "place",
+        "occasion",
+        "participants",
+        "articles",
+        "confidence",
+        "review_status",
+    )
+    column_formatters = {"participants": names, "articles": page_count}
     column_formatters_detail = {
         "participants": link_list("person"),
         "articles": link_list("article"),
@@ -224,6 +244,11 @@ class MeetingView(ConfirmMixin, SecureModelView):
         "created_at",
         "updated_at",
     )
+
+    def page_data(self, rows: list[Meeting]) -> dict[str, dict[int, int]]:
+        """How many articles report each meeting, in one grouped query."""
+        ids = [row.id for row in rows]
+        return {"articles": dict(fetch(REPORTED, ids=ids)) if ids else {}}
 
     def get_one(self, id):
         return db.session.scalar(
