@@ -149,7 +149,7 @@ class StatementView(ConfirmMixin, SecureModelView):
         "confidence",
         "review_status",
     )
-    custom_sorts = {"speaker": statement_list.by_speaker}
+    custom_sorts = {"speaker": statement_list.by_speaker, "article": statement_list.by_article}
     column_default_sort = ("id", True)
     column_filters = (
         "speaker.name",

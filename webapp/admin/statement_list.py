@@ -74,7 +74,7 @@ class ConfidenceBandFilter(BaseSQLAFilter):
         column = self.get_column(alias)
         bounds = [column >= low] + ([] if high is None else [column < high])
         if db.session.get_bind().dialect.name == "sqlite":
-            bounds = [sa.func.likelihood(bound, 0.9) for bound in bounds]
+            bounds = [sa.func.likelihood(bound, sa.literal_column("0.9")) for bound in bounds]
         return query.filter(*bounds)
 
 
@@ -203,3 +203,14 @@ def by_speaker(query, desc: bool, offset: int, size: int):
     position = {id: i for i, id in enumerate(ids)}
     order = sa.case(position, value=Statement.id, else_=len(ids)) if ids else Statement.id
     return query.filter(Statement.id.in_(ids)).order_by(order)
+
+
+def by_article(query, desc: bool, offset: int, size: int):
+    """The page at ``offset`` sorted by article (in the order they were loaded), then by id.
+
+    Flask-Admin files a sort on ``article_id`` under that name, not under the
+    list's ``article`` column, so the column's sort is given here, on the
+    ``article_id`` index.
+    """
+    step = sa.desc if desc else sa.asc
+    return query.order_by(step(Statement.article_id), step(Statement.id)).limit(size).offset(offset)
