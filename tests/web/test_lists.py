@@ -342,3 +342,13 @@ def test_dashboard_counts_open_the_lists_they_count(client, lists):
     assert len(listed(get(client, unreviewed))) == 5
     assert links["People"] == "/admin/person/"
     assert links["Meetings"] == "/admin/meeting/"
+
+
+def test_sortable_headers_are_links(client, lists):
+    login(client, "eddie")
+    page = get(client, "/admin/statement/")
+    for label, index in (("Speaker", 0), ("Kind", 1), ("Article", 3), ("Confidence", 5)):
+        assert re.search(rf'<a href="[^"]*sort={index}[^"]*" title="Sort by {label}">', page), label
+    page = get(client, "/admin/person/")
+    for label, index in (("Statements", 4), ("Meetings", 5)):
+        assert re.search(rf'<a href="[^"]*sort={index}[^"]*" title="Sort by {label}">', page), label

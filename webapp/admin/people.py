@@ -216,10 +216,11 @@ class PersonView(SecureModelView):
     column_sortable_list = (
         "name",
         "country",
-        ("statements", Person.id),
-        ("meetings", Person.id),
+        ("statements", "statements.id"),
+        ("meetings", "meetings.id"),
         "review_status",
     )
+    #: the counts are sorted by ``custom_sorts``; the dotted paths only make their headers links
     custom_sorts = {name: person_counts.sorter(name) for name in ("statements", "meetings")}
     column_default_sort = "name"
     column_filters = ("country", "review_status")
