@@ -352,3 +352,14 @@ def test_sortable_headers_are_links(client, lists):
     page = get(client, "/admin/person/")
     for label, index in (("Statements", 4), ("Meetings", 5)):
         assert re.search(rf'<a href="[^"]*sort={index}[^"]*" title="Sort by {label}">', page), label
+
+
+def test_article_search_shows_an_escaped_snippet(client, lists):
+    login(client, "eddie")
+    page = get(client, "/admin/article/?search=pipeline")
+    snippets = re.findall(r'<div class="snippet small text-muted">(.*?)</div>', page, re.S)
+    # porter: "pipeline" and "pipelines" are both "pipelin"; the text's markup stays text
+    assert snippets == [
+        "Gas &lt;b&gt;bold&lt;/b&gt; &amp; oil. Meetings continue on <mark>pipelines</mark>."
+        " Oil exports grew."
+    ]
