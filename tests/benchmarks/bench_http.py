@@ -14,13 +14,16 @@ warm-up and checked to be the page meant (its rows, its filter, its search);
 then both are timed --repeat times, alternately (so that both see the same
 load on the machine), over one kept-alive connection each, as a logged-in
 editor for Parley. The medians and their ratio (Parley / Datasette) are
-printed. Exit status 1 if a page is not what it should be, a ratio is over 1,
+printed, with the machine's load average before and after (timings on a
+shared machine are only as good as its load); --page reruns chosen pages.
+Exit status 1 if a page is not what it should be, a ratio is over 1,
 or a Parley median is over --limit ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import tempfile
@@ -76,9 +79,13 @@ class Row:
         return self.parley / self.datasette
 
 
-def measure(parley: Client, datasette: Client, database: str, facts, repeat: int) -> list[Row]:
+def measure(
+    parley: Client, datasette: Client, database: str, facts, repeat: int, only: list[str]
+) -> list[Row]:
     rows = []
     for page in pages(facts):
+        if only and not any(part in page.name for part in only):
+            continue
         row = Row(page.name)
         rows.append(row)
         status, html = parley.get(page.parley)
@@ -130,6 +137,12 @@ def main() -> int:
     parser.add_argument("--metadata", type=Path, default=METADATA, help="Datasette's metadata")
     parser.add_argument("--no-metadata", action="store_true", help="run Datasette without it")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        help="time only the pages whose name contains this (may be repeated)",
+    )
     args = parser.parse_args()
 
     folder = tempfile.TemporaryDirectory()
@@ -157,8 +170,12 @@ def main() -> int:
             f"{' with ' + str(metadata.relative_to(PROJECT_ROOT)) if metadata else ''}; "
             f"medians of {args.repeat} after a warm-up"
         )
-        rows = measure(*clients, path.stem, facts, args.repeat)
+        before = os.getloadavg()
+        rows = measure(*clients, path.stem, facts, args.repeat, args.page)
+        after = os.getloadavg()
     folder.cleanup()
+    load = " ".join(f"{value:.2f}" for value in before) + ", after: "
+    print("load average (1, 5, 15 min) before: " + load + " ".join(f"{v:.2f}" for v in after))
     print_table(rows, args.markdown)
     failed = [
         row.name

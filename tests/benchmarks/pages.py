@@ -117,6 +117,13 @@ def columns(*names: str) -> str:
     return "".join(f"&_col={name}" for name in names)
 
 
+#: the facets of a Parley statements list, and Datasette's for the same columns
+FACETS = r'<section class="facets"'
+DATASETTE_FACETS = r'class="facet-info'
+STATEMENT_FACETS = "".join(
+    f"&_facet={name}"
+    for name in ("speaker_id", "article_id", "meeting_id", "kind", "review_status")
+)
 STATEMENT_COLUMNS = columns(
     "speaker_id", "kind", "text", "article_id", "meeting_id", "confidence", "review_status"
 )
@@ -197,6 +204,59 @@ def pages(facts: Facts) -> list[Page]:
             Expect(DATASETTE_ROW, said, (rf"\b{facts.person_statements} rows\b",)),
         ),
         Page(
+            "statements of one speaker, with facets",
+            f"/admin/statement/?flt0_speaker_is={facts.person}",
+            Expect(LIST_ROW, said, (FACETS, active_filter(str(facts.person)))),
+            f"/statements?speaker_id={facts.person}&_sort_desc=id&_size={PAGE_SIZE}"
+            f"{STATEMENT_COLUMNS}{STATEMENT_FACETS}",
+            Expect(DATASETTE_ROW, said, (DATASETTE_FACETS,)),
+        ),
+        Page(
+            "statements list, with facets",
+            "/admin/statement/?flt0_confidence_band=sure",
+            Expect(LIST_ROW, PAGE_SIZE, (FACETS, active_filter("sure"))),
+            f"/statements?_where={quote_plus('confidence >= 0.9')}&_sort_desc=id&_size={PAGE_SIZE}"
+            f"{STATEMENT_COLUMNS}{STATEMENT_FACETS}",
+            Expect(DATASETTE_ROW, PAGE_SIZE, (DATASETTE_FACETS,)),
+        ),
+        Page(
+            "statements sorted by speaker",
+            "/admin/statement/?sort=0",
+            listed,
+            f"/statements?_sort=speaker_id&_size={PAGE_SIZE}{STATEMENT_COLUMNS}",
+            table,
+        ),
+        Page(
+            "statements sorted by confidence, highest first",
+            "/admin/statement/?sort=5&desc=1",
+            listed,
+            f"/statements?_sort_desc=confidence&_size={PAGE_SIZE}{STATEMENT_COLUMNS}",
+            table,
+        ),
+        Page(
+            "statements sorted by article",
+            "/admin/statement/?sort=3",
+            listed,
+            f"/statements?_sort=article_id&_size={PAGE_SIZE}{STATEMENT_COLUMNS}",
+            table,
+        ),
+        Page(
+            "statement search (a phrase OR a word, snippets)",
+            "/admin/statement/?search=" + quote_plus('"logistics corridor" OR zanzibar'),
+            Expect(LIST_ROW, PAGE_SIZE, (r'<span class="snippet">.*?<mark>',)),
+            "/statements?_searchmode=raw&_search="
+            + quote_plus('"logistics corridor" OR zanzibar')
+            + f"&_size={PAGE_SIZE}{STATEMENT_COLUMNS}",
+            Expect(DATASETTE_ROW, PAGE_SIZE, (r"search matches",)),
+        ),
+        Page(
+            "statement search (a speaker's name)",
+            f"/admin/statement/?search={name}",
+            Expect(LIST_ROW, said),
+            f"/statements?_where={in_people}&_sort_desc=id&_size={PAGE_SIZE}{STATEMENT_COLUMNS}",
+            Expect(DATASETTE_ROW, said),
+        ),
+        Page(
             "meetings of one participant",
             f"/admin/meeting/?flt0_participant_contains={name}",
             Expect(
@@ -211,6 +271,17 @@ def pages(facts: Facts) -> list[Page]:
         ),
         Page(
             "people list", "/admin/person/", listed, f"/people?_sort=name&_size={PAGE_SIZE}", table
+        ),
+        Page(
+            "people by statements made, most first",
+            "/admin/person/?sort=4&desc=1",
+            listed,
+            "?sql="
+            + quote_plus(
+                "select people.*, (select count(*) from statements where speaker_id = people.id)"
+                f" as said from people order by said desc, name desc limit {PAGE_SIZE}"
+            ),
+            Expect(r"<tr>\s*<td class=\"col-", PAGE_SIZE),
         ),
         Page(
             "person page",

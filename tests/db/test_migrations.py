@@ -150,3 +150,78 @@ def test_full_text_triggers_survive_stepping_down_and_up(app):
             command.upgrade(config, "head")
         db.engine.dispose()
     test_full_text_triggers_exist_at_head(app)
+
+
+def fts_definitions(app) -> dict[str, str]:
+    with app.app_context():
+        rows = db.session.execute(
+            sa.text("SELECT name, sql FROM sqlite_master WHERE name IN (:a, :s)"),
+            {"a": "articles_fts", "s": "statements_fts"},
+        ).all()
+        db.session.remove()
+        db.engine.dispose()
+    return dict(rows)
+
+
+def stemmed_search(app) -> list[str]:
+    """The statements that the word "meetings" finds."""
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            sql = "SELECT s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid "
+            sql += "WHERE statements_fts MATCH '\"meetings\"' ORDER BY s.id"
+        else:
+            sql = "SELECT text FROM statements WHERE search_vector @@ "
+            sql += "to_tsquery('english', 'meetings') ORDER BY id"
+        found = db.session.execute(sa.text(sql)).scalars().all()
+        db.session.remove()
+        db.engine.dispose()
+    return found
+
+
+def confidence_indexed(app) -> bool:
+    with app.app_context():
+        names = {index["name"] for index in sa.inspect(db.engine).get_indexes("statements")}
+        db.engine.dispose()
+    return "ix_statements_confidence" in names
+
+
+def test_stemming_migration_up_and_down(any_app):
+    """9099ec42cf24 makes the FTS5 tables stem (porter) and back; PostgreSQL already stems."""
+    from tests.factories import article
+    from tests.factories import statement
+
+    with any_app.app_context():
+        talks = article(1, "The meeting went well. They met.")
+        db.session.add_all(
+            [statement(talks, "The meeting went well"), statement(talks, "They met")]
+        )
+        db.session.commit()
+        db.engine.dispose()
+    sqlite = any_app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    assert stemmed_search(any_app) == ["The meeting went well"]
+    assert confidence_indexed(any_app)
+    if sqlite:
+        for table, fts in (("articles", "articles_fts"), ("statements", "statements_fts")):
+            definition = fts_definitions(any_app)[fts]
+            assert f'content="{table}"' in definition  # what Datasette looks for
+            assert "tokenize='porter unicode61 remove_diacritics 2'" in definition
+
+    config = alembic_config(any_app)
+    with any_app.app_context():
+        command.downgrade(config, "3e419c583151")
+        db.engine.dispose()
+    assert not confidence_indexed(any_app)
+    if sqlite:
+        assert stemmed_search(any_app) == []  # the unstemmed tables, rebuilt from the rows
+        for table, fts in (("articles", "articles_fts"), ("statements", "statements_fts")):
+            definition = fts_definitions(any_app)[fts]
+            assert f'content="{table}"' in definition
+            assert "tokenize='unicode61 remove_diacritics 2'" in definition
+    else:
+        assert stemmed_search(any_app) == ["The meeting went well"]
+
+    with any_app.app_context():
+        command.upgrade(config, "head")
+        db.engine.dispose()
+    assert stemmed_search(any_app) == ["The meeting went well"]
+    assert confidence_indexed(any_app)

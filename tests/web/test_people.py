@@ -72,7 +72,14 @@ def test_list_shows_aliases_positions_and_counts(client, seeded):
     login(client, "vera")
     page = client.get("/admin/person/?search=Smailov").get_data(as_text=True)
     assert "Alikhan Smailov" in page
-    assert cell(page, "name") == "Alikhan Smailov"
+    link = re.fullmatch(
+        r'<a class="person-name person-colour-(\d+)" href="/admin/person/details/\?id=(\d+)">'
+        r"Alikhan Smailov</a>",
+        cell(page, "name"),
+    )
+    assert link is not None
+    colour, person_id = (int(group) for group in link.groups())
+    assert colour == person_id % 12  # the same colour wherever this person is shown
     assert cell(page, "statements") == "1"
     assert cell(page, "meetings") == "2"
     assert cell(page, "positions") == (
@@ -110,7 +117,9 @@ def test_list_counts_use_grouped_queries_not_one_per_row(app, client, seeded):
 def test_search_finds_a_person_by_alias(client, seeded):
     login(client, "vera")
     page = client.get("/admin/person/?search=Alihan").get_data(as_text=True)
-    assert re.findall(r'<td class="col-name">\s*(.*?)\s*</td>', page) == ["Alikhan Smailov"]
+    assert re.findall(r'<td class="col-name">\s*<a[^>]*>(.*?)</a>\s*</td>', page) == [
+        "Alikhan Smailov"
+    ]
     page = client.get("/admin/person/?search=100%25").get_data(as_text=True)
     assert '<td class="col-name">' not in page
 

@@ -103,9 +103,11 @@ def test_list_pages_load_related_rows_in_the_same_query(app, client, ids):
             db.session.add(meeting(*moscow.participants, place=f"Place {n}"))
         db.session.commit()
     login(client, "vera")
-    # user, capped count, the page with its to-one rows joined; meetings add one
-    # query for all the page's participants
-    for endpoint, queries in (("statement", 3), ("meeting", 4)):
+    # user, capped count, the page with its to-one rows joined; statements add their
+    # facets (one query) and the labels of the speakers, articles and meetings they
+    # show (three); meetings add one query for all the page's participants and one
+    # counting the articles that report each
+    for endpoint, queries in (("statement", 7), ("meeting", 5)):
         small, _ = count_queries(app, client, f"/admin/{endpoint}/?page_size=20")
         large, page = count_queries(app, client, f"/admin/{endpoint}/?page_size=50")
         assert len(listed_ids(page, endpoint)) > 20
@@ -120,8 +122,13 @@ def test_sortable_columns_are_indexed(app):
             table = view.model.__table__
             leading = {index.columns[0].name for index in table.indexes}
             leading |= {column.name for column in table.primary_key.columns}
-            for name in view.column_sortable_list:
-                assert name in leading, f"{endpoint}.{name} is sortable but not indexed"
+            for entry in view.column_sortable_list:
+                if isinstance(entry, tuple):
+                    name, column = entry
+                    if name in view.custom_sorts:
+                        continue  # sorted through indexes of its own (by_speaker)
+                    entry = column.key
+                assert entry in leading, f"{endpoint}.{entry} is sortable but not indexed"
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,8 @@ def test_the_full_text_query_runs_once_and_nothing_is_counted(app, client, strip
     login(client, "vera")
     seen, page = queries(app, client, f"/admin/statement/?search={WORD}")
     assert len([sql for sql in seen if "statements_fts MATCH" in sql]) == 1
-    assert not [sql for sql in seen if "count(*)" in sql and "FROM statements" in sql]
+    counts = [sql for sql in seen if "count(*)" in sql and "FROM statements" in sql]
+    assert not [sql for sql in counts if "facet_sample" not in sql]  # the facets count their own
     assert listed_ids(page, "statement") == set(striped[:20])
 
 

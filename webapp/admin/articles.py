@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import abort
 from flask import redirect
+from flask import request
 from flask import url_for
 from flask_admin import expose
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
@@ -34,6 +35,7 @@ from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Source
 from webapp.models import Statement
+from webapp.search import snippets
 
 PERSON_ID = re.compile(r"[0-9]{1,18}")
 #: a title taken from the first sentence is sought this far into the text
@@ -97,6 +99,20 @@ def title_link(view, context, model: Article, name: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(url, model.title or model.file)
 
 
+def title_and_snippet(view, context, model: Article, name: str) -> Markup:
+    """The title, linked; in a search, the words of the text around the match below it."""
+    snippet = view.row_data(model).get("snippets", {}).get(model.id)
+    title = title_link(view, context, model, name)
+    if snippet is None:
+        return title
+    return Markup('{}<div class="snippet small text-muted">{}</div>').format(title, snippet)
+
+
+def searched_texts(ids: list[int]) -> dict[int, str]:
+    rows = db.session.execute(sa.select(Article.id, Article.clean_text).where(Article.id.in_(ids)))
+    return dict(rows.all())
+
+
 def counts_for(ids: list[int]) -> dict[str, dict[int, int]]:
     """Statements and distinct people mentioned, for the given articles only."""
     if not ids:
@@ -150,7 +166,7 @@ class ArticleView(SecureModelView):
     column_list = ("title", "source", "published", "statements", "people", "review_status")
     column_labels = {"published": "Date", "statements": "Statements", "people": "People"}
     column_formatters = {
-        "title": title_link,
+        "title": title_and_snippet,
         "statements": page_count,
         "people": page_count,
     }
@@ -198,8 +214,11 @@ class ArticleView(SecureModelView):
     def search_placeholder(self) -> str:
         return "Search title and text"
 
-    def page_data(self, rows: list[Article]) -> dict[str, dict[int, int]]:
-        return counts_for([row.id for row in rows])
+    def page_data(self, rows: list[Article]) -> dict[str, dict[int, Any]]:
+        ids = [row.id for row in rows]
+        search = request.args.get("search", "") if request.endpoint == "article.index_view" else ""
+        texts = searched_texts(ids) if search and ids else {}
+        return counts_for(ids) | {"snippets": snippets(db.session, "articles", search, texts)}
 
     def on_model_delete(self, model: Article) -> None:
         remove_extracted(model)

@@ -35,6 +35,7 @@ from wtforms import HiddenField
 from webapp.admin.enums import DETAIL_FORMATTERS
 from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
+from webapp.admin.facets import count_facets
 from webapp.admin.fields import FormConverter
 from webapp.admin.filters import without_joins
 from webapp.admin.flask_admin_hooks import SearchHook
@@ -60,6 +61,8 @@ PAGE_DATA = "admin_page_data"
 #: list uses them: ("page", (offset, size)) when its page is cut from them, ("dense", bool)
 #: otherwise, None on PostgreSQL)
 SEARCHED = "admin_searched"
+#: ``flask.g`` key: endpoint -> the ``Facets`` of its list page
+FACETS = "admin_facets"
 STALE_MESSAGE = (
     "This record was changed by someone else since you opened it. Nothing was saved: "
     "reload it and apply your change again."
@@ -148,6 +151,11 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     search_table: str | None = None
     #: loader options for list pages only, e.g. deferring long text the list never shows
     list_options: tuple = ()
+    #: sorts Flask-Admin would write badly: column name -> f(query, desc, offset, size), the
+    #: query of that page in that order
+    custom_sorts: dict[str, Callable[[Any, bool, int, int], Any]] = {}
+    #: ``webapp.admin.facets.Facet``s counted beside the list
+    facets: tuple = ()
 
     @property
     def can_create(self) -> bool:
@@ -185,30 +193,46 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
 
     def get_list(self, page, sort_column, sort_desc, search, filters, execute=True, page_size=None):
         matches = self.search_first(page, sort_column, search, filters, page_size)
+        custom_sort = self.custom_sorts.get(sort_column)
         _, query = super().get_list(
-            page, sort_column, sort_desc, search, filters, execute=False, page_size=page_size
+            page,
+            None if custom_sort else sort_column,
+            sort_desc,
+            search,
+            filters,
+            execute=False,
+            page_size=page_size,
         )
+        filtered = query.limit(None).offset(None).order_by(None)
+        if custom_sort is not None:
+            size = page_size or self.page_size
+            query = custom_sort(filtered, sort_desc, (page or 0) * size, size)
         if matches is not None and matches.count is not None and not filters:
             count = min(matches.count, self.count_cap + 1)  # the search alone: its matches
         else:
-            keys = (
-                query.limit(None)
-                .offset(None)
-                .order_by(None)
-                .options(lazyload("*"))
-                .with_entities(*sa.inspect(self.model).primary_key)
+            keys = filtered.options(lazyload("*")).with_entities(
+                *sa.inspect(self.model).primary_key
             )
             count = capped_count(db.session, keys, self.count_cap)
         how = g.get(SEARCHED, {}).get(self.endpoint, (None, None))[1]
         if how is not None and how[0] == "page":
             query = query.offset(None)  # the page was cut from the matches
+            filtered = self.get_query().filter(matches.condition(self.model.id))
         query = query.options(*self.list_options)
         if not execute:
             return count, query
+        if self.facets:
+            g.setdefault(FACETS, {})[self.endpoint] = count_facets(
+                filtered, self.model.id, self.facets, f"{self.endpoint}.index_view", count
+            )
         rows = query.all()
         pages = g.setdefault(PAGE_DATA, {})
         pages[self.endpoint] = ({self.get_pk_value(row) for row in rows}, self.page_data(rows))
         return count, rows
+
+    def counted_facets(self):
+        """The facets of the list page being drawn (``webapp.admin.facets.Facets``), or None."""
+        return g.get(FACETS, {}).get(self.endpoint)
 
     def search_first(self, page, sort_column, search, filters, page_size) -> Matches | None:
         """Run the search box's full-text query once, before the list's queries are built.

@@ -43,10 +43,12 @@ class Count:
     label: str
     value: int
     endpoint: str
+    #: the list's filter arguments that select the rows counted
+    filters: tuple[tuple[str, str], ...] = ()
 
     @property
     def href(self) -> str | None:
-        return link(self.endpoint)
+        return link(self.endpoint, **dict(self.filters))
 
     @property
     def text(self) -> str:
@@ -73,7 +75,12 @@ def counts() -> list[Count]:
         Count("People", count_rows(Person), "person.index_view"),
         Count("Meetings", count_rows(Meeting), "meeting.index_view"),
         Count("Statements", count_rows(Statement), "statement.index_view"),
-        Count("Unreviewed statements", count_rows(Statement, unreviewed), "statement.index_view"),
+        Count(
+            "Unreviewed statements",
+            count_rows(Statement, unreviewed),
+            "statement.index_view",
+            (("flt0_status_equals", ReviewStatus.UNREVIEWED.name),),
+        ),
     ]
 
 

@@ -20,12 +20,14 @@ from wtforms import BooleanField
 from wtforms import RadioField
 from wtforms.validators import InputRequired
 
+from webapp.admin import person_counts
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
 from webapp.admin.base import url_pattern
 from webapp.admin.duplicates import suggestions_for
 from webapp.admin.fields import CountryField
+from webapp.admin.person_colours import person_colour
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
 from webapp.changes.merge import MergeError
@@ -175,6 +177,14 @@ def format_positions(view, context, model: Person, name: str) -> Markup:
     return Markup("<br>").join(position_label(position) for position in positions)
 
 
+def format_name(view, context, model: Person, name: str) -> Markup:
+    """The name in the person's colour, linked to their page."""
+    href = view.row_data(model)["person_url"](model.id)
+    return Markup('<a class="person-name {}" href="{}">{}</a>').format(
+        person_colour(model.id), href, model.name
+    )
+
+
 def excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
 
@@ -199,12 +209,21 @@ class PersonView(SecureModelView):
         "review_status",
     )
     column_formatters = {
+        "name": format_name,
         "aliases": format_aliases,
         "positions": format_positions,
         "statements": page_count,
         "meetings": page_count,
     }
-    column_sortable_list = ("name", "country", "review_status")
+    column_sortable_list = (
+        "name",
+        "country",
+        ("statements", "statements.id"),
+        ("meetings", "meetings.id"),
+        "review_status",
+    )
+    #: the counts are sorted by ``custom_sorts``; the dotted paths only make their headers links
+    custom_sorts = {name: person_counts.sorter(name) for name in ("statements", "meetings")}
     column_default_sort = "name"
     column_filters = ("country", "review_status")
     column_searchable_list = ("name",)
@@ -214,8 +233,10 @@ class PersonView(SecureModelView):
     column_details_list = ("id", "name", "country", "notes", "review_status", "version_id")
     details_template = "admin/people/details.html"
 
-    def page_data(self, rows: list[Person]) -> dict[str, dict[int, Any]]:
-        return list_details([person.id for person in rows])
+    def page_data(self, rows: list[Person]) -> dict[str, Any]:
+        return list_details([person.id for person in rows]) | {
+            "person_url": url_pattern("person.details_view")
+        }
 
     def search_clauses(self, search: str) -> list:
         """Each word must be in the name or in one of the aliases."""

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
 
+import sqlalchemy as sa
 from flask import flash
+from flask import request
 from flask import url_for
 from flask_admin.actions import action
 from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
@@ -14,7 +16,10 @@ from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
 from webapp.admin import reading_links
+from webapp.admin import statement_list
 from webapp.admin.base import SecureModelView
+from webapp.admin.base import fetch
+from webapp.admin.base import page_count
 from webapp.admin.statement_form import SpeakerLoader
 from webapp.admin.statement_form import span_context
 from webapp.admin.statement_form import span_fields
@@ -23,9 +28,11 @@ from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Meeting
+from webapp.models import MeetingReport
 from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
+from webapp.search import snippets
 from webapp.words import plural
 
 Formatter = Callable[[Any, Any, Any, str], Any]
@@ -83,6 +90,14 @@ def statement_label(statement: Statement) -> str:
     return f"{speaker} ({statement.kind}): {text}"
 
 
+#: articles reporting each of some meetings
+REPORTED = (
+    sa.select(MeetingReport.meeting_id, sa.func.count())
+    .where(MeetingReport.meeting_id.in_(sa.bindparam("ids", expanding=True)))
+    .group_by(MeetingReport.meeting_id)
+)
+
+
 class MeetingLoader(QueryAjaxModelLoader):
     """The meeting lookup, with participants loaded in one query for the labels."""
 
@@ -119,7 +134,8 @@ class StatementView(ConfirmMixin, SecureModelView):
         "review_status",
     )
     column_formatters = {
-        "text": excerpt(120),
+        "speaker": statement_list.speaker_link,
+        "text": statement_list.text_or_snippet(120),
         "article": reading_links.statement_article,
         "meeting": link("meeting", "meeting", meeting_label),
     }
@@ -132,9 +148,26 @@ class StatementView(ConfirmMixin, SecureModelView):
         "speaker.name": "Speaker",
         "article.published": "Article date",
     }
-    column_sortable_list = ("kind", "review_status")
+    #: "speaker" and "article" are sorted by ``custom_sorts``; their dotted paths only keep
+    #: Flask-Admin from filing them under ``speaker_id`` and ``article_id``
+    column_sortable_list = (
+        ("speaker", "speaker.name"),
+        "kind",
+        ("article", "article.id"),
+        "confidence",
+        "review_status",
+    )
+    custom_sorts = {"speaker": statement_list.by_speaker, "article": statement_list.by_article}
     column_default_sort = ("id", True)
-    column_filters = ("speaker.name", "kind", "review_status", "article.published")
+    column_filters = (
+        "speaker.name",
+        "kind",
+        "review_status",
+        "article.published",
+        *statement_list.FILTERS,
+    )
+    facets = statement_list.FACETS
+    list_template = "admin/statements/list.html"
     search_table = "statements"
     column_searchable_list = ("text",)
     form_columns = (
@@ -156,6 +189,17 @@ class StatementView(ConfirmMixin, SecureModelView):
             "meeting", db, Meeting, fields=("place", "occasion"), page_size=10
         ),
     }
+
+    def page_data(self, rows: list[Statement]) -> dict[str, Any]:
+        search = (
+            request.args.get("search", "") if request.endpoint == "statement.index_view" else ""
+        )
+        texts = {row.id: row.text for row in rows} if search else {}
+        return {
+            **statement_list.page_links(),
+            "snippets": snippets(db.session, "statements", search, texts),
+        }
+
     column_details_list = (
         "id",
         "article",
@@ -191,8 +235,16 @@ class StatementView(ConfirmMixin, SecureModelView):
 
 
 class MeetingView(ConfirmMixin, SecureModelView):
-    column_list = ("held_on", "place", "occasion", "participants", "confidence", "review_status")
-    column_formatters = {"participants": names}
+    column_list = (
+        "held_on",
+        "place",
+        "occasion",
+        "participants",
+        "articles",
+        "confidence",
+        "review_status",
+    )
+    column_formatters = {"participants": names, "articles": page_count}
     column_formatters_detail = {
         "participants": link_list("person"),
         "articles": reading_links.meeting_articles,
@@ -228,6 +280,11 @@ class MeetingView(ConfirmMixin, SecureModelView):
         "created_at",
         "updated_at",
     )
+
+    def page_data(self, rows: list[Meeting]) -> dict[str, dict[int, int]]:
+        """How many articles report each meeting, in one grouped query."""
+        ids = [row.id for row in rows]
+        return {"articles": dict(fetch(REPORTED, ids=ids)) if ids else {}}
 
     def get_one(self, id):
         return db.session.scalar(

@@ -54,7 +54,7 @@ class Statement(ReviewedMixin, Base):
     #: the verb that introduced it: "said", "stressed"; ":" for a transcript turn
     cue: Mapped[str | None] = mapped_column(String(50))
     #: how sure the extractor was, 0 to 1
-    confidence: Mapped[float] = mapped_column(default=1.0)
+    confidence: Mapped[float] = mapped_column(default=1.0, index=True)
 
     article: Mapped[Article] = relationship(back_populates="statements")
     speaker: Mapped[Person | None] = relationship(back_populates="statements")
