@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from typing import Any
+from typing import TypeVar
 
 import sqlalchemy as sa
 from flask import abort
@@ -54,6 +56,7 @@ from webapp.models import Revision
 from webapp.models import Role
 from webapp.words import plural
 
+T = TypeVar("T")
 TABLES = (
     "articles",
     "meeting_reports",
@@ -320,16 +323,9 @@ class RevisionView(SecureModelView):
         if not TokenForm(request.form).validate():
             flash(CSRF_FAILED, "error")
             return redirect(here)
-        try:
-            undo = revert(db.session, revision, current_user._get_current_object())
-            db.session.commit()
-        except RevertError as error:
-            db.session.rollback()
-            flash(f"Not reverted. {error}", "error")
-            return redirect(here)
-        except StaleDataError:
-            db.session.rollback()
-            flash(STALE_MESSAGE, "error")
+        user = current_user._get_current_object()
+        undo = _committed(lambda: revert(db.session, revision, user), "Not reverted.")
+        if undo is None:
             return redirect(here)
         flash(f"Reverted revision {revision_id}; the revert is revision {undo.id}.", "success")
         return redirect(self.get_url(".details_view", id=undo.id))
@@ -345,19 +341,28 @@ class RevisionView(SecureModelView):
         ids = parse_ids(form.ids.data)
         if ids is None:
             abort(400, description="Nothing to undo.")
-        try:
-            done = undo(db.session, ids, current_user._get_current_object())
-            db.session.commit()
-        except RevertError as error:
-            db.session.rollback()
-            flash(f"Not undone. {error}", "error")
-            return redirect(back)
-        except StaleDataError:
-            db.session.rollback()
-            flash(STALE_MESSAGE, "error")
+        user = current_user._get_current_object()
+        done = _committed(lambda: undo(db.session, ids, user), "Not undone.")
+        if done is None:
             return redirect(back)
         flash(f"Undone: {plural(len(done), 'change')} reverted.", "success")
         return redirect(back)
+
+
+def _committed(change: Callable[[], T], refused: str) -> T | None:
+    """Run a revert and commit it; when it is refused or a row changed since, roll back,
+    say why, and give None."""
+    try:
+        result = change()
+        db.session.commit()
+        return result
+    except RevertError as error:
+        db.session.rollback()
+        flash(f"{refused} {error}", "error")
+    except StaleDataError:
+        db.session.rollback()
+        flash(STALE_MESSAGE, "error")
+    return None
 
 
 def add_views(admin) -> None:
