@@ -66,8 +66,10 @@ def bring_back(session: Session, model: type, revision: Revision) -> dict[str, l
     return {key: [None, value] for key, value in old.items()}
 
 
-def record_undo(session: Session, revision: Revision, user: User, changes: dict) -> Revision:
-    what = "creation" if revision.action == Action.CREATE else "deletion"
+def reverting(
+    session: Session, revision: Revision, user: User, changes: dict, summary: str
+) -> Revision:
+    """The revision that records ``user`` reverting ``revision``, added to the session."""
     record = Revision(
         at=utcnow(),
         user_id=user.id,
@@ -76,8 +78,14 @@ def record_undo(session: Session, revision: Revision, user: User, changes: dict)
         table_name=revision.table_name,
         row_id=revision.row_id,
         changes=changes,
-        summary=f"undid the {what} in revision {revision.id} ({revision.summary or what})",
+        summary=summary,
         reverts_id=revision.id,
     )
     session.add(record)
     return record
+
+
+def record_undo(session: Session, revision: Revision, user: User, changes: dict) -> Revision:
+    what = "creation" if revision.action == Action.CREATE else "deletion"
+    summary = f"undid the {what} in revision {revision.id} ({revision.summary or what})"
+    return reverting(session, revision, user, changes, summary)

@@ -21,6 +21,7 @@ from webapp.changes.restore import bring_back
 from webapp.changes.restore import record_undo
 from webapp.changes.restore import remove_created
 from webapp.changes.restore import restorable
+from webapp.changes.restore import reverting
 from webapp.changes.trail import AUDITED
 from webapp.changes.trail import COLLECTIONS
 from webapp.changes.trail import PAUSED
@@ -28,7 +29,6 @@ from webapp.models import Action
 from webapp.models import Revision
 from webapp.models import Role
 from webapp.models import User
-from webapp.models.common import utcnow
 
 #: the actions ``revert`` undoes field by field; merges by ``merge.unmerge``
 FIELD_ACTIONS = (Action.UPDATE, Action.REVIEW)
@@ -109,18 +109,13 @@ def revert(session: Session, revision: Revision, user: User) -> Revision:
             setattr(row, field, found)
         else:
             setattr(row, field, from_json(columns[field], old))
-    record = Revision(
-        at=utcnow(),
-        user_id=user.id,
-        actor=user.username,
-        action=Action.REVERT,
-        table_name=revision.table_name,
-        row_id=revision.row_id,
-        changes={field: [new, old] for field, (old, new) in changes.items()},
-        summary=f"reverted revision {revision.id} ({revision.summary or revision.action.value})",
-        reverts_id=revision.id,
+    record = reverting(
+        session,
+        revision,
+        user,
+        {field: [new, old] for field, (old, new) in changes.items()},
+        f"reverted revision {revision.id} ({revision.summary or revision.action.value})",
     )
-    session.add(record)
     session.info[PAUSED] = True
     try:
         session.flush()
