@@ -13,6 +13,8 @@ from functools import lru_cache
 UPPER = "".join(
     re.escape(ch) for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.isalpha()
 )
+#: a host name as pages print it: "UzDaily.com", "www.gazeta.uz", "Caliber.Az"
+HOST_NAME = r"(?:www\.)?[\w-]{2,40}(?:\.[\w-]{2,40}){0,2}\.[A-Za-z]{2,6}"
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"”»’]?[)\]]?(?=\s+[\"“«(]?[{UPPER}\d])")

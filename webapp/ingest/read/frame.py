@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from webapp.ingest.dates import written_dates
+from webapp.ingest.text import HOST_NAME
 
 #: lines longer than this are never taken for frame, a title or a byline
 SHORT_LINE = 200
@@ -80,7 +81,7 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     # a caption with its credit: "Tokayev and Putin. Photo: Akorda"
     r".{0,150}\b(?:photo|фото)(?:\s(?:by|credit))?\s?[:©].{0,80}",
     r"(?:copyright|all rights reserved)\b.{0,150}",
-    r"(?:https?://)?(?:www\.)?[\w-]{2,40}(?:\.[\w-]{2,40}){0,2}\.[a-z]{2,6}/?",  # "www.gazeta.uz"
+    rf"(?:https?://)?{HOST_NAME}/?",  # "www.gazeta.uz"
     r"our standards:.{0,150}|\[[^\]]{1,60}\]",  # "[Provisional translation]"
     r"(?:original |translated )?author:.{0,80}",
 )

@@ -30,6 +30,7 @@ from webapp.ingest.read.frame import is_frame
 from webapp.ingest.read.frame import is_gallery_strip
 from webapp.ingest.read.frame import is_head_frame
 from webapp.ingest.read.outlets import Outlets
+from webapp.ingest.text import HOST_NAME
 
 #: lines at the top in which a title, a subtitle, a byline or a dateline may stand
 HEAD_LINES = 4
@@ -60,7 +61,7 @@ _SITE_NAMED = re.compile(
     r"(?P<owner>[^,.\]]{2,40}(?:\.(?:kz|ru|com|uz|kg|az|by|am|tj|tm|cn))?)"
     r"|(?P<signed>[^©,]{2,40}?)\s?©\s?(?:19|20)\d\d\b"  # "Caliber.az © 2026."
 )
-_ADDRESS = re.compile(r"(?:https?://)?(?P<host>(?:[\w-]{1,40}\.){1,3}[A-Za-z]{2,6})/?")
+_ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
 #: a copyright notice that says it is the site's: its owner is the publisher, known or not
 _RIGHTS_RESERVED = re.compile(r"(?i:\ball\srights\sreserved\b)")
 

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from webapp.ingest.records import Document
+from webapp.ingest.text import HOST_NAME
 from webapp.ingest.text import normalise
 from webapp.ingest.yaml_text import load_yaml
 
@@ -24,8 +25,7 @@ DATA_FILE = "outlets.yaml"
 KINDS = frozenset({"agency", "newspaper", "broadcaster", "government", "online"})
 
 
-#: a host name as pages print it: "UzDaily.com", "www.gazeta.uz", "Caliber.Az"
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]{2,40}(?:\.[\w-]{2,40}){0,2}\.[A-Za-z]{2,6}")
+_DOMAIN = re.compile(HOST_NAME)
 
 
 def _spelling_pattern(spelling: str) -> str:
