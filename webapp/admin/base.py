@@ -57,6 +57,8 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 ID_MARK = "__row_id__"
 #: ``flask.g`` key: endpoint -> (the ids of its list page's rows, its ``page_data``)
 PAGE_DATA = "admin_page_data"
+#: ``flask.g`` key: (endpoint, id) -> ``page_data`` of one row shown alone (a details page)
+ROW_DATA = "admin_row_data"
 #: ``flask.g`` key: endpoint -> (the ``Matches`` of its list page's search, and how the
 #: list uses them: ("page", (offset, size)) when its page is cut from them, ("dense", bool)
 #: otherwise, None on PostgreSQL)
@@ -269,10 +271,14 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
 
     def row_data(self, row) -> Any:
         """``page_data`` of the list page ``row`` is on, or of ``row`` alone (a details page)."""
+        key = self.get_pk_value(row)
         ids, data = g.get(PAGE_DATA, {}).get(self.endpoint, ((), None))
-        if self.get_pk_value(row) in ids:
+        if key in ids:
             return data
-        return self.page_data([row])
+        alone = g.setdefault(ROW_DATA, {})
+        if (self.endpoint, key) not in alone:
+            alone[(self.endpoint, key)] = self.page_data([row])
+        return alone[(self.endpoint, key)]
 
     def get_filters(self):
         """Filters on a related row's column select through ``IN (SELECT ...)``, never a join."""

@@ -10,6 +10,7 @@ newest change to a person, the total length of the aliases) has changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field
 
 import sqlalchemy as sa
 from flask import url_for
@@ -30,9 +31,14 @@ from webapp.models import PersonAlias
 PAGE_PAIRS = 200
 NAMES = sa.select(Person.id, Person.name, Person.country).order_by(Person.id)
 ALIASES = sa.select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
-PEOPLE_SUMMARY = sa.select(sa.func.count(), sa.func.max(Person.id), sa.func.max(Person.updated_at))
-ALIAS_SUMMARY = sa.select(
-    sa.func.count(), sa.func.max(PersonAlias.id), sa.func.sum(sa.func.length(PersonAlias.alias))
+#: each a scalar subquery, so that SQLite answers the count and the maxima from indexes
+SUMMARY = sa.select(
+    sa.select(sa.func.count()).select_from(Person).scalar_subquery(),
+    sa.select(sa.func.max(Person.id)).scalar_subquery(),
+    sa.select(sa.func.max(Person.updated_at)).scalar_subquery(),
+    sa.select(sa.func.count()).select_from(PersonAlias).scalar_subquery(),
+    sa.select(sa.func.max(PersonAlias.id)).scalar_subquery(),
+    sa.select(sa.func.sum(sa.func.length(PersonAlias.alias))).scalar_subquery(),
 )
 #: (database URL, summary) -> ``Everyone``, for the one summary last seen
 _KEPT: dict[tuple, tuple] = {}
@@ -65,11 +71,20 @@ class Everyone:
     #: {id: (name, country)}
     names: dict[int, tuple[str, str | None]]
     index: NameIndex
+    #: {id: the person's likely duplicates}, filled as people's pages are drawn
+    suggested: dict[int, list[Likely]] = field(default_factory=dict)
+
+    def duplicates_of(self, person_id: int) -> list[Likely]:
+        """The people likely to be ``person_id``, worked out once while these names hold."""
+        if person_id not in self.suggested:
+            me = next(person for person in self.people if person.id == person_id)
+            self.suggested[person_id] = duplicates_of(me, self.index)
+        return self.suggested[person_id]
 
 
 def everyone() -> Everyone:
     """Every person with their aliases: kept while the tables' summary stays the same."""
-    key = (str(db.engine.url), tuple(fetch(PEOPLE_SUMMARY)[0]), tuple(fetch(ALIAS_SUMMARY)[0]))
+    key = (str(db.engine.url), tuple(fetch(SUMMARY)[0]))
     if key not in _KEPT:
         _KEPT.clear()
         _KEPT[key] = read_everyone()
@@ -107,9 +122,8 @@ def suggestions_for(person_id: int) -> list[Suggestion]:
     known = everyone()
     if person_id not in known.names:
         return []
-    me = next(person for person in known.people if person.id == person_id)
     back = url_for("person.details_view", id=person_id)
-    return [suggestion(found, known.names, back) for found in duplicates_of(me, known.index)]
+    return [suggestion(found, known.names, back) for found in known.duplicates_of(person_id)]
 
 
 class DuplicatesView(SecureView):

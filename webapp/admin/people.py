@@ -261,7 +261,7 @@ class PersonView(SecureModelView):
         statements = fetch(NEWEST_STATEMENTS, person=person.id)
         meetings = fetch(NEWEST_MEETINGS, person=person.id)
         others = others_at([meeting.id for meeting in meetings], person.id)
-        details = list_details([person.id])
+        details = self.row_data(person)
         statement_url = url_pattern("statement.details_view")
         meeting_url = url_pattern("meeting.details_view")
         position_url = url_pattern("position.details_view")

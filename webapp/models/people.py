@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 class Person(ReviewedMixin, Base):
     __tablename__ = "people"
+    #: the newest change to anyone, read from an index by the likely-duplicates cache
+    __table_args__ = (Index("ix_people_updated_at", "updated_at"),)
 
     id: Mapped[intpk]
     #: the canonical spelling, e.g. "Alikhan Smailov"
