@@ -35,6 +35,7 @@ from wtforms import HiddenField
 from webapp.admin.enums import DETAIL_FORMATTERS
 from webapp.admin.enums import LIST_FORMATTERS
 from webapp.admin.enums import EnumFilterConverter
+from webapp.admin.facets import FACET_ROWS
 from webapp.admin.facets import count_facets
 from webapp.admin.fields import FormConverter
 from webapp.admin.filters import without_joins
@@ -219,7 +220,8 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
         how = g.get(SEARCHED, {}).get(self.endpoint, (None, None))[1]
         if how is not None and how[0] == "page":
             query = query.offset(None)  # the page was cut from the matches
-            filtered = self.get_query().filter(matches.condition(self.model.id))
+            # the facets count the newest matches, which come first
+            filtered = self.get_query().filter(matches.page(self.model.id, 0, FACET_ROWS))
         query = query.options(*self.list_options)
         if not execute:
             return count, query
