@@ -313,12 +313,14 @@ def _check_direct(text, headings, statement):
 
 def _opened_at(text: str, start: int) -> bool:
     before = text[start - 1] if start else "\n"
-    return before in OPENING_MARKS or before == "\n" or text[start - 2 : start] in DOUBLED_SINGLE_MARKS
+    doubled = text[start - 2 : start] in DOUBLED_SINGLE_MARKS
+    return before in OPENING_MARKS or before == "\n" or doubled
 
 
 def _closed_at(text: str, stop: int) -> bool:
     after = text[stop : stop + 1]
-    return bool(after) and after in CLOSING_MARKS or text[stop : stop + 2] in DOUBLED_SINGLE_MARKS
+    doubled = text[stop : stop + 2] in DOUBLED_SINGLE_MARKS
+    return bool(after) and after in CLOSING_MARKS or doubled
 
 
 def _check_transcript(text, headings, statement, aliases):

@@ -25,6 +25,8 @@ from webapp.ingest.read.bylines import outlet_line
 from webapp.ingest.read.bylines import place_at_end
 from webapp.ingest.read.datelines import match_dateline
 from webapp.ingest.read.frame import CAPTION_MARKERS
+from webapp.ingest.read.frame import DISTRIBUTION_LINE
+from webapp.ingest.read.frame import ISSUER_WORDS
 from webapp.ingest.read.frame import SHORT_LINE
 from webapp.ingest.read.frame import is_frame
 from webapp.ingest.read.frame import is_gallery_strip
@@ -61,6 +63,8 @@ _SITE_NAMED = re.compile(
     r"(?P<owner>[^,.\]]{2,40}(?:\.(?:kz|ru|com|uz|kg|az|by|am|tj|tm|cn))?)"
     r"|(?P<signed>[^©,]{2,40}?)\s?©\s?(?:19|20)\d\d\b"  # "Caliber.az © 2026."
 )
+#: the site's own account in its appeal: "Follow us on Twitter @AzerNewsAz"
+_FOLLOW_HANDLE = re.compile(r"(?i:follow\sus\b)[^@]{0,40}@(?P<handle>\w{3,40})\W*$")
 _ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
 #: a copyright notice that says it is the site's: its owner is the publisher, known or not
 _RIGHTS_RESERVED = re.compile(r"(?i:\ball\srights\sreserved\b)")
@@ -98,6 +102,8 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
             frame.sites.append(site.name)
             continue
         if is_frame(line):
+            if _issued_by(line, kept):
+                kept.pop()  # the issuer's name above a press-release wire's distribution line
             if (named := _site_named(line, table) or _site_address(line, table)) is not None:
                 frame.sites.append(named)
             continue
@@ -116,6 +122,16 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
     while top < len(kept) - 1 and is_head_frame(kept[top]) and _headline_after(kept, top + 1):
         top += 1
     return kept[top:], frame
+
+
+def _issued_by(line: str, kept: list[str]) -> bool:
+    """A distribution line of a press-release wire, under the issuer's short line."""
+    return (
+        len(kept) == 1
+        and DISTRIBUTION_LINE.fullmatch(line.lower()) is not None
+        and len(kept[0].split()) <= ISSUER_WORDS
+        and not ends_sentence(kept[0])
+    )
 
 
 def _title_after_long_frame(lines: list[str]) -> list[str]:
@@ -270,6 +286,9 @@ def _is_dateline(line: str) -> bool:
 
 def _site_named(line: str, table: Outlets) -> str | None:
     """The outlet a frame line names as the site's own: an appeal, a copyright notice."""
+    if (follow := _FOLLOW_HANDLE.match(line.strip())) is not None:
+        outlet = table.handle(follow["handle"])
+        return outlet.name if outlet is not None else None
     match = _SITE_NAMED.match(line.strip())
     if match is None:
         return None

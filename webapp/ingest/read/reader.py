@@ -235,17 +235,24 @@ def _remove_foreign_script(lines: list[str]) -> list[str]:
     return [line for line, drop in zip(lines, marks, strict=True) if not drop]
 
 
-_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<site>[^|–—]{2,60})$")
+_SUFFIX = re.compile(r"\s(?P<separator>\||-|–|—|::)\s(?P<site>[^|–—]{2,60})$")
 
 
 def _site_suffix(title: str, table: Outlets) -> tuple[str, str] | None:
-    """A page title that ends with the site's name: the headline, and the outlet."""
+    """A page title that ends with the site's name: the headline, and the outlet.
+
+    A government body after a dash is the headline's attribution, the way agencies
+    write who said it ("Putin, Turkmen leader discuss ties in phone call — Kremlin"),
+    not the site's name; after a bar it is the site ("… | Kremlin").
+    """
     match = _SUFFIX.search(title)
     if match is None:
         return None
     site = match["site"].strip()
     outlet = table.named(site) or table.site(site) or table.named(site.removeprefix("The "))
     if outlet is None or len(title[: match.start()].split()) < 3:
+        return None
+    if outlet.relays and match["separator"] in "-–—":
         return None
     return title[: match.start()].rstrip(), outlet.name
 

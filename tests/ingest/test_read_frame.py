@@ -1,0 +1,111 @@
+"""The site's frame around an article: captions with agency credits, wire headers, app links."""
+
+from __future__ import annotations
+
+import pytest
+
+from webapp.ingest.read.outlets import outlets
+from webapp.ingest.read.reader import read_bytes
+
+BODY = "TASHKENT, April 12 (Xinhua) -- The presidents met here on Wednesday."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # longer than a frame line may be, but a sentence never ends in a handout credit
+        "Uzbek President Shavkat Mirziyoyev (R) meets with Chinese State Councilor and Foreign"
+        " Minister Qin Gang in Tashkent, Uzbekistan, on April 12, 2023. (China's Ministry of"
+        " Foreign Affairs/Handout via Xinhua)",
+        "Russian President Vladimir Putin walks with the Crown Prince during a welcome ceremony"
+        " in Abu Dhabi, October 15, 2019. REUTERS/Christopher Pike Image Credit: REUTERS",
+        "The leaders before the talks. (Photo by Li Xueren via Xinhua)",
+    ],
+)
+def test_a_photo_caption_ending_with_an_agency_credit_is_not_the_title(caption: str) -> None:
+    document = read_bytes("caption.txt", f"{caption}\n\n{BODY}".encode())
+    assert document.title is None or document.title.startswith("The presidents met")
+    assert caption not in document.text
+
+
+def test_a_sentence_about_a_handout_stays() -> None:
+    line = "The ministry said the photographs were a handout (via Xinhua) and were genuine."
+    document = read_bytes("x.txt", f"Leaders meet\n\n{BODY}\n\n{line}".encode())
+    assert line in document.text
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "apple store",
+        "play market",
+        "night_theme",
+        "WHAT ARE YOU LOOKING FOR ?",
+        "Yandex metrika counter",
+        "Any use of materials is allowed only if there is a hyperlink to Caliber.az",
+    ],
+)
+def test_app_links_switches_scripts_and_reuse_notices_are_frame(chrome: str) -> None:
+    text = f"{chrome}\n\nLeaders meet in Tashkent\n\n{BODY}"
+    document = read_bytes("x.txt", text.encode())
+    assert document.title == "Leaders meet in Tashkent"
+    assert chrome not in document.text
+
+
+def test_a_press_release_wire_header_is_frame_with_its_issuer_line() -> None:
+    text = (
+        "Prime Minister of the Russian Federation\n\n"
+        "11/28/2022 | Press release | Distributed by Public on 11/29/2022 12:22\n\n"
+        "Mikhail Mishustin’s meeting with President of Kazakhstan Kassym-Jomart Tokayev\n\n"
+        "Mikhail Mishustin: Good afternoon, Mr President."
+    )
+    document = read_bytes("wire.txt", text.encode())
+    assert document.title == (
+        "Mikhail Mishustin’s meeting with President of Kazakhstan Kassym-Jomart Tokayev"
+    )
+    assert "Distributed by" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("title", "kept", "source"),
+    [
+        # a government body after a dash is who said it, as agencies write headlines
+        ("Putin, Turkmen leader discuss ties in phone call — Kremlin",
+         "Putin, Turkmen leader discuss ties in phone call — Kremlin", None),
+        # after a bar it is the site's name
+        ("Putin, Turkmen leader discuss ties in phone call | Kremlin",
+         "Putin, Turkmen leader discuss ties in phone call", "Kremlin"),
+        # a news outlet after a dash is still the site
+        ("Leaders meet in Tashkent - The Astana Times", "Leaders meet in Tashkent",
+         "The Astana Times"),
+    ],
+)  # fmt: skip
+def test_a_government_body_after_a_dash_ends_the_headline(
+    title: str, kept: str, source: str | None
+) -> None:
+    document = read_bytes("t.txt", f"{title}\n\nThe leaders spoke on Friday.".encode())
+    assert (document.title, document.source) == (kept, source)
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("Follow us on Twitter @AzerNewsAz", "Azernews"),  # azernews.az run together
+        ("Follow us on Telegram: @Kazinform", "Kazinform"),
+        ("Follow us on Twitter @SomeBlogger", None),
+    ],
+)
+def test_the_sites_account_in_its_follow_us_line_names_the_source(
+    line: str, source: str | None
+) -> None:
+    text = f"Leaders meet in Baku\n\nThe president received the envoy.\n\n{line}"
+    document = read_bytes("f.txt", text.encode())
+    assert document.source == source
+    assert line not in document.text
+
+
+def test_a_handle_is_an_outlets_name_or_domain_run_together() -> None:
+    table = outlets()
+    assert table.handle("@AzerNewsAz").name == "Azernews"
+    assert table.handle("newsaz").name == "News.az"
+    assert table.handle("@nobody_here") is None
