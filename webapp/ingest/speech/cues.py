@@ -24,7 +24,7 @@ _SAY = (
     r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
     r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
-    r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed"
+    r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed|mentioned"
     r"|expressed\s+(?:(?:his|her)\s+)?(?:confidence|hope|conviction|belief)"
 )
 #: cue verbs that also take a noun as object ("noted the importance of …"): a reported
@@ -33,7 +33,7 @@ _NEEDS_THAT = re.compile(
     r"(?:noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored"
     r"|reiterated|recalled|pointed out|remarked|declared|observed|commented|continued"
     r"|concluded|urged|expressed.*|demanded|suggested|hoped|hopes|acknowledged|promised"
-    r"|called|described|termed|dubbed)"
+    r"|called|described|termed|dubbed|mentioned)"
 )
 _PARTICIPLE = (
     r"adding|noting|stressing|saying|recalling|emphasi[sz]ing|underlining|indicating"
@@ -42,8 +42,10 @@ _PARTICIPLE = (
 )
 CUE = re.compile(
     rf"\b(?:(?P<say>{_SAY})|(?P<participle>{_PARTICIPLE})|(?P<thanked>thanked)"
-    r"|(?P<according>(?i:according)\s+to)|(?P<quoted>quoted))\b"
+    r"|(?P<according>(?i:according)\s+to|(?i:in)(?=\s+(?:his|her)\s+words\s*,))|(?P<quoted>quoted))\b"
 )
+#: "In his words, …": the possessive stands for the speaker, as "according to him" does
+_HIS_WORDS = re.compile(r"\s*(?:his|her)\s+words\b")
 _PRONOUN = re.compile(r"\b(?:(?P<subject>[Hh]e|[Ss]he)|(?P<object>him|her))\b")
 _FILLER = re.compile(
     r"(?:[\s,]|also|further|then|again|once|later|earlier|has|had|have|repeatedly|today"
@@ -115,6 +117,11 @@ def speaker_of(
 ) -> Speaker | None:
     """The person phrase that a cue attributes to: before it, after it, or a pronoun."""
     text = people.text
+    if cue.kind == "according" and (words := _HIS_WORDS.match(text, cue.end, unit[1])):
+        if salient is None:
+            return None
+        start = words.start() + len(words.group()) - len(words.group().lstrip())
+        return Speaker(salient, start, words.end(), How.PRONOUN, confidence.PRONOUN)
     if cue.kind in ("according", "quoted"):
         return _phrase_at(text, cue.end, unit, people, salient)
     if cue.kind == "participle":

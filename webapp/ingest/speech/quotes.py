@@ -36,8 +36,14 @@ from webapp.ingest.text import sentences
 from webapp.ingest.text import trim
 from webapp.ingest.text import trim_clause
 
-_MARK = re.compile(r"[\"“”«»„]")
+#: a quote mark; two single marks stand for one double mark on some sites (‘’…’’, ’’…’’)
+_MARK = re.compile(r"‘’|’’|‘‘|[\"“”«»„]")
 _OPENERS = "“«„"
+#: what a doubled single mark counts as: one that opens with ‘ is an opening mark, and
+#: ’’ is read like a straight mark, by the spaces around it
+_DOUBLED_AS = {"‘’": "“", "‘‘": "“", "’’": '"'}
+#: marks that may reopen a quote at the start of its next paragraph
+_REOPENING = ('"', "“", "«", "„", "‘’", "‘‘", "’’")
 _SPACE_BEFORE = " \t\u00a0([{—–-/\n"
 _CLOSING_PUNCTUATION = ",.!?…"
 _WORD = re.compile(r"\w+")
@@ -52,9 +58,12 @@ _SPEAKER_TITLE = re.compile(
     r"\s*(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|spokes(?:man|woman|person)|press\s+secretary|aide|adviser"
     r"|minister|presidential|deputy|foreign|prime|of|the)\s+){0,6}"
 )
-#: "…, Xi said." / "…, he said at the briefing.": what may follow a cue that closes its sentence
+#: "…, Xi said." / "…, he said at the briefing.": what may follow a cue that closes its
+#: sentence; or a participle that goes on with more ("…, he said, noting that Xi …")
 _CLOSES_SENTENCE = re.compile(
-    r"(?!\s+that\b)(?:\s+(?!that\b|the\s+importance\b)(?:[\w'’-]+,?)){0,14}?\s*[.!?…]?[\"”»’]?\s*$"
+    r"(?!\s+that\b)(?:\s+(?!that\b|the\s+importance\b)(?:[\w'’-]+,?)){0,14}?"
+    r"(?:\s*[.!?…]?[\"”»’]?\s*$|,\s+(?:adding|noting|stressing|saying|recalling|indicating"
+    r"|expressing|emphasi[sz]ing)\b)"
 )
 #: a paragraph that ends a sentence; one that does not, inside a quote, was cut off
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s*$")
@@ -98,11 +107,11 @@ def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
         closed_any = False
         for match in _MARK.finditer(text, start, end):
             position = match.start()
-            if opened_at is not None and position == start and match.group() in '"“«„':
+            if opened_at is not None and position == start and match.group() in _REOPENING:
                 continue  # the mark that reopens a quote continued from the paragraph before
-            if _opens(text, position, start, end, opened_at is not None):
+            if _opens(text, match, start, end, opened_at is not None):
                 if opened_at is None:
-                    opened_at = position + 1
+                    opened_at = match.end()
                 continue
             if opened_at is not None:
                 found.append(Quote(opened_at, position, True))
@@ -114,7 +123,7 @@ def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
         if opened_at is None:
             continue
         following = spans[index + 1][0] if index + 1 < len(spans) else None
-        if following is not None and text[following] in '"“«„':
+        if following is not None and text.startswith(_REOPENING, following):
             carried = opened_at
         else:
             found.append(
@@ -128,14 +137,15 @@ def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
     return [quote for quote in _trimmed(text, found) if quote.start < quote.end]
 
 
-def _opens(text: str, position: int, start: int, end: int, inside: bool) -> bool:
-    mark = text[position]
+def _opens(text: str, match: re.Match[str], start: int, end: int, inside: bool) -> bool:
+    mark = _DOUBLED_AS.get(match.group(), match.group())
     if mark in _OPENERS:
         return not inside or mark == "„"
     if mark in "”»":
         return False
+    position = match.start()
     before = text[position - 1] if position > start else " "
-    after = text[position + 1] if position + 1 < end else " "
+    after = text[match.end()] if match.end() < end else " "
     if before in _SPACE_BEFORE and not after.isspace():
         return not inside
     if not before.isspace() and (after.isspace() or after in ".,;:!?)—–-"):

@@ -1,0 +1,84 @@
+"""Reported speech and quotes: doubled single marks, "In his words", "…, he said, noting …"."""
+
+from __future__ import annotations
+
+from webapp.ingest.people.registry import Registry
+from webapp.ingest.pipeline import extract_text
+from webapp.ingest.speech.quotes import find_quotes
+from webapp.ingest.text import paragraphs
+
+
+def said(body: str, registry: Registry, day: str = "2020-07-17") -> list[tuple[str, str, str]]:
+    """(kind, speaker, words) of every statement of a body under a date header."""
+    extraction = extract_text("t.txt", f" date {day} {body}", registry)
+    text = extraction.document.text
+    return [(s.kind.value, s.speaker, text[s.start : s.end]) for s in extraction.statements]
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text, paragraphs(text))]
+
+
+def test_two_single_marks_stand_for_one_double_mark() -> None:
+    # Armenian sites write ‘’…’’ for “…”; a quote left open at its paragraph's end, with
+    # no mark at the start of the next, ends there
+    text = (
+        "The President said: ‘’We have many problems. There is much to be done’’, he said.\n\n"
+        "PM Pashinyan mentioned, ‘’I am very glad to see you.\n\n"
+        "During today’s session we listened to the report."
+    )
+    assert quoted(text) == [
+        "We have many problems. There is much to be done",
+        "I am very glad to see you.",
+    ]
+
+
+def test_a_doubled_mark_reopens_a_quote_over_two_paragraphs() -> None:
+    text = "‘’Frankly speaking, there are problems.\n\n‘’There was an exchange’’, he said."
+    assert quoted(text) == ["Frankly speaking, there are problems.\n\n‘’There was an exchange"]
+
+
+def test_an_apostrophe_is_no_quote_mark() -> None:
+    assert quoted("The President’s visit and the ministers’ talks went well.") == []
+
+
+def test_mentioned_before_a_quote_names_its_speaker(registry: Registry) -> None:
+    body = (
+        "Nikol Pashinyan met Alexander Lukashenko in Minsk.\n\n"
+        "Thanking for the warm reception, PM Pashinyan mentioned, ‘’I am very glad to see you."
+    )
+    assert ("direct", "Nikol Pashinyan", "I am very glad to see you.") in said(body, registry)
+
+
+def test_mentioned_with_a_noun_object_is_no_reported_speech(registry: Registry) -> None:
+    body = "Nikol Pashinyan mentioned the importance of the union's decisions."
+    assert said(body, registry) == []
+
+
+def test_in_his_words_reports_the_speaker_like_according_to(registry: Registry) -> None:
+    body = (
+        "Alexander Lukashenko met Dmitry Medvedev.\n\n"
+        "In his words, this is attested by the fact that Medvedev will go to the G8 summit."
+    )
+    statements = said(body, registry, "2012-05-15")
+    assert statements == [
+        (
+            "indirect",
+            "Alexander Lukashenko",
+            "this is attested by the fact that Medvedev will go to the G8 summit",
+        )
+    ]
+
+
+def test_a_cue_after_the_content_may_go_on_with_a_participle(registry: Registry) -> None:
+    body = (
+        "Shavkat Mirziyoyev met Qin Gang in Tashkent.\n\n"
+        "Uzbekistan is sincerely pleased to see China's achievements, he said, noting that"
+        " relations are at a high level."
+    )
+    statements = said(body, registry, "2023-04-12")
+    assert (
+        "indirect",
+        "Shavkat Mirziyoyev",
+        "Uzbekistan is sincerely pleased to see China's achievements",
+    ) in statements
