@@ -39,6 +39,7 @@ from webapp.ingest.meetings.participants import pair_before
 from webapp.ingest.meetings.participants import passive_guest
 from webapp.ingest.meetings.participants import reported_clause
 from webapp.ingest.meetings.participants import subject_of
+from webapp.ingest.meetings.places import visit_place
 from webapp.ingest.meetings.visits import first_person
 from webapp.ingest.meetings.visits import visits
 from webapp.ingest.people.registry import Registry
@@ -89,6 +90,7 @@ def find_meetings(
     dateline_place: str | None,
     title_people: list[str] | None = None,
     dateline_day: date | None = None,
+    headline_place: str | None = None,
 ) -> list[Meeting]:
     marks = Spans([(quote.start, quote.end) for quote in speech.quotes])
     folded = fold(text)
@@ -138,10 +140,13 @@ def find_meetings(
             )
         )
     drafts = merge(found)
-    place = article_place(text, folded, speech)
+    place = article_place(text, folded, speech) or headline_place
+    visit_city = visit_place(text, 0, len(text))
     meetings = []
     for draft in drafts:
-        meetings.append(meeting(draft, found, place, published, dateline_place, dateline_day))
+        meetings.append(
+            meeting(draft, found, place, published, dateline_place, dateline_day, visit_city)
+        )
     return at_the_event_told(meetings, drafts)
 
 

@@ -17,6 +17,16 @@ _IN_PLACE = re.compile(
 )
 _IN_CAPITAL = re.compile(rf"\b(?i:in)\s+the\s+(?P<adjective>[{UPPER}][\w-]+)\s+capital\b")
 _VISIT_TO = re.compile(rf"\bvisit\s+to\s+(?:[a-z]+\s+)?(?P<place>{_CAP_WORDS})")
+#: a headline that ends with where and when, as transcripts are titled: "…, Tashkent, May 2, 2018"
+_TITLE_CITY_DATE = re.compile(
+    rf",\s+(?P<place>{_CAP_WORDS})(?:,\s+{_CAP_WORDS})?,\s+(?:[{UPPER}][a-z]+\.?\s+\d{{1,2}}"
+    rf"|\d{{1,2}}\s+[{UPPER}][a-z]+),?\s+\d{{4}}\s*$"
+)
+#: a headline about what is still to come names no place where anything happened
+_TITLE_FUTURE = re.compile(
+    r"(?i:\b(?:will|to\s+(?:visit|meet|hold|attend|travel|arrive|host)|plans?|planned|expected"
+    r"|upcoming|next\s+week|scheduled)\b)"
+)
 
 
 def place_in(
@@ -37,6 +47,7 @@ def place_in(
         if match.group("of"):  # a venue: "at the Great Hall of the People"
             city = city_name(match.group("place") + match.group("of"), capital=capital)
         city = city or city_name(match.group("place"), capital=capital)
+        city = city or city_name(_before_full_stop(match.group("place")), capital=capital)
         if city is not None:
             found.append((match.start(), city))
     if not found:
@@ -50,7 +61,31 @@ def place_in(
 
 def visit_place(text: str, start: int, end: int) -> str | None:
     for match in _VISIT_TO.finditer(text, start, end):
-        city = city_name(match.group("place"))
+        place = match.group("place")
+        city = city_name(place) or city_name(_before_full_stop(place))
         if city is not None:
             return city
     return None
+
+
+def _before_full_stop(words: str) -> str:
+    """A sentence may end at the city: "a three-day visit to Moscow. After …" is Moscow
+    (tried after the whole phrase, which may be "St. Petersburg")."""
+    cut = words.find(". ")
+    words = words if cut < 0 else words[:cut]
+    return words[:-1] if words.endswith(".") else words
+
+
+def title_place(title: str | None, on: date | None) -> str | None:
+    """The city a headline puts its story in: "Xi Holds Second Day Of Talks In Moscow",
+    "The President of Kazakhstan has arrived in Tashkent", "…, Tashkent, May 2, 2018".
+
+    A headline about a visit or talks still to come gives none.
+    """
+    if not title or _TITLE_FUTURE.search(title):
+        return None
+    if (match := _TITLE_CITY_DATE.search(title)) is not None:
+        city = city_name(match.group("place"))
+        if city is not None:
+            return city
+    return place_in(title, 0, len(title), on)

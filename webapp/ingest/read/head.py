@@ -16,6 +16,7 @@ from dataclasses import field
 from webapp.ingest.dates import WrittenDate
 from webapp.ingest.dates import written_dates
 from webapp.ingest.gazetteer import city_name
+from webapp.ingest.gazetteer import country_named
 from webapp.ingest.read.bylines import AUTHOR
 from webapp.ingest.read.bylines import CAPTION_DATE
 from webapp.ingest.read.bylines import CAPTION_DATE_END
@@ -226,8 +227,7 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
             found.date = found.date or dated.date
             found.dates.append(dated.date)
             found.source = found.source or _outlet_in(dated.rest, table)
-            place = place_at_end(dated.rest)
-            found.place = found.place or (city_name(place) if place else None)
+            found.place = found.place or _city_at_end(dated.rest)
         elif outlet is not None:
             found.source = found.source or table.named(outlet).name
         elif (when := author_date(line)) is not None and found.date is None:
@@ -278,6 +278,20 @@ def headline_like(line: str) -> bool:
 
 def ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
+def _city_at_end(rest: str) -> str | None:
+    """The city ending a date line: "…, 15:00. Government House, Moscow"; before its
+    country when the line ends with one: "January 23, 2009, Tashkent, Uzbekistan"."""
+    place = place_at_end(rest)
+    if not place:
+        return None
+    city = city_name(place)
+    if city is None and country_named(place) is not None:
+        head = rest.strip(" ,.")[: -len(place)].rstrip(" ,")
+        before = place_at_end(head)
+        city = city_name(before) if before else None
+    return city
 
 
 def _is_dateline(line: str) -> bool:

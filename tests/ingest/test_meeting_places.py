@@ -1,0 +1,91 @@
+"""Where a meeting took place when its own sentence does not say: headline, date line, visit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from webapp.ingest.meetings.places import place_in
+from webapp.ingest.meetings.places import title_place
+from webapp.ingest.meetings.places import visit_place
+from webapp.ingest.people.registry import Registry
+from webapp.ingest.pipeline import extract_text
+from webapp.ingest.read.reader import read_bytes
+
+DAY = date(2023, 3, 21)
+
+
+def meetings(text: str, registry: Registry) -> list[tuple[frozenset[str], date | None, str | None]]:
+    extraction = extract_text("p.txt", text, registry)
+    return [(frozenset(m.participants), m.date, m.place) for m in extraction.meetings]
+
+
+@pytest.mark.parametrize(
+    ("title", "city"),
+    [
+        ("Chinese Leader Xi Holds Second Day Of Talks In Moscow", "Moscow"),
+        ("The President of Kazakhstan has arrived in Tashkent", "Tashkent"),
+        # a transcript's title ends with where and when
+        ("Lavrov’s remarks following talks with Mirziyoyev, Tashkent, May 2, 2018", "Tashkent"),
+        ("Remarks after the talks, Minsk, Belarus, 12 March 2024", "Minsk"),
+        # what is still to come happened nowhere yet
+        ("Putin to visit Tashkent next week", None),
+        ("Tokayev will hold talks in Moscow", None),
+        ("Kazakh, Russian Prime Ministers hold talks", None),
+        (None, None),
+    ],
+)
+def test_a_headline_gives_the_city_of_its_story(title: str | None, city: str | None) -> None:
+    assert title_place(title, DAY) == city
+
+
+def test_the_headline_city_places_a_meeting_the_body_does_not(registry: Registry) -> None:
+    text = (
+        "The President of Kazakhstan has arrived in Tashkent\n\n"
+        "President of Uzbekistan Shavkat Mirziyoyev met Nursultan Nazarbayev at the airport."
+    )
+    assert meetings(text, registry) == [
+        (frozenset({"Shavkat Mirziyoyev", "Nursultan Nazarbayev"}), None, "Tashkent")
+    ]
+
+
+def test_a_date_line_ending_with_city_and_country_gives_the_dateline_city() -> None:
+    text = (
+        "Joint Press Conference following Russian-Uzbekistani Talks\n\n"
+        "January 23, 2009, Tashkent, Uzbekistan\n\n"
+        "President of Uzbekistan Islam Karimov: Respected Dmitry Anatolyevich!"
+    )
+    document = read_bytes("d.txt", text.encode())
+    assert (document.published, document.dateline_place) == (date(2009, 1, 23), "Tashkent")
+
+
+def test_a_city_ending_a_sentence_is_still_the_city() -> None:
+    text = "It was the second day of a three-day visit to Moscow. After talks, Xi left."
+    assert visit_place(text, 0, len(text)) == "Moscow"
+    text = "The leaders met in St. Petersburg on Monday."
+    assert place_in(text, 0, len(text), DAY) == "St Petersburg"  # the name places.yaml stores
+
+
+def test_a_meeting_days_into_a_visit_is_in_the_visits_city(registry: Registry) -> None:
+    text = (
+        " date 2023-03-21 Xi Jinping met with Mikhail Mishustin on March 21 during the second"
+        " day of a three-day visit to Moscow.\n\n"
+        "After an initial meeting a day earlier with Russian President Vladimir Putin, Xi"
+        " described Beijing and Moscow as partners."
+    )
+    assert (frozenset({"Vladimir Putin", "Xi Jinping"}), date(2023, 3, 20), "Moscow") in (
+        meetings(text, registry)
+    )
+
+
+def test_a_scheduled_event_gives_no_place_to_the_days_meeting(registry: Registry) -> None:
+    text = (
+        " date 2022-07-28 Mirziyoyev hosts Wang Yi\n\n"
+        "On July 28, President Shavkat Mirziyoyev received Minister of Foreign Affairs Wang Yi,"
+        " who arrived in Uzbekistan to participate in the meeting of the SCO Council.\n\n"
+        "For information, the meeting of the SCO Council is scheduled for July 29 in Tashkent."
+    )
+    assert meetings(text, registry) == [
+        (frozenset({"Shavkat Mirziyoyev", "Wang Yi"}), date(2022, 7, 28), None)
+    ]
