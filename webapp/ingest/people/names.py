@@ -48,6 +48,9 @@ _TITLE_BEFORE = re.compile(
     r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general|leader"
     r"|h\.\s?h\.|h\.\s?e\.|(?:his|her)\s+(?:royal\s+)?(?:highness|excellency)))"
     r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){0,16})?"
+    # the remit of an envoy: "Special Representative … for the normalization of relations"
+    r"(?:\s+(?:for|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:relations|affairs|issues|settlement"
+    r"|cooperation|questions|matters))?"
     r"(?:\s+\([A-Z]{2,8}\))?(?:,?\s+(?:Dr|Mr|Mrs|Ms|Prof)\.?)?,?\s+$"  # "Minister (EAM) Dr. S …"
 )
 #: how far before a name its title may begin: "Chairman of Majlisi Namoyandagon (the House of
@@ -62,7 +65,7 @@ _TITLE_AFTER = re.compile(
     r"(?i:president|prime\s+minister|premier|minister|chancellor|king|emir|sheikh|ambassador"
     r"|chairman|chairwoman|speaker|secretary|governor|mayor|head|leader|director|spokesman"
     r"|spokeswoman|spokesperson|commentator|analyst|expert|professor|envoy|aide|adviser|advisor"
-    r"|representative|deputy)\b"
+    r"|representative|deputy|co-chair|chair|chairperson|coordinator|commissioner)\b"
     # not the title of the next name ("…, with Kyrgyz President Sadyr Japarov") nor the
     # subject of the next clause ("…, the Kazakh minister said")
     r"(?![ \u00a0]+[A-Z])(?!\s+(?:said|says|told|noted|stressed|added|stated|emphasi[sz]ed"

@@ -1,0 +1,50 @@
+"""Envoys and representatives: their long titles, and the office they serve, which is no person."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from webapp.ingest.people.mentions import resolve
+from webapp.ingest.people.mentions import scan
+from webapp.ingest.people.registry import Registry
+from webapp.ingest.pipeline import extract_text
+
+
+def people(text: str, registry: Registry, on: date) -> dict[str, str]:
+    """Words as written -> person meant."""
+    found = resolve(scan(text, registry), registry, on).mentions
+    return {text[m.start : m.end]: m.person for m in found}
+
+
+def test_an_envoys_remit_is_part_of_the_title_before_the_name(registry: Registry) -> None:
+    text = (
+        "President Ilham Aliyev has received Special Representative of the Ministry of Foreign"
+        " Affairs of the Russian Federation for the normalization of Azerbaijan-Armenia"
+        " relations Igor Khovaev."
+    )
+    extraction = extract_text("e.txt", f" date 2023-09-05 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ["Igor Khovaev"]
+    assert [set(m.participants) for m in extraction.meetings] == [{"Ilham Aliyev", "Igor Khovaev"}]
+
+
+def test_a_co_chair_after_the_name_makes_a_new_person(registry: Registry) -> None:
+    text = (
+        "Ararat Mirzoyan received Igor Khovaev, the Russian Co-Chair of the OSCE Minsk Group,"
+        " in Yerevan."
+    )
+    extraction = extract_text("e.txt", f" date 2022-09-13 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ["Igor Khovaev"]
+
+
+def test_the_office_an_envoy_serves_is_not_a_mention(registry: Registry) -> None:
+    # the representative of the Foreign Minister is not the Foreign Minister
+    text = "Igor Khovaev, the Special Representative of Foreign Minister of Russia, arrived."
+    assert "Sergey Lavrov" not in people(text, registry, date(2022, 9, 13)).values()
+    # the Foreign Minister himself is
+    text = "The Foreign Minister of Russia arrived in Yerevan."
+    assert list(people(text, registry, date(2022, 9, 13)).values()) == ["Sergey Lavrov"]
+
+
+def test_an_aide_to_the_president_is_not_the_president(registry: Registry) -> None:
+    text = "Yuri Ushakov, aide to the President of Russia, told reporters the talks went well."
+    assert "Vladimir Putin" not in people(text, registry, date(2024, 10, 20)).values()
