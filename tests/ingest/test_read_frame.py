@@ -109,3 +109,33 @@ def test_a_handle_is_an_outlets_name_or_domain_run_together() -> None:
     assert table.handle("@AzerNewsAz").name == "Azernews"
     assert table.handle("newsaz").name == "News.az"
     assert table.handle("@nobody_here") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a wire's tag after the story's last sentence signs it
+        ("The talks were long. (AFP)", "AFP"),
+        # a photographer's credit ends a caption, which is frame
+        ("Tokayev and Putin before the talks (Xinhua/Li Xueren)", None),
+        ("Tokayev and Putin before the talks (AFP)", None),
+    ],
+)
+def test_a_sign_off_after_a_sentence_is_no_caption(text: str, source: str | None) -> None:
+    document = read_bytes("s.txt", f"Leaders meet\n\nThe presidents met.\n\n{text}".encode())
+    assert document.source == source
+    assert (text in document.text) is (source is not None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Tokayev met Putin, reports Kazinform.", "Kazinform"),
+        ("Tokayev met Putin, writes Daryo.", "Daryo"),
+        ("Tokayev met Putin, reports Kazinform citing Akorda.", "Kazinform"),
+        # a press service relayed is not the publisher
+        ("Tokayev met Putin, reports Akorda.", None),
+    ],
+)
+def test_the_outlet_after_reports_is_the_source(sentence: str, source: str | None) -> None:
+    assert read_bytes("r.txt", f"Leaders meet\n\n{sentence}".encode()).source == source

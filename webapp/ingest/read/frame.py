@@ -114,6 +114,10 @@ DISTRIBUTION_LINE = re.compile(
 #: the issuer's line above a distribution line has at most this many words
 ISSUER_WORDS = 8
 
+#: an agency's tag alone in brackets, and a sentence's end before it
+_BARE_TAG = re.compile(r"\([a-z .]{2,20}\)")
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"”»’]?\s$")
+
 #: a photo caption of agency pictures, which may run longer than ``SHORT_LINE``: it ends
 #: with a credit in brackets that a sentence never has ("… on April 12, 2023. (China's
 #: Ministry of Foreign Affairs/Handout via Xinhua)"), or with the photographer and an
@@ -158,9 +162,16 @@ def is_frame(line: str) -> bool:
     lowered = line.lower()
     if DISTRIBUTION_LINE.fullmatch(lowered) is not None:
         return True
-    return _FRAME.fullmatch(lowered) is not None or (
-        CREDIT_END.search(lowered) is not None and not lowered.rstrip().endswith(".")
-    )
+    credit = CREDIT_END.search(lowered)
+    if credit is not None and not lowered.rstrip().endswith("."):
+        # "… the talks were long. (AFP)": a wire's sign-off after a sentence is the story's
+        # last paragraph; a photographer's credit ("(Xinhua/Li Xueren)") is a caption's
+        signed = _BARE_TAG.fullmatch(credit.group()) and _SENTENCE_BEFORE.search(
+            lowered, 0, credit.start()
+        )
+        if not signed:
+            return True
+    return _FRAME.fullmatch(lowered) is not None
 
 
 def is_head_frame(line: str) -> bool:
