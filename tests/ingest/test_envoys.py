@@ -48,3 +48,25 @@ def test_the_office_an_envoy_serves_is_not_a_mention(registry: Registry) -> None
 def test_an_aide_to_the_president_is_not_the_president(registry: Registry) -> None:
     text = "Yuri Ushakov, aide to the President of Russia, told reporters the talks went well."
     assert "Vladimir Putin" not in people(text, registry, date(2024, 10, 20)).values()
+
+
+def test_a_role_set_off_after_a_name_describes_that_person(registry: Registry) -> None:
+    # in 2025 the president of Turkmenistan is Serdar Berdimuhamedow; the role nouns set
+    # off after his father's name describe the father
+    text = (
+        "Vladimir Putin spoke with Gurbanguly Berdimuhamedov, the national leader of"
+        " Turkmenistan. Putin and Berdimuhamedov, who was the president of Turkmenistan"
+        " until 2022, have a good relationship."
+    )
+    assert set(people(text, registry, date(2025, 5, 16)).values()) == {
+        "Vladimir Putin",
+        "Gurbanguly Berdimuhamedow",
+    }
+
+
+def test_a_role_not_set_off_after_a_name_is_resolved_by_the_date(registry: Registry) -> None:
+    text = "Vladimir Putin spoke with the president of Turkmenistan on Friday."
+    assert set(people(text, registry, date(2025, 5, 16)).values()) == {
+        "Vladimir Putin",
+        "Serdar Berdimuhamedow",
+    }

@@ -68,9 +68,9 @@ _COORDINATED_CUE = re.compile(
 _SEPARATE = re.compile(r"(?i:\b(?:separate|bilateral|individual|one-on-one)\b[^.;]{0,30}$)")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
-#: "meeting between the two leaders"
+#: "meeting between the two leaders", "the last personal meeting between the leaders"
 _BETWEEN_PAIR = re.compile(
-    r"\s+(?:the\s+two|both)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
+    r"\s+(?:the\s+two|both|the)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
     r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers|sides)\b"
 )
 _RELATIVE_WORDS = ("wh",)

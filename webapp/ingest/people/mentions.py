@@ -8,6 +8,7 @@ turns the scan into mentions on the article's date.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,20 @@ class Scan:
     pairs: list[Pair]
     #: for a name introduced by a role noun: name start -> role start
     phrase_starts: dict[int, int] = field(default_factory=dict)
+    #: a role noun set off after a name describes that person: role start -> name end
+    appositions: dict[int, int] = field(default_factory=dict)
+
+
+#: what stands between a name and a role noun that describes it: "Gurbanguly
+#: Berdimuhamedov, the national leader of Turkmenistan", "Berdimuhamedov, who was the
+#: president of Turkmenistan until 2022"
+_APPOSITION = re.compile(
+    r",\s(?:who\s(?:is|was|has\sbeen|had\sbeen|remains)\s|now\s|then\s|formerly\s)?"
+    r"(?:the\s|a\s|an\s)?(?:(?:national|former|current|then|incumbent|outgoing|new|newly"
+    r"[\s-]elected|acting)\s)?"
+)
+#: how far after a name its apposition's role noun may start
+_APPOSITION_REACH = 60
 
 
 @dataclass(slots=True)
@@ -70,17 +85,30 @@ def scan(text: str, registry: Registry) -> Scan:
     pairs: list[Pair] = []
     phrase_starts: dict[int, int] = {}
     by_start = {hit.start: hit for hit in names}
+    ends = sorted(hit.end for hit in names)
+    appositions: dict[int, int] = {}
     for role in find_roles(text):
         hit = _name_after(text, role, by_start)
         if hit is None:
             roles.append(role)
+            if (end := _described_name(text, role, ends)) is not None:
+                appositions[role.start] = end
             continue
         phrase_starts[hit.start] = role.start
         if hit.person is not None and hit.kind == "name":
             pairs.append(Pair(role, hit.person))
         elif hit.kind == "new" and hit.country is None and role.countries[0] is not None:
             hit.country = role.countries[0]
-    return Scan(names, roles, pairs, phrase_starts)
+    return Scan(names, roles, pairs, phrase_starts, appositions)
+
+
+def _described_name(text: str, role: Role, ends: list[int]) -> int | None:
+    """The end of the name a role noun is set off after, if it is: the person it describes."""
+    index = bisect.bisect_right(ends, role.start) - 1
+    if index < 0 or role.start - ends[index] > _APPOSITION_REACH:
+        return None
+    gap = _APPOSITION.fullmatch(text, ends[index], role.start)
+    return ends[index] if gap is not None else None
 
 
 def resolve(
@@ -100,6 +128,13 @@ def resolve(
     main = next((hit.person for hit in found.names if hit.kind == "name"), None)
     for item in items:
         if isinstance(item, Role):
+            described = found.appositions.get(item.start)
+            named = next((m for m in reversed(mentions) if m.end == described), None)
+            if named is not None:  # "…, the national leader of Turkmenistan": the same man
+                mentions.append(
+                    Mention(item.start, item.end, named.person, How.ROLE, named.confidence)
+                )
+                continue
             mentions.extend(_role_mentions(item, mentions, found, titles, main, registry))
             continue
         mention = _name_mention(item, surnames, new_names, titles, registry)
