@@ -70,3 +70,30 @@ def test_a_role_not_set_off_after_a_name_is_resolved_by_the_date(registry: Regis
         "Vladimir Putin",
         "Serdar Berdimuhamedow",
     }
+
+
+def test_a_place_named_after_a_person_is_no_mention_of_him(registry: Registry) -> None:
+    text = "Abdulla Aripov met the guest at Islam Karimov Tashkent International Airport."
+    assert set(people(text, registry, date(2021, 3, 11)).values()) == {"Abdulla Aripov"}
+    text = "Islam Karimov met the guest at the airport."
+    assert set(people(text, registry, date(2010, 3, 11)).values()) == {"Islam Karimov"}
+
+
+def test_an_undated_head_of_state_is_the_home_president_the_article_names(
+    registry: Registry,
+) -> None:
+    # Kazinform (Kazakhstan), no date: "Head of State" and "the President" are the Kazakh
+    # president the article names, not the visiting prime minister
+    text = (
+        "NUR-SULTAN. KAZINFORM - Head of State received Prime Minister of Uzbekistan Abdulla"
+        " Aripov. Kassym-Jomart Tokayev gave a positive assessment of the cooperation.\n\n"
+        "According to the President, this is facilitated by an active dialogue."
+    )
+    extraction = extract_text("k.txt", f"President receives Prime Minister\n\n{text}", registry)
+    assert extraction.document.published is None
+    assert [set(m.participants) for m in extraction.meetings] == [
+        {"Kassym-Jomart Tokayev", "Abdulla Aripov"}
+    ]
+    assert [(s.speaker, s.kind.value) for s in extraction.statements] == [
+        ("Kassym-Jomart Tokayev", "indirect")
+    ]

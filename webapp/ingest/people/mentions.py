@@ -254,7 +254,7 @@ def _role_mentions(
     registry: Registry,
 ) -> Iterable[Mention]:
     if titles.on is None:
-        return _undated_role_mentions(role, found, registry)
+        return _undated_role_mentions(role, found, registry, titles.home)
     if role.counterpart:
         people = _counterparts(role, mentions, titles)
     elif role.domestic and role.countries == (None,) and titles.home is not None:
@@ -272,18 +272,26 @@ def _role_mentions(
     ]
 
 
-def _undated_role_mentions(role: Role, found: Scan, registry: Registry) -> list[Mention]:
+def _undated_role_mentions(
+    role: Role, found: Scan, registry: Registry, home: str | None = None
+) -> list[Mention]:
     """With no date to say who held an office, the latest holder of it the article names.
 
     "Kazakhstan's leader has met Putin … President Kassym-Jomart Tokayev … his
     predecessor Nursultan Nazarbayev": of the presidents the article names, Tokayev
-    took office last, and a report speaks of the holder of its own day.
+    took office last, and a report speaks of the holder of its own day. "Head of State"
+    in an undated Kazinform story is the president of the publisher's country it names.
     """
-    if role.counterpart or role.generic or None in role.countries:
+    if role.counterpart or role.generic:
         return []
+    countries = role.countries
+    if None in countries:
+        if not (role.domestic or role.bare) or home is None:
+            return []
+        countries = (home,)
     named = {hit.person for hit in found.names if hit.kind == "name" and hit.person}
     result = []
-    for country in role.countries:
+    for country in countries:
         assert country is not None
         people = [p.name for p in registry.ever_held(role.title, country) if p.name in named]
         if people:

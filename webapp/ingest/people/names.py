@@ -73,6 +73,13 @@ _TITLE_AFTER = re.compile(
 )
 #: a name right after "of the" is an institution's: "Chairman of the Khalk Maslakhaty"
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
+#: a name that begins the name of a place or body is not a mention of the person:
+#: "Islam Karimov Tashkent International Airport", "Heydar Aliyev Center"
+_VENUE_AFTER = re.compile(
+    r"\s(?:[A-Z][\w'’-]+\s){0,3}(?:Airport|University|Street|Avenue|Square|Museum|Park|Mosque"
+    r"|Stadium|Foundation|Fund|Library|Institute|School|Hall|Cent(?:re|er)|Boulevard|Prospekt"
+    r"|Prospect|Palace|Bridge|Memorial|Complex)\b"
+)
 
 #: words that head an office: a name after them may be a new person
 TITLE_HEADS = frozenset(
@@ -192,7 +199,12 @@ def find_names(text: str, matcher: Matcher) -> list[NameHit]:
     for run in _RUN.finditer(text):
         if _lone_stop_word(run.group(), matcher):
             continue
-        hits.extend(_run_hits(text, run.start(), run.end(), matcher))
+        hits.extend(
+            hit
+            for hit in _run_hits(text, run.start(), run.end(), matcher)
+            # "Islam Karimov Tashkent International Airport": a place named after him
+            if hit.end == run.end() or _VENUE_AFTER.match(text, hit.end) is None
+        )
     return hits
 
 
