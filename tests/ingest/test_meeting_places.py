@@ -89,3 +89,24 @@ def test_a_scheduled_event_gives_no_place_to_the_days_meeting(registry: Registry
     assert meetings(text, registry) == [
         (frozenset({"Shavkat Mirziyoyev", "Wang Yi"}), date(2022, 7, 28), None)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a clause on the cue's noun that is still to come
+        "Baku does not oppose the talks that Jeyhun Bayramov and Zohrab Mnatsakanyan will"
+        " hold in Geneva on Thursday.",
+        # an expectation, not an event
+        "Ilham Aliyev expects the negotiations with Nikol Pashinyan to be meaningful.",
+    ],
+)
+def test_talks_still_to_come_are_no_meeting(sentence: str, registry: Registry) -> None:
+    assert meetings(f" date 2020-10-26 {sentence}", registry) == []
+
+
+def test_talks_that_were_held_are_a_meeting(registry: Registry) -> None:
+    sentence = "The talks that Jeyhun Bayramov and Zohrab Mnatsakanyan held in Geneva were long."
+    assert [m[0] for m in meetings(f" date 2020-10-26 {sentence}", registry)] == [
+        frozenset({"Jeyhun Bayramov", "Zohrab Mnatsakanyan"})
+    ]

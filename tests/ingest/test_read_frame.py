@@ -139,3 +139,28 @@ def test_a_sign_off_after_a_sentence_is_no_caption(text: str, source: str | None
 )
 def test_the_outlet_after_reports_is_the_source(sentence: str, source: str | None) -> None:
     assert read_bytes("r.txt", f"Leaders meet\n\n{sentence}".encode()).source == source
+
+
+def test_a_headline_printed_twice_in_another_case_is_one_title() -> None:
+    text = (
+        "Aliyev Says Talks In Geneva Should Be Meaningful\n\n"
+        "Aliyev Says Talks in Geneva Should Be Meaningful\n\n"
+        "Baku expects the negotiations to be meaningful, President Ilham Aliyev said\n\n"
+        "BAKU (Sputnik) - Baku expects the negotiations to be meaningful, Aliyev said."
+    )
+    document = read_bytes("twice.txt", text.encode())
+    assert document.title == "Aliyev Says Talks In Geneva Should Be Meaningful"
+    assert document.subtitle == (
+        "Baku expects the negotiations to be meaningful, President Ilham Aliyev said"
+    )
+
+
+def test_a_salutation_is_no_subtitle() -> None:
+    text = (
+        "Lavrov’s remarks following talks with Bayramov, Moscow, August 26, 2020\n\n"
+        "Ladies and gentlemen,\n\n"
+        "We have held talks with the new Minister of Foreign Affairs of Azerbaijan."
+    )
+    document = read_bytes("speech.txt", text.encode())
+    assert document.subtitle is None
+    assert document.text.startswith("Ladies and gentlemen,")

@@ -46,7 +46,8 @@ NOUN_CONTEXT = re.compile(
 #: a cue told as planned, possible or agreed, not done: what stands just before it
 FUTURE_BEFORE = re.compile(
     r"(?i:\b(?:will|would|shall|may|might|could|can|agreed\s+to|plans?\s+to|planning\s+to"
-    r"|expected\s+to|going\s+to|set\s+to|due\s+to|intends?\s+to|invited\s+\w+\s+to|next"
+    r"|expected\s+to|expects?|awaits?|anticipates?|looks?\s+forward\s+to"
+    r"|going\s+to|set\s+to|due\s+to|intends?\s+to|invited\s+\w+\s+to|next"
     r"|upcoming|forthcoming|future|planned|proposed|require[sd]?|need(?:s|ed)?|call(?:s|ed)?"
     r"\s+for|urge[sd]?)\s+(?:[\w-]+\s+){0,4}"
     r"|\bto\s+(?:[\w-]+\s+)?|\bpreparations?\s+for\s+(?:\w+\s+){0,3})$"
@@ -59,7 +60,11 @@ NEGATED_BEFORE = re.compile(
 )
 #: what follows a cue and puts it in the future: "talks which should occur", "… will take place"
 FUTURE_AFTER = re.compile(
-    r"(?i:[^.;:]{0,160}?\b(?:(?:will|would|should|shall|is|are|to)\s+(?:also\s+)?"
+    # a clause on the cue's noun that is still to come: "the talks that the foreign
+    # ministers will hold in Geneva on Thursday"
+    r"(?i:\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,6}?(?:will|would|shall|are\s+to|is\s+to)"
+    r"\s+(?:hold|have|conduct)\b)"
+    r"|(?i:[^.;:]{0,160}?\b(?:(?:will|would|should|shall|is|are|to)\s+(?:also\s+)?"
     r"(?:take\s+place|be\s+held|occur|happen|be\s+scheduled)|(?:is|are)\s+(?:scheduled|planned"
     r"|expected|due)|scheduled\s+(?:for|to|during)|later\s+this\s+(?:week|month|year)))"
 )

@@ -114,9 +114,9 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
             continue
         if len(line) <= SHORT_LINE and _is_dated_caption(line):
             continue
-        if kept and line == kept[-1]:
-            doubled.add(line)
-            continue  # a headline printed twice
+        if kept and line.casefold() == kept[-1].casefold():
+            doubled.add(kept[-1])
+            continue  # a headline printed twice, perhaps in another case ("In" / "in")
         kept.append(line)
     kept = _title_after_long_frame(_title_printed_twice(kept, doubled))
     top = 0
@@ -169,9 +169,9 @@ def _title_printed_twice(lines: list[str], doubled: set[str]) -> list[str]:
         if line in doubled and index > 0 and _all_frame_like(lines[:index]):
             dates = [above for above in lines[:index] if date_line(above) is not None]
             return [*dates, *lines[index:]]  # "01.02.2024, 17:30 94866" above stays the byline
-        later = lines[index + 1 : index + REPEAT_WINDOW]
-        if line in later and _all_frame_like(lines[:index]):
-            again = index + 1 + later.index(line)
+        later = [other.casefold() for other in lines[index + 1 : index + REPEAT_WINDOW]]
+        if line.casefold() in later and _all_frame_like(lines[:index]):
+            again = index + 1 + later.index(line.casefold())
             return [line, *lines[index + 1 : again], *lines[again + 1 :]]
     return lines
 
@@ -270,9 +270,15 @@ def body_start(lines: list[str], byline_at: int | None) -> int:
 
 
 def headline_like(line: str) -> bool:
-    """A line that can be a title: not too long, and not ending like a sentence."""
+    """A line that can be a title: not too long, and not ending like a sentence.
+
+    Nor like a salutation that opens a speech: "Ladies and gentlemen," leads into the text.
+    """
     return (
-        len(line) <= HEAD_LINE_MAX and len(line.split()) <= TITLE_WORDS and not ends_sentence(line)
+        len(line) <= HEAD_LINE_MAX
+        and len(line.split()) <= TITLE_WORDS
+        and not ends_sentence(line)
+        and not line.rstrip().endswith(",")
     )
 
 
