@@ -110,3 +110,21 @@ def test_talks_that_were_held_are_a_meeting(registry: Registry) -> None:
     assert [m[0] for m in meetings(f" date 2020-10-26 {sentence}", registry)] == [
         frozenset({"Jeyhun Bayramov", "Zohrab Mnatsakanyan"})
     ]
+
+
+def test_a_lone_speakers_turns_meet_the_other_person_the_title_names(
+    registry: Registry,
+) -> None:
+    # one speaker's turns under "X’s meeting with Y": the meeting of X and Y, besides the
+    # talks with Putin the speaker tells of
+    text = (
+        " date 2022-11-28 Mikhail Mishustin’s meeting with President of the Republic of"
+        " Kazakhstan Kassym-Jomart Tokayev\n\n"
+        "Mikhail Mishustin: Good afternoon, Mr President. I am delighted to welcome you to the"
+        " Government House.\n\n"
+        "You have just had talks with President of the Russian Federation Vladimir Putin in"
+        " the Kremlin."
+    )
+    found = {m[0] for m in meetings(text, registry)}
+    assert frozenset({"Mikhail Mishustin", "Kassym-Jomart Tokayev"}) in found
+    assert frozenset({"Kassym-Jomart Tokayev", "Vladimir Putin"}) in found

@@ -114,7 +114,12 @@ def find_meetings(
         found.extend(visits(text, unit[0], unit[1], people, registry, published, True))
     speakers = list(dict.fromkeys(turn.speaker for turn in speech.turns))
     if len(speakers) == 1:
-        speakers.extend(addressee(text, speech.turns[0], people))
+        # "Mikhail Mishustin’s meeting with President … Tokayev" over one speaker's turns
+        others = [name for name in title_people or [] if name != speakers[0]]
+        if title_people and speakers[0] in title_people and len(others) == 1:
+            speakers.extend(others)
+        else:
+            speakers.extend(addressee(text, speech.turns[0], people))
     for item in found:
         if not item.participants and item.narrative and len(speakers) >= 2:
             item.participants = speakers
@@ -128,7 +133,9 @@ def find_meetings(
             item.participants = list(title_people)
         elif _told_before(item, title_people):
             item.participants = list(title_people)  # "During the talks, Putin highlighted"
-    if len(speakers) >= 2 and not any(len(item.participants) >= 2 for item in found):
+    if len(speakers) >= 2 and not any(
+        len(item.participants) >= 2 and set(speakers) <= set(item.participants) for item in found
+    ):
         first = speech.turns[0]
         found.append(
             Evidence(
