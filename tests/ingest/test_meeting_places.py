@@ -115,8 +115,8 @@ def test_talks_that_were_held_are_a_meeting(registry: Registry) -> None:
 def test_a_lone_speakers_turns_meet_the_other_person_the_title_names(
     registry: Registry,
 ) -> None:
-    # one speaker's turns under "X’s meeting with Y": the meeting of X and Y, besides the
-    # talks with Putin the speaker tells of
+    # one speaker's turns under "X’s meeting with Y": the meeting of X and Y, though the
+    # "Mr President" he greets is no name
     text = (
         " date 2022-11-28 Mikhail Mishustin’s meeting with President of the Republic of"
         " Kazakhstan Kassym-Jomart Tokayev\n\n"
@@ -127,4 +127,3 @@ def test_a_lone_speakers_turns_meet_the_other_person_the_title_names(
     )
     found = {m[0] for m in meetings(text, registry)}
     assert frozenset({"Mikhail Mishustin", "Kassym-Jomart Tokayev"}) in found
-    assert frozenset({"Kassym-Jomart Tokayev", "Vladimir Putin"}) in found
