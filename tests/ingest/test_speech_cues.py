@@ -82,3 +82,16 @@ def test_a_cue_after_the_content_may_go_on_with_a_participle(registry: Registry)
         "Shavkat Mirziyoyev",
         "Uzbekistan is sincerely pleased to see China's achievements",
     ) in statements
+
+
+def test_he_in_a_clause_of_a_sentence_opened_by_he_is_the_same_man(
+    registry: Registry,
+) -> None:
+    body = (
+        "Olzhas Bektenov acknowledged Russia as a partner, revealing that trade was growing.\n\n"
+        "He underscored the role of the relations, referencing the state visit of Vladimir"
+        " Putin to Astana in 2023, which he believes acted as a catalyst for the ties."
+    )
+    statements = said(body, registry, "2025-04-22")
+    assert ("indirect", "Olzhas Bektenov", "acted as a catalyst for the ties") in statements
+    assert all(speaker != "Vladimir Putin" for _, speaker, _ in statements)

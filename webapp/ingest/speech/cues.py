@@ -47,6 +47,8 @@ CUE = re.compile(
 #: "In his words, …": the possessive stands for the speaker, as "according to him" does
 _HIS_WORDS = re.compile(r"\s*(?:his|her)\s+words\b")
 _PRONOUN = re.compile(r"\b(?:(?P<subject>[Hh]e|[Ss]he)|(?P<object>him|her))\b")
+#: a sentence whose subject is a pronoun: "He underscored …"
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\s+[a-z]")
 _FILLER = re.compile(
     r"(?:[\s,]|also|further|then|again|once|later|earlier|has|had|have|repeatedly|today"
     r"|yesterday|on|in|turn|however|personally|himself|herself|[A-Z][a-z]+day"
@@ -198,6 +200,10 @@ def _phrase_before(
             return None
         subject = subject_of((unit[0], pronoun[0]), people, quotes)
         person = subject.person if subject is not None else salient  # "X told Y that he …"
+        if salient is not None and _OPENS_WITH_PRONOUN.match(text, unit[0], pronoun[0]):
+            # "He underscored … the visit of Vladimir Putin, which he believes …": the
+            # sentence's own subject, not a name inside its object
+            person = salient
         if person is None:
             return None
         return Speaker(person, pronoun[0], pronoun[1], How.PRONOUN, confidence.PRONOUN)
