@@ -127,3 +127,25 @@ def test_a_lone_speakers_turns_meet_the_other_person_the_title_names(
     )
     found = {m[0] for m in meetings(text, registry)}
     assert frozenset({"Mikhail Mishustin", "Kassym-Jomart Tokayev"}) in found
+
+
+def test_talks_during_a_visit_over_several_days_have_no_day(registry: Registry) -> None:
+    text = (
+        " date 2021-06-30 President of Kyrgyzstan Sadyr Zhaparov paid on June 29-30 an"
+        " official visit to Tajikistan.\n\n"
+        "As part of the official visit, Sadyr Zhaparov held talks with President of Tajikistan"
+        " Emomali Rahmon."
+    )
+    assert meetings(text, registry) == [
+        (frozenset({"Sadyr Japarov", "Emomali Rahmon"}), None, None)
+    ]
+
+
+def test_talks_dated_in_a_visit_over_several_days_keep_their_day(registry: Registry) -> None:
+    text = (
+        " date 2021-03-03 Sadyr Japarov paid a state visit to Kazakhstan on March 2-3.\n\n"
+        "On March 2, Sadyr Japarov held talks with Kassym-Jomart Tokayev in Nur-Sultan."
+    )
+    assert meetings(text, registry) == [
+        (frozenset({"Sadyr Japarov", "Kassym-Jomart Tokayev"}), date(2021, 3, 2), "Nur-Sultan")
+    ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 
+from webapp.ingest.dates import MONTH
 from webapp.ingest.dates import date_in
 from webapp.ingest.gazetteer import city_name
 from webapp.ingest.meetings.places import place_in
@@ -50,6 +51,10 @@ _ARTICLE_PLACE = re.compile(
 #: took place in the visit's city ("the second day of a three-day visit to Moscow ... an
 #: initial meeting a day earlier with Putin")
 VISIT_DAYS = 3
+#: a visit over a span of days: "paid on June 29-30 an official visit", "a visit on 2-3 March"
+VISIT_SPAN = re.compile(
+    rf"\b(?:{MONTH}\.?\s\d{{1,2}}\s?[-–]\s?\d{{1,2}}|\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s{MONTH})\b"
+)
 #: a sentence about another time, or an event still to come ("is scheduled for July 29 in
 #: Tashkent"), does not give the place of the article's meetings
 _NOT_NOW = re.compile(
@@ -183,6 +188,7 @@ def meeting(
     dateline_place: str | None,
     dateline_day: date | None = None,
     visit_city: str | None = None,
+    visit_span: bool = False,
 ) -> Meeting:
     """The meeting a draft tells of, its date and place from the best evidence there is.
 
@@ -229,6 +235,10 @@ def meeting(
         date_from = own_date
     elif when is not None and dateline_day is not None:
         when, date_from = dateline_day, "dateline"
+    elif visit_span:
+        # talks "as part of the official visit" paid "on June 29-30": one of those days,
+        # which the report does not say; its own date would be a guess
+        when, date_from = None, None
     else:
         date_from = "published" if when is not None else None
     occasion = next((item.occasion for item in [*draft.evidence, *related] if item.occasion), None)

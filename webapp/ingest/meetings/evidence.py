@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from webapp.ingest import confidence
+from webapp.ingest.meetings.circumstances import VISIT_SPAN
 from webapp.ingest.meetings.circumstances import Evidence
 from webapp.ingest.meetings.circumstances import article_place
 from webapp.ingest.meetings.circumstances import at_the_event_told
@@ -149,12 +150,21 @@ def find_meetings(
     drafts = merge(found)
     place = article_place(text, folded, speech) or headline_place
     visit_city = visit_place(text, 0, len(text))
+    span = _visit_over_days(text, speech)
     meetings = []
     for draft in drafts:
         meetings.append(
-            meeting(draft, found, place, published, dateline_place, dateline_day, visit_city)
+            meeting(draft, found, place, published, dateline_place, dateline_day, visit_city, span)
         )
     return at_the_event_told(meetings, drafts)
+
+
+def _visit_over_days(text: str, speech: Speech) -> bool:
+    """Whether a sentence tells of a visit over a span of days ("on June 29-30")."""
+    return any(
+        VISIT_SPAN.search(text, *unit) is not None and "visit" in text[unit[0] : unit[1]].lower()
+        for unit in speech.units
+    )
 
 
 def assign(
