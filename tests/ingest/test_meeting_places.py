@@ -149,3 +149,26 @@ def test_talks_dated_in_a_visit_over_several_days_keep_their_day(registry: Regis
     assert meetings(text, registry) == [
         (frozenset({"Sadyr Japarov", "Kassym-Jomart Tokayev"}), date(2021, 3, 2), "Nur-Sultan")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alexander Lukashenko and Vladimir Putin had breakfast together in Sochi.",
+        "Vladimir Putin held a working dinner with Alexander Lukashenko in Sochi.",
+        "Vladimir Putin and Alexander Lukashenko negotiated for five hours in Sochi.",
+    ],
+)
+def test_a_meal_or_negotiations_together_are_a_meeting(sentence: str, registry: Registry) -> None:
+    assert meetings(f" date 2024-07-09 {sentence}", registry) == [
+        (frozenset({"Alexander Lukashenko", "Vladimir Putin"}), date(2024, 7, 9), "Sochi")
+    ]
+
+
+def test_speaking_on_the_sidelines_is_in_person_but_on_the_phone_is_not(
+    registry: Registry,
+) -> None:
+    met = "Vladimir Putin and Alexander Lukashenko spoke on the sidelines of the forum."
+    assert len(meetings(f" date 2024-07-09 {met}", registry)) == 1
+    called = "Vladimir Putin and Alexander Lukashenko spoke on the phone."
+    assert meetings(f" date 2024-07-09 {called}", registry) == []

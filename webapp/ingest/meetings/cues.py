@@ -27,7 +27,13 @@ MEETING_CUE = re.compile(
     r"|(?P<held>(?:held|holds|hold|had|have|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:talks|negotiations|meeting|conversation|discussions|one-on-one|tete-a-tete)(?!\s+with)"
     r"|took\s+place"
-    r"|(?:was|were)\s+held)"
+    r"|(?:was|were)\s+held"
+    # a meal together is a meeting: "had breakfast together", "held a working dinner"
+    r"|(?:had|held|gave)\s+(?:an?\s+)?(?:working\s+|informal\s+|private\s+|joint\s+)?"
+    r"(?:breakfast|lunch|dinner)"
+    # in person, not on the phone: "spoke on the sidelines of the forum"
+    r"|spoke\s+(?:briefly\s+)?on\s+the\s+(?:sidelines|margins)"
+    r"|negotiated)"
     r"|(?P<talks>talks|negotiations|talked)"
     r"|(?P<noun>meeting))\b"
 )
@@ -35,7 +41,7 @@ MEETING_CUE = re.compile(
 CUE_WORDS = (
     "met", "meet", "talks", "negotiations", "conversation", "consultations", "receiv", "hold",
     "held", "took", "host", "welcom", "greet", "discussions", "sat down", "between", "call on",
-    "conferred", "audience",
+    "conferred", "audience", "breakfast", "lunch", "dinner", "spoke on the", "negotiated",
 )  # fmt: skip
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(
