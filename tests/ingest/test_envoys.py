@@ -97,3 +97,15 @@ def test_an_undated_head_of_state_is_the_home_president_the_article_names(
     assert [(s.speaker, s.kind.value) for s in extraction.statements] == [
         ("Kassym-Jomart Tokayev", "indirect")
     ]
+
+
+def test_an_honorific_between_title_and_name_is_neither(registry: Registry) -> None:
+    text = "Kassym-Jomart Tokayev met Iranian Supreme Leader Ayatollah Ali Khamenei in Tehran."
+    extraction = extract_text("h.txt", f" date 2023-07-09 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ["Ali Khamenei"]
+
+
+def test_staff_ends_a_title_before_a_name(registry: Registry) -> None:
+    text = "Vladimir Putin met the chief of the Belarusian General Staff Pavel Muraveiko."
+    extraction = extract_text("s.txt", f" date 2023-07-09 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ["Pavel Muraveiko"]

@@ -51,7 +51,8 @@ _TITLE_BEFORE = re.compile(
     # the remit of an envoy: "Special Representative … for the normalization of relations"
     r"(?:\s+(?:for|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:relations|affairs|issues|settlement"
     r"|cooperation|questions|matters))?"
-    r"(?:\s+\([A-Z]{2,8}\))?(?:,?\s+(?:Dr|Mr|Mrs|Ms|Prof)\.?)?,?\s+$"  # "Minister (EAM) Dr. S …"
+    # "Minister (EAM) Dr. S …", "Supreme Leader Ayatollah Ali …"
+    r"(?:\s+\([A-Z]{2,8}\))?(?:,?\s+(?:Dr|Mr|Mrs|Ms|Prof|Ayatollah|Sir)\.?)?,?\s+$"
 )
 #: how far before a name its title may begin: "Chairman of Majlisi Namoyandagon (the House of
 #: Representatives) of the Majlisi Oli (the Supreme Assembly) of Tajikistan Mahmadtoir Zokirzoda"
@@ -104,7 +105,7 @@ STOP_WORDS = (
     International National Supreme Intergovernmental Interregional Cooperation Corridor
     Security Collective United Nations Central Asia Asian European Western Eastern Northern
     Southern North South East West New Old Great Big Board Ministry Department Embassy
-    Mr Mrs Ms Dr Sir Madam Esteemed Dear Excellency Honourable Honorable
+    Mr Mrs Ms Dr Sir Madam Esteemed Dear Excellency Honourable Honorable Ayatollah Staff
     The A An In On At For To By With From During After Before And But Or Nor So Yet This That
     These Those We I He She It They You Our Their His Her Its My Your As Also Once Despite
     Thanks According Speaking Expressing Last Next Today Yesterday Tomorrow There Here Then
