@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.pipeline import extract_text
 from webapp.ingest.speech.quotes import find_quotes
@@ -95,3 +97,49 @@ def test_he_in_a_clause_of_a_sentence_opened_by_he_is_the_same_man(
     statements = said(body, registry, "2025-04-22")
     assert ("indirect", "Olzhas Bektenov", "acted as a catalyst for the ties") in statements
     assert all(speaker != "Vladimir Putin" for _, speaker, _ in statements)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Kassym-Jomart Tokayev highlighted that trade had grown by a fifth.",
+         "trade had grown by a fifth"),
+        ("Kassym-Jomart Tokayev informed that the government is preparing new projects.",
+         "the government is preparing new projects"),
+        ("Kassym-Jomart Tokayev reaffirmed that Kazakhstan remains a reliable partner.",
+         "Kazakhstan remains a reliable partner"),
+        ("Kassym-Jomart Tokayev voiced confidence that the visit would give impetus to ties.",
+         "the visit would give impetus to ties"),
+        ("Kassym-Jomart Tokayev expressed satisfaction that trade is growing steadily.",
+         "trade is growing steadily"),
+        ("Kassym-Jomart Tokayev expressed his firm confidence that trade will grow.",
+         "trade will grow"),
+        # the cue before the clause, the speaker after the cue, or the cue fronted
+        ("Trade between the countries will grow, said Kassym-Jomart Tokayev.",
+         "Trade between the countries will grow"),
+        ("As Kassym-Jomart Tokayev noted, trade between the countries is growing.",
+         "trade between the countries is growing"),
+        ("In the words of Kassym-Jomart Tokayev, trade between the countries will grow.",
+         "trade between the countries will grow"),
+    ],
+)  # fmt: skip
+def test_reporting_verbs_with_a_content_clause(
+    sentence: str, words: str, registry: Registry
+) -> None:
+    assert said(sentence, registry, "2023-07-09") == [("indirect", "Kassym-Jomart Tokayev", words)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a noun object is no clause, and what stands before the subject is not reported
+        "As for the proposal of the speakers, Speaker Ara Babloyan reaffirmed the readiness"
+        " of the Armenian side to hold it.",
+        "Kassym-Jomart Tokayev highlighted the importance of trade.",
+        "Kassym-Jomart Tokayev informed Vladimir Putin about the preparations.",
+    ],
+)
+def test_reporting_verbs_with_a_noun_object_report_nothing(
+    sentence: str, registry: Registry
+) -> None:
+    assert said(sentence, registry, "2019-07-09") == []

@@ -25,15 +25,18 @@ _SAY = (
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
     r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
     r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed|mentioned"
-    r"|expressed\s+(?:(?:his|her)\s+)?(?:confidence|hope|conviction|belief)"
+    r"|highlighted|highlights|informed|affirmed|reaffirmed|shared"
+    r"|(?:expressed|voiced)\s+(?:(?:his|her)\s+)?(?:firm\s+|strong\s+|deep\s+)?"
+    r"(?:confidence|hope|conviction|belief|satisfaction)"
 )
 #: cue verbs that also take a noun as object ("noted the importance of …"): a reported
 #: clause after them needs "that"
-_NEEDS_THAT = re.compile(
+NEEDS_THAT = re.compile(
     r"(?:noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored"
     r"|reiterated|recalled|pointed out|remarked|declared|observed|commented|continued"
     r"|concluded|urged|expressed.*|demanded|suggested|hoped|hopes|acknowledged|promised"
-    r"|called|described|termed|dubbed|mentioned)"
+    r"|called|described|termed|dubbed|mentioned|highlighted|highlights|informed|affirmed"
+    r"|reaffirmed|shared|voiced.*)"
 )
 _PARTICIPLE = (
     r"adding|noting|stressing|saying|recalling|emphasi[sz]ing|underlining|indicating"
@@ -42,7 +45,8 @@ _PARTICIPLE = (
 )
 CUE = re.compile(
     rf"\b(?:(?P<say>{_SAY})|(?P<participle>{_PARTICIPLE})|(?P<thanked>thanked)"
-    r"|(?P<according>(?i:according)\s+to|(?i:in)(?=\s+(?:his|her)\s+words\s*,))|(?P<quoted>quoted))\b"
+    r"|(?P<according>(?i:according)\s+to|(?i:in)(?=\s+(?:his|her)\s+words\s*,)"
+    r"|(?i:in\s+the\s+words\s+of))|(?P<quoted>quoted))\b"
 )
 #: "In his words, …": the possessive stands for the speaker, as "according to him" does
 _HIS_WORDS = re.compile(r"\s*(?:his|her)\s+words\b")
@@ -174,7 +178,7 @@ def clause_after(text: str, cue: Cue, unit_end: int) -> int | None:
         that = _PHRASE_THAT.match(text, cue.end, unit_end)
     if that is not None:
         return that.end()
-    if cue.kind != "say" or cue.word.startswith("told") or _NEEDS_THAT.fullmatch(cue.word):
+    if cue.kind != "say" or cue.word.startswith("told") or NEEDS_THAT.fullmatch(cue.word):
         return None
     direct = _OBJECT_CLAUSE.match(text, cue.end, unit_end)
     if direct is None:

@@ -22,6 +22,7 @@ from webapp.ingest.records import Statement
 from webapp.ingest.records import StatementKind
 from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
+from webapp.ingest.speech.cues import NEEDS_THAT
 from webapp.ingest.speech.cues import Cue
 from webapp.ingest.speech.cues import Speaker
 from webapp.ingest.speech.cues import clause_after
@@ -48,6 +49,10 @@ _SPACE_BEFORE = " \t\u00a0([{—–-/\n"
 _CLOSING_PUNCTUATION = ",.!?…"
 _WORD = re.compile(r"\w+")
 _ACCORDING_LEAD = re.compile(r"\s*,\s*")
+#: a cue verb's noun object: "reaffirmed the readiness of …" reports no clause before it
+_NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these)\b")
+#: "As Tokayev noted, …": the reported clause follows the cue's comma
+_AS_NOTED = re.compile(r"\s*(?i:as)\s+")
 _CLAUSE_STOP = re.compile(
     r";|,\s+(?=(?:adding|noting|stressing|saying|recalling|indicating|expressing|emphasi[sz]ing)\b)"
 )
@@ -377,9 +382,19 @@ def _clause(
     if cue.kind == "say" and speaker is not None and not _in_quote_tail(text, unit, speaker):
         if _COLON_QUOTE.match(text, cue.end, unit[1]):
             return None  # "Opening the talks, Lavrov said: "...": the quote is what was said
-        if not _CLOSES_SENTENCE.match(text, cue.end, unit[1]):
+        if _AS_NOTED.fullmatch(text, unit[0], people_start := speaker.start) and (
+            lead := _ACCORDING_LEAD.match(text, cue.end)
+        ):
+            return lead.end(), unit[1]  # "As Tokayev noted, trade … is growing."
+        if not _CLOSES_SENTENCE.match(text, cue.end, unit[1]) or (
+            _NOUN_OBJECT.match(text, cue.end) and NEEDS_THAT.fullmatch(cue.word)
+        ):
             return None  # "Welcoming him, X noted the importance of …": the cue opens the clause
-        comma = text.rfind(",", unit[0], speaker.start)
+        if speaker.start > cue.start:  # "…, said Kassym-Jomart Tokayev."
+            comma = text.rfind(",", unit[0], cue.start)
+            if comma > unit[0] and not text[comma + 1 : cue.start].strip():
+                return unit[0], comma
+        comma = text.rfind(",", unit[0], people_start)
         if comma > unit[0] and _SPEAKER_TITLE.fullmatch(text, comma + 1, speaker.start):
             return unit[0], comma  # "…, Kremlin spokesman Dmitry Peskov told TASS."
     return None
