@@ -143,3 +143,30 @@ def test_reporting_verbs_with_a_noun_object_report_nothing(
     sentence: str, registry: Registry
 ) -> None:
     assert said(sentence, registry, "2019-07-09") == []
+
+
+def test_a_quote_left_open_goes_on_to_the_closing_mark_of_the_next_paragraph() -> None:
+    # the opening mark is not repeated, but the next paragraph closes the quote
+    text = (
+        '"We had an insightful phone conversation with Hakan Fidan.\n\n'
+        'Our conversation spanned various areas," Saidov wrote on X.'
+    )
+    assert quoted(text) == [
+        "We had an insightful phone conversation with Hakan Fidan.\n\n"
+        "Our conversation spanned various areas,"
+    ]
+
+
+def test_a_quote_left_open_before_a_paragraph_without_marks_ends_there() -> None:
+    text = '"We had an insightful conversation.\n\nThe ministers then left for the airport.'
+    assert quoted(text) == ["We had an insightful conversation."]
+
+
+def test_wrote_on_a_network_names_the_quotes_speaker(registry: Registry) -> None:
+    body = (
+        "Kassym-Jomart Tokayev met Vladimir Putin.\n\n"
+        'Kassym-Jomart Tokayev wrote on X: "We are partners."'
+    )
+    assert ("direct", "Kassym-Jomart Tokayev", "We are partners.") in said(
+        body, registry, "2023-07-09"
+    )

@@ -25,7 +25,7 @@ _SAY = (
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
     r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
     r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed|mentioned"
-    r"|highlighted|highlights|informed|affirmed|reaffirmed|shared"
+    r"|highlighted|highlights|informed|affirmed|reaffirmed|shared|wrote|writes|posted|tweeted"
     r"|(?:expressed|voiced)\s+(?:(?:his|her)\s+)?(?:firm\s+|strong\s+|deep\s+)?"
     r"(?:confidence|hope|conviction|belief|satisfaction)"
 )
@@ -36,7 +36,7 @@ NEEDS_THAT = re.compile(
     r"|reiterated|recalled|pointed out|remarked|declared|observed|commented|continued"
     r"|concluded|urged|expressed.*|demanded|suggested|hoped|hopes|acknowledged|promised"
     r"|called|described|termed|dubbed|mentioned|highlighted|highlights|informed|affirmed"
-    r"|reaffirmed|shared|voiced.*)"
+    r"|reaffirmed|shared|voiced.*|wrote|writes|posted|tweeted)"
 )
 _PARTICIPLE = (
     r"adding|noting|stressing|saying|recalling|emphasi[sz]ing|underlining|indicating"

@@ -106,10 +106,12 @@ class Speech:
 def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
     found: list[Quote] = []
     carried: int | None = None
+    left_open: int | None = None  # index in ``found`` of a quote left open at its paragraph's end
     for index, (start, end) in enumerate(spans):
         opened_at = carried
         carried = None
         closed_any = False
+        still_open, left_open = left_open, None
         for match in _MARK.finditer(text, start, end):
             position = match.start()
             if opened_at is not None and position == start and match.group() in _REOPENING:
@@ -123,14 +125,21 @@ def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
                 opened_at = None
                 closed_any = True
             elif not closed_any and position > start and text[position - 1] in _CLOSING_PUNCTUATION:
-                found.append(Quote(start, position, False))
+                if still_open is not None:
+                    # the quote left open above goes on without its mark repeated and closes
+                    # here: '"We had a call …¶Our talk spanned … matters," Saidov wrote.'
+                    found[still_open] = Quote(found[still_open].start, position, True)
+                else:
+                    found.append(Quote(start, position, False))
                 closed_any = True
+            still_open = None
         if opened_at is None:
             continue
         following = spans[index + 1][0] if index + 1 < len(spans) else None
         if following is not None and text.startswith(_REOPENING, following):
             carried = opened_at
         else:
+            left_open = len(found)
             found.append(
                 Quote(
                     opened_at,
