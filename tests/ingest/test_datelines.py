@@ -38,3 +38,14 @@ def test_a_sentence_with_a_date_is_no_dateline() -> None:
 def test_the_dateline_gives_place_and_source_of_the_page() -> None:
     document = read_bytes("k.txt", b"Leaders meet\n\nAlmaty. 5 March. KazTAG - The ministers met.")
     assert (document.dateline_place, document.source) == ("Almaty", "KazTAG")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Posted on July 3, 2024 by admin", "Published on 3 July 2024", "By John Smith | July 3, 2024"],
+)
+def test_a_date_line_with_the_sites_words_around_it_dates_the_page(line: str) -> None:
+    text = f"Leaders meet in Astana\n\n{line}\n\nPresident Tokayev met President Putin on Monday."
+    document = read_bytes("d.txt", text.encode())
+    assert document.published is not None and document.published.isoformat() == "2024-07-03"
+    assert document.title == "Leaders meet in Astana"
