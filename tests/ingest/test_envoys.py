@@ -109,3 +109,15 @@ def test_staff_ends_a_title_before_a_name(registry: Registry) -> None:
     text = "Vladimir Putin met the chief of the Belarusian General Staff Pavel Muraveiko."
     extraction = extract_text("s.txt", f" date 2023-07-09 {text}", registry)
     assert [p.name for p in extraction.new_people] == ["Pavel Muraveiko"]
+
+
+def test_a_bare_role_later_names_the_new_person_titled_with_it(registry: Registry) -> None:
+    # Shehbaz Sharif is not in the dictionary; "Prime minister" is he, not Kazakhstan's
+    text = (
+        " date 2023-06-10 Prime Minister Shehbaz Sharif held a telephonic conversation with"
+        " President Kassym-Jomart Tokayev of Kazakhstan on Saturday. Prime minister"
+        " underscored that Pakistan deeply valued its relations with Kazakhstan."
+    )
+    extraction = extract_text("p.txt", text, registry)
+    assert {m.person for m in extraction.mentions} == {"Shehbaz Sharif", "Kassym-Jomart Tokayev"}
+    assert [s.speaker for s in extraction.statements] == ["Shehbaz Sharif"]

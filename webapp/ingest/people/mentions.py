@@ -97,8 +97,12 @@ def scan(text: str, registry: Registry) -> Scan:
         phrase_starts[hit.start] = role.start
         if hit.person is not None and hit.kind == "name":
             pairs.append(Pair(role, hit.person))
-        elif hit.kind == "new" and hit.country is None and role.countries[0] is not None:
-            hit.country = role.countries[0]
+        elif hit.kind == "new":
+            # "Prime Minister Shehbaz Sharif …. Prime minister underscored": the new
+            # person holds the title a bare role noun later names
+            pairs.append(Pair(role, hit.text))
+            if hit.country is None and role.countries[0] is not None:
+                hit.country = role.countries[0]
     return Scan(names, roles, pairs, phrase_starts, appositions)
 
 
