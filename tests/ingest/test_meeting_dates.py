@@ -47,3 +47,15 @@ def test_a_call_told_in_the_first_person_is_no_meeting(registry: Registry) -> No
         ' Türkiye," Bakhtiyor Saidov wrote on X.'
     )
     assert extract_text("c.txt", text, registry).meetings == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Shehbaz Sharif held a telephonic conversation with Kassym-Jomart Tokayev.",
+        "Kassym-Jomart Tokayev phoned Vladimir Putin on Saturday.",
+        "The leaders spoke telephonically: Kassym-Jomart Tokayev and Vladimir Putin had talks.",
+    ],
+)
+def test_telephonic_talks_are_calls(sentence: str, registry: Registry) -> None:
+    assert extract_text("t.txt", f" date 2023-06-10 {sentence}", registry).meetings == ()

@@ -75,7 +75,7 @@ FUTURE_AFTER = re.compile(
     r"|expected|due)|scheduled\s+(?:for|to|during)|later\s+this\s+(?:week|month|year)))"
 )
 PHONE = re.compile(
-    r"(?i:\b(?:tele)?phone\b|\bvideo\s*(?:call|link|conference|channel)?|\bvideoconference"
+    r"(?i:\b(?:tele)?phon(?:e|ed|ic|ically)\b|\bvideo\s*(?:call|link|conference|channel)?|\bvideoconference"
     r"|\bvirtual(?:ly)?\b|\bonline\b)"
 )
 PHONE_WORDS = ("phone", "video", "virtual", "online")
