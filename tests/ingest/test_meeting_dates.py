@@ -59,3 +59,21 @@ def test_a_call_told_in_the_first_person_is_no_meeting(registry: Registry) -> No
 )
 def test_telephonic_talks_are_calls(sentence: str, registry: Registry) -> None:
     assert extract_text("t.txt", f" date 2023-06-10 {sentence}", registry).meetings == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting between Vladimir Putin and Nikol Pashinyan did not take place.",
+        "The meeting between Vladimir Putin and Nikol Pashinyan was postponed.",
+        "Talks between Vladimir Putin and Nikol Pashinyan were called off.",
+        "A meeting between Vladimir Putin and Nikol Pashinyan is not on the agenda.",
+    ],
+)
+def test_a_meeting_denied_after_its_cue_is_none(sentence: str, registry: Registry) -> None:
+    assert extract_text("n.txt", f" date 2024-07-11 {sentence}", registry).meetings == ()
+
+
+def test_a_meeting_then_a_denial_of_something_else_stays(registry: Registry) -> None:
+    text = " date 2024-07-11 Vladimir Putin met Nikol Pashinyan. The summit was postponed."
+    assert len(extract_text("n.txt", text, registry).meetings) == 1

@@ -5,9 +5,9 @@ A meeting cue is a verb or noun of meeting ("met with", "held talks",
 count when a modal or plan stands before it ("will hold talks", "may meet",
 "agreed to organise a visit") or a denial ("did not hold talks"), when what
 follows it puts it in the future ("talks which should occur", "meetings … will
-take place"), or when a phone or video call is told in the same clause ("spoke
-over the phone"; but "spoke over the phone … after meeting in Almaty" tells of a
-meeting too).
+take place") or denies it ("… was postponed", "… did not take place"), or when
+a phone or video call is told in the same clause ("spoke over the phone"; but
+"spoke over the phone … after meeting in Almaty" tells of a meeting too).
 """
 
 from __future__ import annotations
@@ -73,6 +73,13 @@ FUTURE_AFTER = re.compile(
     r"|(?i:[^.;:]{0,160}?\b(?:(?:will|would|should|shall|is|are|to)\s+(?:also\s+)?"
     r"(?:take\s+place|be\s+held|occur|happen|be\s+scheduled)|(?:is|are)\s+(?:scheduled|planned"
     r"|expected|due)|scheduled\s+(?:for|to|during)|later\s+this\s+(?:week|month|year)))"
+)
+#: what follows a cue and says it did not happen: "… did not take place", "… was postponed"
+NEGATED_AFTER = re.compile(
+    r"(?i:[^.;:]{0,120}?\b(?:did\s+not|didn['’]t|never|(?:was|were|is|are)\s+not|has\s+not"
+    r"|have\s+not)\s+(?:take\s+place|happen|occur|be(?:en)?\s+held|held|planned|on\s+the\s+agenda)"
+    r"|[^.;:]{0,120}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|postponed"
+    r"|called\s+off|put\s+off|delayed|scrapped))"
 )
 PHONE = re.compile(
     r"(?i:\b(?:tele)?phon(?:e|ed|ic|ically)\b|\bvideo\s*(?:call|link|conference|channel)?|\bvideoconference"

@@ -28,6 +28,7 @@ from webapp.ingest.meetings.cues import CUE_WORDS
 from webapp.ingest.meetings.cues import FUTURE_AFTER
 from webapp.ingest.meetings.cues import FUTURE_BEFORE
 from webapp.ingest.meetings.cues import MEETING_CUE
+from webapp.ingest.meetings.cues import NEGATED_AFTER
 from webapp.ingest.meetings.cues import NEGATED_BEFORE
 from webapp.ingest.meetings.cues import NOUN_CONTEXT
 from webapp.ingest.meetings.cues import PHONE
@@ -355,7 +356,7 @@ def _counts(
         return False
     if NEGATED_BEFORE.search(text, max(unit[0], start - 40), start):
         return False
-    if FUTURE_AFTER.match(text, end, unit[1]):
+    if FUTURE_AFTER.match(text, end, unit[1]) or NEGATED_AFTER.match(text, end, unit[1]):
         return False
     if kind == "with" and cue.group().startswith("conversation"):
         paragraph = (text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1))
