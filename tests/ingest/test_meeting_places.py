@@ -172,3 +172,30 @@ def test_speaking_on_the_sidelines_is_in_person_but_on_the_phone_is_not(
     assert len(meetings(f" date 2024-07-09 {met}", registry)) == 1
     called = "Vladimir Putin and Alexander Lukashenko spoke on the phone."
     assert meetings(f" date 2024-07-09 {called}", registry) == []
+
+
+def test_telling_a_person_face_to_face_is_meeting_him(registry: Registry) -> None:
+    text = (
+        " date 2023-11-02 Emmanuel Macron was in Uzbekistan.\n\n"
+        '"Uzbekistan is transforming," French President Emmanuel Macron told Shavkat'
+        " Mirziyoyev in Samarkand on Thursday."
+    )
+    assert (
+        frozenset({"Emmanuel Macron", "Shavkat Mirziyoyev"}),
+        date(2023, 11, 2),
+        "Samarkand",
+    ) in (meetings(text, registry))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shavkat Mirziyoyev told reporters that the talks went well.",
+        "Shavkat Mirziyoyev told TASS that the talks went well.",
+        "Shavkat Mirziyoyev told Vladimir Putin by phone that the talks went well.",
+    ],
+)
+def test_telling_reporters_an_agency_or_over_the_phone_is_no_meeting(
+    sentence: str, registry: Registry
+) -> None:
+    assert meetings(f" date 2023-11-02 {sentence}", registry) == []

@@ -22,6 +22,8 @@ MEETING_CUE = re.compile(
     r"|discussions|consultations|sat\s+down|met\s+up|conferred|audience)\s+with"
     r"|(?:paid|pays|made|makes)\s+a\s+(?:courtesy\s+)?call\s+on)"
     r"|(?P<met>met|meets)(?!\s+with)"
+    # speaking to a person face to face: "Macron told Mirziyoyev", "told President Putin"
+    r"|(?P<told>told|tells)(?=\s+(?:his\s+|her\s+|the\s+)?[A-Z])"
     r"|(?P<received>received|receives|hosted|hosts|welcomed|welcomes|greeted|greets"
     r"|(?:receiving|hosting|welcoming|greeting)(?!\s+(?:remarks|speech|address|words)))"
     r"|(?P<held>(?:held|holds|hold|had|have|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
@@ -41,7 +43,8 @@ MEETING_CUE = re.compile(
 CUE_WORDS = (
     "met", "meet", "talks", "negotiations", "conversation", "consultations", "receiv", "hold",
     "held", "took", "host", "welcom", "greet", "discussions", "sat down", "between", "call on",
-    "conferred", "audience", "breakfast", "lunch", "dinner", "spoke on the", "negotiated",
+    "conferred", "audience", "breakfast", "lunch", "dinner", "spoke on the", "negotiated", "told",
+    "tells",
 )  # fmt: skip
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(

@@ -248,6 +248,10 @@ def _unit_evidence(
             reported = reported_clause(text, unit, cue.start(), people)
             participants = [m.person for m in mentions if m.start >= reported]
         else:
+            if kind == "told":
+                if not object_follows(text, cue.end(), after, people):
+                    continue  # "told reporters", "told TASS": no one met
+                kind = "met"
             if kind == "received" and not object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = subject_of(text, before)
