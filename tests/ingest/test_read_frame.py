@@ -164,3 +164,19 @@ def test_a_salutation_is_no_subtitle() -> None:
     document = read_bytes("speech.txt", text.encode())
     assert document.subtitle is None
     assert document.text.startswith("Ladies and gentlemen,")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("By Reuters Staff\n\nThe presidents met.", "Reuters"),
+        ("By Staff Writer, The Times of Central Asia\n\nThe presidents met.",
+         "The Times of Central Asia"),
+        ("By Aigerim Sadykova, The Astana Times\n\nThe presidents met.", "The Astana Times"),
+        ("By Aigerim Sadykova\n\nThe presidents met.", None),
+        ("The presidents met.\n\nWith inputs from PTI", "PTI"),
+        ("The presidents met.\n\nFollow us on Telegram @kabar_news", "Kabar"),
+    ],
+)  # fmt: skip
+def test_the_outlet_an_author_or_a_sign_off_names(text: str, source: str | None) -> None:
+    assert read_bytes("a.txt", f"Leaders meet in Astana\n\n{text}".encode()).source == source

@@ -66,6 +66,11 @@ _SITE_NAMED = re.compile(
 )
 #: the site's own account in its appeal: "Follow us on Twitter @AzerNewsAz"
 _FOLLOW_HANDLE = re.compile(r"(?i:follow\sus\b)[^@]{0,40}@(?P<handle>\w{3,40})\W*$")
+#: an author line's outlet: after a comma, or the outlet's staff: "By Reuters Staff"
+_AUTHOR_OF = re.compile(
+    r",\s(?P<outlet>[^,|]{2,50}?)\s*$"
+    r"|^(?:By|Written\sby)\s(?P<staff>[^,|]{2,40}?)\s(?:Staff|Correspondent|Reporter)s?\b"
+)
 _ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
 #: a copyright notice that says it is the site's: its owner is the publisher, known or not
 _RIGHTS_RESERVED = re.compile(r"(?i:\ball\srights\sreserved\b)")
@@ -230,9 +235,23 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
             found.place = found.place or _city_at_end(dated.rest)
         elif outlet is not None:
             found.source = found.source or table.named(outlet).name
-        elif (when := author_date(line)) is not None and found.date is None:
-            found.date = WrittenDate(0, 0, when.year, when.month, when.day)
+        else:
+            if (when := author_date(line)) is not None and found.date is None:
+                found.date = WrittenDate(0, 0, when.year, when.month, when.day)
+            # the outlet the author writes for: "By Reuters Staff", "By Staff Writer, The
+            # Times of Central Asia", "By Aigerim Sadykova, The Astana Times"
+            if found.source is None and (staff := _author_outlet(line, table)) is not None:
+                found.source = staff
     return kept, found
+
+
+def _author_outlet(line: str, table: Outlets) -> str | None:
+    after = _AUTHOR_OF.search(line)
+    if after is None:
+        return None
+    words = (after["outlet"] or after["staff"]).strip()
+    outlet = table.named(words) or table.named(words.removeprefix("The "))
+    return outlet.name if outlet is not None and not outlet.relays else None
 
 
 def _leading_dates(line: str) -> tuple[WrittenDate, str] | None:

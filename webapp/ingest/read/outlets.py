@@ -104,7 +104,11 @@ class Outlets:
 
         "@AzerNewsAz" is azernews.az, "@TASS_agency" is not known, "@Kazinform" is Kazinform.
         """
-        return self._by_handle.get(_handle_key(handle))
+        key = _handle_key(handle)
+        found = self._by_handle.get(key)
+        if found is None and (bare := _HANDLE_SUFFIX.sub("", key)) != key:
+            found = self._by_handle.get(bare)  # "@kabar_news" is Kabar's
+        return found
 
     def site(self, line: str) -> Outlet | None:
         """The outlet whose site name is this whole frame line."""
@@ -124,6 +128,10 @@ def publisher_country(document: Document) -> str | None:
     """The home country of the outlet a document names as its source, when the table knows it."""
     outlet = outlets().named(document.source) if document.source else None
     return outlet.country if outlet is not None else None
+
+
+#: words an account adds to an outlet's name: "kabar_news", "tass_agency", "trend_en"
+_HANDLE_SUFFIX = re.compile(r"(?:news|agency|official|online|english|eng|en|info|tv)$")
 
 
 def _handle_key(text: str) -> str:

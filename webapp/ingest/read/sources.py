@@ -40,9 +40,11 @@ def _reports(table: Outlets) -> re.Pattern[str]:
     )
 
 
-#: the wire's own sign-off closing a story: "… the talks were long. (ANI)", "--IANS", "APA"
+#: the wire's own sign-off closing a story: "… the talks were long. (ANI)", "--IANS", "APA",
+#: "With inputs from PTI"
 _SIGN_OFF = re.compile(
-    r"(?:^|\s)(?:\(|--?|—\s?)?(?P<name>[A-Z][\w.-]{1,30}(?:\s[A-Z][\w.-]{1,30})?)\)?$"
+    r"(?:^|\s)(?:\(|--?|—\s?|(?i:with\s+inputs?\s+from)\s)?"
+    r"(?P<name>[A-Z][\w.-]{1,30}(?:\s[A-Z][\w.-]{1,30})?)\)?$"
 )
 #: Reuters closes its stories with the names of its reporters and editors
 _REUTERS_CREDIT = re.compile(
@@ -60,7 +62,11 @@ def _signed_at_end(body: list[str], table: Outlets) -> str | None:
         match = _SIGN_OFF.search(paragraph[-50:])
         if match is None:
             continue
-        whole = paragraph.strip() == match["name"] or match.group().lstrip()[:1] in "(-—"
+        whole = (
+            paragraph.strip() == match["name"]
+            or match.group().lstrip()[:1] in "(-—"
+            or paragraph.strip().lower().startswith(("with inputs from", "with input from"))
+        )
         outlet = table.named(match["name"]) if whole else None
         if outlet is not None and not outlet.relays:
             return outlet.name
