@@ -180,3 +180,19 @@ def test_a_salutation_is_no_subtitle() -> None:
 )  # fmt: skip
 def test_the_outlet_an_author_or_a_sign_off_names(text: str, source: str | None) -> None:
     assert read_bytes("a.txt", f"Leaders meet in Astana\n\n{text}".encode()).source == source
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Text size: A A A\n\nTokayev meets Putin in Astana",
+        "Tokayev meets Putin in Astana\n\nListen to this article",
+        "Tokayev meets Putin in Astana\n\n(Updated)",
+        # a date after a bar ends the site's title line, not the headline
+        "Tokayev meets Putin in Astana | 03.07.2024",
+    ],
+)
+def test_players_size_switches_and_a_dated_title_suffix_are_frame(head: str) -> None:
+    text = f"{head}\n\nASTANA, July 3 (Xinhua) -- President Tokayev met President Putin."
+    document = read_bytes("h.txt", text.encode())
+    assert (document.title, document.subtitle) == ("Tokayev meets Putin in Astana", None)

@@ -41,6 +41,8 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r"(?:\s(?:previous|next) (?:news|article|story|post))?",
     # the site's own controls
     r"view settings|font size:?|site colou?rs:?|version for the visually impaired|text only",
+    r"text size:?(?:\s?a[+-]?){0,4}|listen(?: to)?(?: this)?(?: article| story| news)?"
+    r"(?:\s?\d{1,2}:\d{2})?|\(?updated\)?",  # a player or a size switch; "(Updated)"
     r"accessibility(?: links| options)?|go to (?:the )?main site",
     r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|search|footer|article)",
     r"(?:[^.!?>›]{1,40}\s?[>›]\s?){2,8}[^.!?>›]{0,60}",  # "Home > News > Politics"
