@@ -199,3 +199,20 @@ def test_telling_reporters_an_agency_or_over_the_phone_is_no_meeting(
     sentence: str, registry: Registry
 ) -> None:
     assert meetings(f" date 2023-11-02 {sentence}", registry) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("They met in the capital of Kazakhstan.", "Astana"),
+        ("They met in the Kazakh city of Kostanay.", "Kostanay"),
+        ("They met in the southern Russian resort of Sochi.", "Sochi"),
+        ("They met at the Diaoyutai State Guesthouse.", "Beijing"),
+        # a city's region is not the city
+        ("They met in Almaty region.", None),
+    ],
+)
+def test_a_city_named_by_its_kind_its_country_or_a_long_venue(
+    sentence: str, city: str | None
+) -> None:
+    assert place_in(sentence, 0, len(sentence), date(2024, 7, 11)) == city
