@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from webapp.ingest.people.mentions import resolve
 from webapp.ingest.people.mentions import scan
 from webapp.ingest.people.registry import Registry
@@ -121,3 +123,22 @@ def test_a_bare_role_later_names_the_new_person_titled_with_it(registry: Registr
     extraction = extract_text("p.txt", text, registry)
     assert {m.person for m in extraction.mentions} == {"Shehbaz Sharif", "Kassym-Jomart Tokayev"}
     assert [s.speaker for s in extraction.statements] == ["Shehbaz Sharif"]
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # the press writes a foreign leader as his country's: a new person of that country
+        ("Tokayev met Turkey's Recep Tayyip Erdogan in Astana.", "Recep Tayyip Erdogan"),
+        ("Vladimir Putin met Mr. Ebrahim Raisi in Moscow.", "Ebrahim Raisi"),
+        # a country's province, directorate or newspaper is no person
+        ("Xi Jinping met Sadyr Japarov in China's Shaanxi Province.", None),
+        ("Türkiye's Communications Directorate announced the call.", None),
+        ("China's Global Times reported that Xi Jinping met Vladimir Putin.", None),
+    ],
+)  # fmt: skip
+def test_a_countrys_possessive_or_an_honorific_before_a_name(
+    text: str, new: str | None, registry: Registry
+) -> None:
+    extraction = extract_text("c.txt", f" date 2023-07-09 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ([new] if new else [])

@@ -72,6 +72,17 @@ _TITLE_AFTER = re.compile(
     r"(?![ \u00a0]+[A-Z])(?!\s+(?:said|says|told|noted|stressed|added|stated|emphasi[sz]ed"
     r"|explained|announced|replied|recalled|believes|thinks)\b)"
 )
+#: a country's possessive right before a name: "Iran's Ebrahim Raisi"
+_COUNTRY_OWNS = re.compile(r"(?<![\w-])(?P<country>[A-Z][\w-]+)['’]s\s+$")
+#: the last words of a body, a place or a paper, not of a person: "China's Shaanxi
+#: Province", "Türkiye's Communications Directorate", "China's Global Times"
+_INSTITUTION_WORDS = frozenset(
+    "Province Region Directorate Times Port Daily News Agency Ministry Office University"
+    " Airport Company Corporation Group Bank Council Party Television TV Radio Post Herald"
+    " Tribune Gazette Monitor Review Journal Channel Network Institute Centre Center Fund".split()
+)
+#: an honorific right before a name: "Mr. Ebrahim Raisi", "Mrs Smith"
+_HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Madam|Sir)\.?\s+$")
 #: a name right after "of the" is an institution's: "Chairman of the Khalk Maslakhaty"
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
 #: a name that begins the name of a place or body is not a mention of the person:
@@ -339,6 +350,14 @@ def _segment_hits(
         yield NameHit(start, end, "untitled", phrase)
 
 
+def _institution(tokens: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether the capitalised run from ``first`` ends in a word of a body or a place."""
+    index = first
+    while index + 1 < len(tokens) and tokens[index + 1][0] - tokens[index][1] <= 1:
+        index += 1
+    return any(token[2] in _INSTITUTION_WORDS for token in tokens[first : index + 1])
+
+
 def _without_honorific(
     text: str, tokens: list[tuple[int, int, str]], segment: list[int]
 ) -> list[int]:
@@ -375,6 +394,13 @@ def _title_context(
     before = text[max(0, name_start - TITLE_REACH) : name_start]
     if not titled and _TITLE_BEFORE.search(before):
         titled = True
+    owner = None if titled else _COUNTRY_OWNS.search(before)
+    if owner is not None and not _institution(tokens, first):
+        # "Turkey's Recep Tayyip Erdogan": a country's man, as the press writes its leaders
+        if (named := country_named(owner.group("country"))) is not None:
+            titled, country = True, named
+    if not titled and _HONORIFIC.search(before):
+        titled = True  # "Mr. Ebrahim Raisi"
     if titled and country is None:
         for word in before.split()[-4:]:
             country = country_named(_POSSESSIVE.sub("", word.strip(",;:"))) or country
