@@ -61,6 +61,7 @@ TABLES = (
     "articles",
     "meeting_reports",
     "meetings",
+    "mentions",
     "people",
     "person_aliases",
     "positions",
