@@ -239,6 +239,8 @@ class ArticleView(SecureModelView):
             "urls": {
                 "verdict": url_for("article_review.verdict", table="TABLE", row_id=0),
                 "speaker": url_for("article_review.speaker", row_id=0),
+                "mention_person": url_for("article_review.mention_person", row_id=0),
+                "meeting": url_for("article_review.meeting", row_id=0),
                 "undo": url_for("article_review.undo", revision_id=0),
                 "lookup": url_for("statement.ajax_lookup", name="speaker"),
             },
