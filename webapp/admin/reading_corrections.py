@@ -132,13 +132,15 @@ def meeting_change(form: MeetingForm, participants: list[Person]):
     place = form.place.data or None
 
     def change(meeting: Meeting) -> None:
+        # read before any change: loading them later would flush the changes made so far
+        before = sorted(p.id for p in meeting.participants)
         if meeting.held_on != held_on:
             meeting.held_on = held_on
             meeting.date_from = None
         if meeting.place != place:
             meeting.place = place
             meeting.place_from = None
-        if sorted(p.id for p in meeting.participants) != sorted(p.id for p in participants):
+        if before != sorted(p.id for p in participants):
             meeting.participants = participants
         if db.session.is_modified(meeting):
             meeting.review_status = ReviewStatus.EDITED
