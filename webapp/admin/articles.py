@@ -241,6 +241,11 @@ class ArticleView(SecureModelView):
                 "speaker": url_for("article_review.speaker", row_id=0),
                 "mention_person": url_for("article_review.mention_person", row_id=0),
                 "meeting": url_for("article_review.meeting", row_id=0),
+                "person": url_for(
+                    "person.details_view",
+                    id="PERSON",
+                    url=url_for(".read_view", article_id=article_id),
+                ),
                 "undo": url_for("article_review.undo", revision_id=0),
                 "lookup": url_for("statement.ajax_lookup", name="speaker"),
             },
