@@ -10,6 +10,12 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
   var button = parts.button;
   var shown = null; // {table, id, around}: the record being drawn
 
+  function add(node) {
+    if (node) {
+      panel.appendChild(node);
+    }
+  }
+
   function actions(correct) {
     if (!data.can_write) {
       return null;
@@ -50,71 +56,71 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
   }
 
   function statementPanel(row) {
-    panel.appendChild(make("h2", { class: "h6", text: "Statement #" + shown.id }));
+    add(make("h2", { class: "h6", text: "Statement #" + shown.id }));
     if (row.inside.length) {
-      panel.appendChild(make("p", { class: "mb-1" }, [
+      add(make("p", { class: "mb-1" }, [
         "A quote inside ", link("statement #" + row.inside[0], "statements", row.inside[0]),
       ]));
     }
-    panel.appendChild(fields([
+    add(fields([
       ["Speaker", row.speaker || "unknown speaker"],
       ["Kind", row.kind],
       ["Meeting", meetingLabel(row.meeting_id)],
       ["Confidence", row.confidence.toFixed(2)],
       ["Status", row.status],
     ]));
-    panel.appendChild(make("p", { class: "review-text text-muted", text: row.text }));
-    panel.appendChild(actions(true));
-    panel.appendChild(make("a", { href: row.href, text: data.can_write ? "Edit form" : "Details" }));
+    add(make("p", { class: "review-text text-muted", text: row.text }));
+    add(actions(true));
+    add(make("a", { href: row.href, text: data.can_write ? "Edit form" : "Details" }));
   }
 
   function mentionPanel(row) {
-    panel.appendChild(make("h2", { class: "h6", text: "Mention of " + row.person }));
-    panel.appendChild(fields([
+    add(make("h2", { class: "h6", text: "Mention of " + row.person }));
+    add(fields([
       ["Words", "“" + wordsOf("mentions", shown.id) + "”"],
       ["Found as", row.how],
       ["Confidence", row.confidence.toFixed(2)],
       ["Status", row.status],
     ]));
-    panel.appendChild(aroundLine("In"));
+    add(aroundLine("In"));
     var id = shown.id;
     var beside = Object.keys(data.mentions).filter(function (other) {
       var mention = data.mentions[other];
       return other !== id && mention.start === row.start && mention.end === row.end;
     });
     if (beside.length) {
-      panel.appendChild(make("p", { class: "mb-1" }, ["The same words also name "].concat(
+      add(make("p", { class: "mb-1" }, ["The same words also name "].concat(
         beside.map(function (other) { return link(data.mentions[other].person, "mentions", other); })
       )));
     }
-    panel.appendChild(actions(true));
-    panel.appendChild(make("p", { class: "mb-0" }, [
+    add(actions(true));
+    add(make("p", { class: "mb-0" }, [
       "The person's own record: ", link(row.person, "people", row.person_id),
     ]));
   }
 
   function personPanel(row) {
-    panel.appendChild(make("h2", { class: "h6", text: row.name }));
-    panel.appendChild(fields([
+    add(make("h2", { class: "h6", text: row.name }));
+    add(fields([
       ["Mentions here", String(row.mentions)],
       ["Found as", row.found_as.join(", ")],
       ["Status", row.status],
     ]));
-    panel.appendChild(aroundLine("Mentioned in"));
-    panel.appendChild(actions(false));
-    panel.appendChild(make("a", { href: row.href, text: "Person page" }));
+    add(aroundLine("Mentioned in"));
+    add(actions(false));
+    add(make("a", { href: row.href, text: "Person page" }));
   }
 
   function meetingPanel(row) {
-    panel.appendChild(make("h2", { class: "h6", text: "Meeting " + row.label }));
-    panel.appendChild(fields([
+    add(make("h2", { class: "h6", text: "Meeting " + row.label }));
+    add(fields([
       ["Occasion", row.occasion || "none given"],
       ["Participants", names(row.participants) || "none"],
       ["Confidence", row.confidence.toFixed(2)],
       ["Status", row.status],
     ]));
-    panel.appendChild(actions(true));
-    panel.appendChild(make("a", { href: row.href, text: "Meeting page" }));
+    add(actions(true));
+    add(make("a", { href: row.href, text: "Meeting page" }));
   }
 
   var PANELS = { statements: statementPanel, mentions: mentionPanel, people: personPanel, meetings: meetingPanel };
