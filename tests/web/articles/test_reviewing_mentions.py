@@ -194,3 +194,39 @@ def test_only_editors_review_mentions(seeded, client, transcript, putin):
     assert page_data(client, transcript["article"])["can_write"] is False
     log_out(client)
     assert row(seeded, Mention, putin)[:2] == (ReviewStatus.UNREVIEWED, 1)
+
+
+def test_seeding_again_keeps_what_the_editor_did_to_the_mentions(
+    seeded, client, transcript, editor, putin
+):
+    """The transcript's mentions after `seed --reextract`: the corrected and the rejected one
+    as the editor left them, nothing new on their words, the other ten found again."""
+    smailov = transcript["mentions"][SMAILOV_AT]
+    assert editor["mentions"][str(smailov)]["person"] == "Alikhan Smailov"
+    corrected = person(client, editor["csrf_token"], putin, person_id(seeded, "Olzhas Bektenov"))
+    token = corrected.get_json()["csrf_token"]
+    assert verdict(client, token, "mentions", smailov, "rejected").status_code == 200
+
+    result = seeded.test_cli_runner().invoke(args=["seed", "--reextract"])
+    assert result.exit_code == 0, result.output
+
+    after = page_data(client, transcript["article"])["mentions"]
+    assert len(after) == 12
+    assert after[str(putin)] == {
+        "person_id": person_id(seeded, "Olzhas Bektenov"),
+        "person": "Olzhas Bektenov",
+        "how": "name",
+        "start": PUTIN_AT,
+        "end": PUTIN_AT + len("Vladimir Putin"),
+        "confidence": 1.0,
+        "status": "edited",
+        "version": 2,
+    }
+    assert (after[str(smailov)]["person"], after[str(smailov)]["status"]) == (
+        "Alikhan Smailov",
+        "rejected",
+    )
+    for start, kept in ((PUTIN_AT, putin), (SMAILOV_AT, smailov)):
+        assert [m for m in after.values() if m["start"] == start] == [after[str(kept)]]
+    others = [m for id_, m in after.items() if int(id_) not in (putin, smailov)]
+    assert len(others) == 10 and {m["status"] for m in others} == {"unreviewed"}
