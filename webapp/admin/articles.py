@@ -268,6 +268,16 @@ class ArticleView(SecureModelView):
             abort(404)
         return redirect(reading_links.statement_in_text(article_id, statement_id))
 
+    @expose("/mention/<int:mention_id>")
+    def mention_view(self, mention_id: int):
+        """A mention's words in its article's reading page, for the history's links."""
+        article_id = db.session.scalar(
+            sa.select(Mention.article_id).where(Mention.id == mention_id)
+        )
+        if article_id is None:
+            abort(404)
+        return redirect(reading_links.mention_in_text(article_id, mention_id))
+
     @expose("/raw/<int:article_id>")
     def raw_view(self, article_id: int):
         article = db.session.scalar(
