@@ -9,6 +9,9 @@ seeding keeps those. The columns are added in place, with server defaults
 that give the rows already there theirs: a batch rebuild of ``mentions``
 would fail on SQLite, whose view ``article_details`` reads the table.
 The same SQL serves SQLite and PostgreSQL.
+
+A rejected mention names nobody, so ``article_details.person_count`` no longer
+counts it, as the articles list does not.
 """
 
 from alembic import op
@@ -20,6 +23,18 @@ depends_on = None
 
 STATUSES = ("unreviewed", "edited", "reviewed", "rejected")
 
+ARTICLE_DETAILS = """
+CREATE VIEW article_details AS
+SELECT a.id AS article_id, a.file, a.title, a.published, src.name AS source, a.dateline_place,
+       (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statement_count,
+       (SELECT count(DISTINCT mn.person_id) FROM mentions mn WHERE mn.article_id = a.id{also})
+           AS person_count,
+       (SELECT count(*) FROM meeting_reports r WHERE r.article_id = a.id) AS meeting_count
+FROM articles a
+LEFT JOIN sources src ON src.id = a.source_id
+"""
+NAMING = " AND mn.review_status <> 'rejected'"
+
 
 def upgrade() -> None:
     allowed = ", ".join(f"'{status}'" for status in STATUSES)
@@ -28,8 +43,12 @@ def upgrade() -> None:
         f" CONSTRAINT ck_mentions_review_status CHECK (review_status IN ({allowed}))"
     )
     op.execute("ALTER TABLE mentions ADD COLUMN version_id INTEGER DEFAULT 1 NOT NULL")
+    op.execute("DROP VIEW article_details")
+    op.execute(ARTICLE_DETAILS.format(also=NAMING))
 
 
 def downgrade() -> None:
+    op.execute("DROP VIEW article_details")
+    op.execute(ARTICLE_DETAILS.format(also=""))
     op.execute("ALTER TABLE mentions DROP COLUMN version_id")
     op.execute("ALTER TABLE mentions DROP COLUMN review_status")

@@ -59,9 +59,14 @@ def test_mentions_seeded_before_are_unreviewed_at_version_one(any_app):
     assert run(any_app, "SELECT review_status, version_id FROM mentions") == [("unreviewed", 1)]
     with pytest.raises(sa.exc.IntegrityError):
         run(any_app, "UPDATE mentions SET review_status = 'maybe'")
+    count = "SELECT person_count FROM article_details"
+    assert run(any_app, count) == [(1,)]
+    run(any_app, "UPDATE mentions SET review_status = 'rejected'")
+    assert run(any_app, count) == [(0,)]  # a rejected mention names nobody
 
     with any_app.app_context():
         command.downgrade(config, BEFORE)
         db.engine.dispose()
     assert not columns(any_app) & MENTION_COLUMNS
     assert run(any_app, "SELECT id, person_id FROM mentions") == [(1, 1)]
+    assert run(any_app, count) == [(1,)]  # the view as it was: every mention counts

@@ -36,6 +36,7 @@ from webapp.models import Meeting
 from webapp.models import MeetingReport
 from webapp.models import Mention
 from webapp.models import Person
+from webapp.models import ReviewStatus
 from webapp.models import Statement
 from webapp.models import meeting_participants
 
@@ -262,7 +263,8 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
 
     names: dict[int, str] = {m.person_id: m.name for m in mentions}
     names.update({s.speaker_id: s.speaker for s in statements if s.speaker_id is not None})
-    counts = Counter(m.person_id for m in mentions)
+    # a rejected mention names nobody: its person is not counted as mentioned here
+    counts = Counter(m.person_id for m in mentions if m.mention_status != ReviewStatus.REJECTED)
     found_as: dict[int, set[str]] = {}
     for mention in mentions:
         found_as.setdefault(mention.person_id, set()).add(mention.how.value)

@@ -33,6 +33,7 @@ from webapp.models import MeetingReport
 from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import PersonAlias
+from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
 from webapp.search import snippets
@@ -78,6 +79,7 @@ class MentionsPersonFilter(BaseSQLAFilter):
                     sa.select(PersonAlias.person_id).where(PersonAlias.alias == value),
                 )
             )
+        mentions &= Mention.review_status != ReviewStatus.REJECTED
         return query.filter(Article.id.in_(sa.select(Mention.article_id).where(mentions)))
 
 
@@ -114,7 +116,8 @@ def searched_texts(ids: list[int]) -> dict[int, str]:
 
 
 def counts_for(ids: list[int]) -> dict[str, dict[int, int]]:
-    """Statements and distinct people mentioned, for the given articles only."""
+    """Statements and distinct people mentioned (a rejected mention names nobody), for the
+    given articles only."""
     if not ids:
         return {"statements": {}, "people": {}}
     statements = db.session.execute(
@@ -124,7 +127,7 @@ def counts_for(ids: list[int]) -> dict[str, dict[int, int]]:
     )
     people = db.session.execute(
         sa.select(Mention.article_id, sa.func.count(sa.distinct(Mention.person_id)))
-        .where(Mention.article_id.in_(ids))
+        .where(Mention.article_id.in_(ids), Mention.review_status != ReviewStatus.REJECTED)
         .group_by(Mention.article_id)
     )
     return {"statements": dict(statements.all()), "people": dict(people.all())}

@@ -6,11 +6,14 @@ as "Alihan Smailov", at 118.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from tests.conftest import login
+from tests.web.articles.pages import listed
 from tests.web.articles.pages import page_data
 from tests.web.articles.pages import read_page
 from tests.web.articles.review_calls import log_out
@@ -230,3 +233,38 @@ def test_seeding_again_keeps_what_the_editor_did_to_the_mentions(
         assert [m for m in after.values() if m["start"] == start] == [after[str(kept)]]
     others = [m for id_, m in after.items() if int(id_) not in (putin, smailov)]
     assert len(others) == 10 and {m["status"] for m in others} == {"unreviewed"}
+
+
+def test_a_rejected_mention_names_nobody_in_the_lists_and_the_export(
+    seeded, client, transcript, editor
+):
+    """Both of the transcript's mentions of Putin rejected: it no longer counts him among its
+    four people, is not found by his name, and the export leaves him out of it."""
+    article = transcript["article"]
+    assert listed(client)[article] == (2, 4)
+    assert article in listed(client, "?flt0_person_mentioned_name_alias_or_id=Vladimir+Putin")
+    token = editor["csrf_token"]
+    for start in (PUTIN_AT, 2625):
+        answer = verdict(client, token, "mentions", transcript["mentions"][start], "rejected")
+        assert answer.status_code == 200
+        token = answer.get_json()["csrf_token"]
+
+    assert listed(client)[article] == (2, 3)
+    page = client.get(f"/admin/article/read/{article}").text
+    people = page.split('class="card mb-3 article-people"', 1)[1].split("</section>", 1)[0]
+    assert "People (3)" in people and "Vladimir Putin" not in people
+    putin = person_id(seeded, "Vladimir Putin")
+    assert page_data(client, article)["people"][str(putin)]["mentions"] == 0
+    with seeded.app_context():  # the analysts' view counts as the list does
+        view = "SELECT person_count FROM article_details WHERE article_id = :article"
+        assert db.session.execute(sa.text(view), {"article": article}).scalar() == 3
+    found = listed(client, "?flt0_person_mentioned_name_alias_or_id=Vladimir+Putin")
+    assert found and article not in found
+    exported = json.loads(seeded.test_cli_runner().invoke(args=["export"]).output)
+    (row,) = [a for a in exported["articles"] if a["id"] == article]
+    names = {p["id"]: p["name"] for p in exported["people"]}
+    assert sorted(names[person] for person in row["people"]) == [
+        "Alikhan Smailov",
+        "Kassym-Jomart Tokayev",
+        "Mikhail Mishustin",
+    ]
