@@ -104,6 +104,10 @@ window.ParleyReaderPage = function (data, text) {
     if (!known) {
       return;
     }
+    var person = table === "mentions" && data.people[known.person_id];
+    if (person && (known.status === "rejected") !== (row.status === "rejected")) {
+      person.mentions += row.status === "rejected" ? -1 : 1; // a rejected mention names nobody
+    }
     known.status = row.status;
     known.version = row.version;
     if (table === "statements" || table === "mentions") {

@@ -275,3 +275,15 @@ def test_undo_puts_the_meeting_back_and_the_history_says_what_changed(
     assert stored(seeded, undated) == UNDATED | {"version": 3}
     *_, revert = revisions(seeded, "meetings", undated)
     assert revert.action == Action.REVERT and revert.reverts_id == changed["revision"]
+
+
+def test_a_place_with_markup_is_shown_as_text(seeded, client, transcript, editor, ids):
+    place = '<img src=x onerror="alert(1)">'
+    people = [ids["tokayev"], ids["putin"]]
+    response = correct(client, editor["csrf_token"], transcript["undated"], "", place, people)
+    assert response.status_code == 200
+    assert response.get_json()["row"]["place"] == place
+    page = client.get(f"/admin/article/read/{transcript['article']}").text
+    assert place not in page
+    assert "undated, &lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in page  # the side list
+    assert "\\u003cimg src=x" in page  # the panel's data, as JSON that no tag can end
