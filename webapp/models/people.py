@@ -133,9 +133,9 @@ class Mention(Base):
     #: name, alias, surname, fuzzy, role, pronoun or new
     how: Mapped[How] = mapped_column(enum_column(How, "how"))
     confidence: Mapped[float] = mapped_column(default=1.0)
-    #: unreviewed (as extracted), edited (an editor chose who it names), reviewed (confirmed)
-    #: or rejected (it names nobody here); seeding keeps all but unreviewed ones. The server
-    #: default gave the rows that existed before reviewing theirs (see the migration).
+    # The server defaults gave the mentions seeded before they were reviewed theirs.
+    #: unreviewed (as extracted), edited (an editor chose whom it names), reviewed (confirmed)
+    #: or rejected (it names nobody there); seeding again keeps all but the unreviewed ones
     review_status: Mapped[ReviewStatus] = mapped_column(
         enum_column(ReviewStatus, "review_status"),
         default=ReviewStatus.UNREVIEWED,
