@@ -32,7 +32,7 @@ from webapp.ingest import gazetteer
 
 EXPECTED = COLLECTIONS["seeds"][0]
 SEEDS, OWN_ARTICLES = COLLECTIONS["seeds"][1]
-CORPUS_SPLITS = ("dev", "holdout", "holdout2", "holdout3")
+CORPUS_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout5")
 POSITIONS = PROJECT_ROOT / "seed_data" / "reference" / "positions.json"
 
 OPENING_MARKS = '"\u201c\u00ab'  # " “ «
