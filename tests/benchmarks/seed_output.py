@@ -8,7 +8,8 @@ Seeds the folder (or ``--count`` real-style articles from ``make_corpus``)
 with the real command, ``flask --app webapp seed FOLDER --jobs N``, into a
 freshly migrated SQLite file, then writes every table's rows: ids included,
 ordered by primary key, every column but the wall-clock timestamps (the
-``DATETIME`` columns: when a row was created or changed, not what it says).
+``DATETIME`` columns: when a row was created or changed, not what it says),
+of which only the form is kept (``text:9999-99-99 99:99:99.999999``).
 The full-text indexes are dumped as what they hold, each document's terms
 and positions read through ``fts5vocab`` (not their pages, which depend on
 how the index was built), beside the schema's triggers and the command's
@@ -37,6 +38,8 @@ from webapp import PROJECT_ROOT
 
 #: a column of this declared type holds a wall-clock time, different in every run
 WALL_CLOCK_TYPE = "DATETIME"
+#: a column's text with every digit made a 9, in SQL
+DIGITS = "replace(" * 10 + '"{0}"' + "".join(f", '{d}', '9')" for d in range(10))
 #: rows of a differing table shown by --compare
 SHOWN = 5
 #: the section of the second run's output, with --again: compared only when both have it
@@ -104,9 +107,12 @@ def table_lines(connection: sqlite3.Connection, table: str) -> list[str]:
     kept = [row[1] for row in info if row[2].upper() != WALL_CLOCK_TYPE]
     dropped = [row[1] for row in info if row[2].upper() == WALL_CLOCK_TYPE]
     keys = [row[1] for row in sorted(info, key=lambda row: row[5]) if row[5]] or kept
-    columns = ", ".join(f'"{name}"' for name in kept)
+    # a timestamp's value is left out, not its form: "9999-99-99 99:99:99.999999"
+    shapes = [f"typeof(\"{name}\") || ':' || {DIGITS.format(name)}" for name in dropped]
+    columns = ", ".join([*(f'"{name}"' for name in kept), *shapes])
     order = ", ".join(f'"{name}"' for name in keys)
-    lines = [f"## {table} ({', '.join(kept)}; left out: {', '.join(dropped) or 'nothing'})"]
+    shown = ", ".join([*kept, *(f"the form of {name}" for name in dropped)])
+    lines = [f"## {table} ({shown})"]
     for row in connection.execute(f'SELECT {columns} FROM "{table}" ORDER BY {order}'):
         lines.append(json.dumps(row, ensure_ascii=False, default=repr))
     return lines
