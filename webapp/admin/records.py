@@ -20,6 +20,9 @@ from webapp.admin import statement_list
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
+from webapp.admin.filters import LOOKUP_LIMIT
+from webapp.admin.filters import lookups
+from webapp.admin.flask_admin_hooks import list_filters
 from webapp.admin.statement_form import SpeakerLoader
 from webapp.admin.statement_form import span_context
 from webapp.admin.statement_form import span_fields
@@ -103,6 +106,9 @@ class MeetingLoader(QueryAjaxModelLoader):
 
     def get_query(self):
         return super().get_query().options(selectinload(Meeting.participants))
+
+    def get_list(self, term: str, offset: int = 0, limit: int = 10):
+        return super().get_list(term, offset, min(limit, LOOKUP_LIMIT))
 
 
 class ConfirmMixin:
@@ -188,7 +194,13 @@ class StatementView(ConfirmMixin, SecureModelView):
         "meeting": MeetingLoader(
             "meeting", db, Meeting, fields=("place", "occasion"), page_size=10
         ),
+        #: the Article filter's lookup; the form has no article field
+        "article": statement_list.ArticleLoader("article", page_size=10),
     }
+
+    def filter_lookups(self, active_filters) -> dict[str, Any]:
+        """The lookups of the filter bar's record filters, and the labels of the chosen ones."""
+        return lookups(self, list_filters(self), active_filters)
 
     def page_data(self, rows: list[Statement]) -> dict[str, Any]:
         search = (
