@@ -165,12 +165,13 @@ class StatementView(ConfirmMixin, SecureModelView):
     )
     custom_sorts = {"speaker": statement_list.by_speaker, "article": statement_list.by_article}
     column_default_sort = ("id", True)
+    #: the record filters first: "Speaker" opens on "is", a person looked up by name
     column_filters = (
+        *statement_list.FILTERS,
         "speaker.name",
         "kind",
         "review_status",
         "article.published",
-        *statement_list.FILTERS,
     )
     facets = statement_list.FACETS
     list_template = "admin/statements/list.html"
