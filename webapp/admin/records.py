@@ -300,9 +300,11 @@ class MeetingView(ConfirmMixin, SecureModelView):
         return {"articles": dict(fetch(REPORTED, ids=ids)) if ids else {}}
 
     def get_one(self, id):
+        if not str(id).isdigit():
+            return None
         return db.session.scalar(
             db.select(Meeting)
-            .where(Meeting.id == id)
+            .where(Meeting.id == int(id))
             .options(
                 selectinload(Meeting.participants),
                 selectinload(Meeting.articles),
