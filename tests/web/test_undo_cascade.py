@@ -28,12 +28,14 @@ from webapp.models import Meeting
 from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Revision
+from webapp.models import Source
 from webapp.models import Statement
 from webapp.models import meeting_participants
 
 #: columns a row's return sets afresh, whatever it held
 BOOKKEEPING = {"version_id", "updated_at", "created_at"}
 TABLES = (
+    "sources",
     "people",
     "person_aliases",
     "positions",
@@ -176,6 +178,29 @@ def test_deleting_a_meeting_and_undoing_it_brings_back_its_people_and_links(any_
 
     with any_app.app_context():
         assert everything() == before
+
+
+def test_deleting_a_source_and_undoing_it_gives_its_articles_their_source_again(
+    any_app, client, data
+):
+    with any_app.app_context():
+        tass = Source(name="TASS")
+        for name in ("spring", "winter"):
+            db.session.get(Article, data[name]).source = tass
+        db.session.commit()
+        tass_id = tass.id
+        before = everything()
+    page = delete(client, "source", tass_id)
+    with any_app.app_context():
+        assert db.session.get(Article, data["spring"]).source_id is None
+        summary = db.session.scalar(sa.select(Revision.summary))
+    assert summary == "delete sources TASS, 2 articles lost their source"
+
+    undo(client, page)
+
+    with any_app.app_context():
+        assert everything() == before
+        assert db.session.get(Article, data["winter"]).source.name == "TASS"
 
 
 def test_the_history_says_what_went_with_a_deleted_person(any_app, client, data):

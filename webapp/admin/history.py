@@ -65,6 +65,7 @@ TABLES = (
     "people",
     "person_aliases",
     "positions",
+    "sources",
     "statements",
     "users",
 )

@@ -1,9 +1,9 @@
-"""What goes with a deleted person, article or meeting, recorded so that an Undo brings it back.
+"""What goes with a deleted person, article, meeting or source, recorded for its Undo.
 
 Deleting a person makes the database delete their aliases, positions,
 mentions and places in meetings (``ON DELETE CASCADE``) and clear the
-speaker of their statements (``ON DELETE SET NULL``); deleting a meeting or
-an article does the same to the rows that point at them. None of those rows
+speaker of their statements (``ON DELETE SET NULL``); deleting a meeting, an
+article or a source does the same to the rows that point at them. None of those rows
 pass through the session, so the audit trail would not see them.
 ``taken_with`` reads them, just before the delete is flushed, into the
 delete's revision (under ``CASCADE``); ``put_back`` inserts them again and
@@ -33,7 +33,7 @@ from webapp.words import plural
 #: the key of a delete's changes that holds what the database removed and unlinked with it
 CASCADE = "cascade"
 #: the tables whose deletes record what goes with them
-PARENTS = frozenset({"people", "articles", "meetings"})
+PARENTS = frozenset({"people", "articles", "meetings", "sources"})
 #: a row of each table that can go with another, in words: (one, many)
 ROW_WORDS = {
     "person_aliases": ("alias", "aliases"),
@@ -42,9 +42,15 @@ ROW_WORDS = {
     "meeting_participants": ("place in a meeting", "places in meetings"),
     "meeting_reports": ("meeting report", None),
     "statements": ("statement", None),
+    "articles": ("article", None),
 }
 #: a row the others point at, in words
-PARENT_WORDS = {"people": "person", "articles": "article", "meetings": "meeting"}
+PARENT_WORDS = {
+    "people": "person",
+    "articles": "article",
+    "meetings": "meeting",
+    "sources": "source",
+}
 #: a link the database clears, in words
 LINK_WORDS = {"speaker_id": "speaker", "meeting_id": "meeting", "source_id": "source"}
 

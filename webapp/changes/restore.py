@@ -1,11 +1,10 @@
 """Undoing a create (the row goes again) or a delete (the row comes back).
 
 A deleted row comes back from the values its revision recorded, with its id.
-A deleted person, article or meeting comes back with what the database
-removed or unlinked with it (``webapp.changes.cascade``), or not at all: the
-undo is refused, saying why, when its name or text is another row's now, or
-when something it needs is gone. Deleting a source still takes its articles'
-links unrecorded.
+A deleted person, article, meeting or source comes back with what the
+database removed or unlinked with it (``webapp.changes.cascade``), or not at
+all: the undo is refused, saying why, when its name or text is another row's
+now, or when something it needs is gone.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Position
 from webapp.models import Revision
+from webapp.models import Source
 from webapp.models import Statement
 from webapp.models import User
 from webapp.models.common import utcnow
@@ -36,7 +36,7 @@ from webapp.models.common import utcnow
 #: the tables whose deleted rows the trail records whole, with what went with them
 RESTORABLE = frozenset(
     model.__tablename__
-    for model in (Statement, Position, PersonAlias, MeetingReport, Person, Article, Meeting)
+    for model in (Statement, Position, PersonAlias, MeetingReport, Person, Article, Meeting, Source)
 )
 
 

@@ -39,11 +39,12 @@ from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Position
 from webapp.models import Revision
+from webapp.models import Source
 from webapp.models import Statement
 from webapp.models import User
 from webapp.models.common import utcnow
 
-AUDITED = (Article, Person, PersonAlias, Position, Meeting, MeetingReport, Statement, User)
+AUDITED = (Article, Person, PersonAlias, Position, Meeting, MeetingReport, Source, Statement, User)
 #: bookkeeping columns that change on every update and say nothing to a reader
 SKIPPED = frozenset({"version_id", "updated_at", "created_at", "password_hash", "last_login_at"})
 #: collections whose membership is part of a row's meaning
