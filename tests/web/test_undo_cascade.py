@@ -143,6 +143,25 @@ def test_deleting_a_person_and_undoing_it_brings_back_all_that_went(any_app, cli
         assert db.session.get(Statement, data["welcome"]).version_id == 3
 
 
+def test_deleting_two_people_at_once_and_undoing_it_brings_both_back(any_app, client, data):
+    """Boris and Carl share the Moscow meeting and the statements' links; both come back."""
+    with any_app.app_context():
+        before = everything()
+    form = {
+        "csrf_token": csrf_token(client, "/admin/person/"),
+        "action": "delete",
+        "rowid": [str(data["boris"]), str(data["carl"])],
+    }
+    page = followed(client, client.post("/admin/person/action/", data=form))
+    with any_app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Person)) == 1
+
+    undo(client, page)
+
+    with any_app.app_context():
+        assert everything() == before
+
+
 def test_deleting_an_article_and_undoing_it_brings_back_its_statements_and_meeting(
     any_app, client, data
 ):

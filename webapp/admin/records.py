@@ -119,7 +119,8 @@ class ConfirmMixin:
         """Only unreviewed rows: an edit or a rejection is an editor's decision to keep."""
         rows = db.session.scalars(
             db.select(self.model).where(
-                self.model.id.in_(ids), self.model.review_status == ReviewStatus.UNREVIEWED
+                self.model.id.in_(self.row_keys(ids)),
+                self.model.review_status == ReviewStatus.UNREVIEWED,
             )
         ).all()
         with recorded_as(Action.REVIEW):
