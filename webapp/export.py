@@ -37,12 +37,13 @@ def _iso(value) -> str | None:
 def export_records(session: Session) -> dict[str, list[dict[str, Any]]]:
     """Every article, person, meeting and statement, in the documented JSON shape.
 
-    Meetings and statements an editor rejected are left out: they are kept in
-    the database only so that seeding does not bring them back.
+    Meetings, statements and mentions an editor rejected are left out: they are
+    kept in the database only so that seeding does not bring them back.
     """
     mentioned = _grouped(
         session,
         sa.select(Mention.article_id, Mention.person_id)
+        .where(Mention.review_status != ReviewStatus.REJECTED)
         .distinct()
         .order_by(Mention.article_id, Mention.person_id),
     )

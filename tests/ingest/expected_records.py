@@ -5,9 +5,10 @@ Five collections share one format (``tests/ingest/expected/README.md``):
 * ``seeds``: the seed articles and the test articles of ``tests/ingest/articles``,
   whose expectations the extractor must meet exactly;
 * ``dev``: real pages of ``tests/corpus/dev``, on which rules are developed;
-* ``holdout``, ``holdout2``, ``holdout3``: real pages of ``tests/corpus/holdout``,
-  ``tests/corpus/holdout2`` and ``tests/corpus/holdout3``, kept unseen while rules are
-  written, and scored apart; each was collected after the one before it.
+* ``holdout``, ``holdout2``, ``holdout3``, ``holdout5``: real pages of
+  ``tests/corpus/holdout``, ``tests/corpus/holdout2``, ``tests/corpus/holdout3`` and
+  ``tests/corpus/holdout5``, kept unseen while rules are written, and scored apart; each
+  was collected after the one before it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ COLLECTIONS: dict[str, tuple[Path, tuple[Path, ...]]] = {
     "holdout": (CORPUS / "holdout" / "expected", (CORPUS / "holdout" / "pages",)),
     "holdout2": (CORPUS / "holdout2" / "expected", (CORPUS / "holdout2" / "pages",)),
     "holdout3": (CORPUS / "holdout3" / "expected", (CORPUS / "holdout3" / "pages",)),
+    "holdout5": (CORPUS / "holdout5" / "expected", (CORPUS / "holdout5" / "pages",)),
 }
 
 

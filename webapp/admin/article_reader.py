@@ -1,8 +1,9 @@
 """What the reading page shows: one article, its highlighted text and its records.
 
 A fixed handful of queries whatever the article's size: the article with its
-source, its statements with their speakers, its mentions with their people,
-its meetings, their participants, and how many articles report each meeting.
+source, its statements with their speakers, its mentions with their people
+(each mention reviewed on its own), its meetings, their participants, and how
+many articles report each meeting.
 All but the article are read as plain rows with the columns shown, by queries
 built once at import (see ``webapp.admin.base.fetch``), and each list's links
 are made from one URL (``url_pattern``).
@@ -35,6 +36,7 @@ from webapp.models import Meeting
 from webapp.models import MeetingReport
 from webapp.models import Mention
 from webapp.models import Person
+from webapp.models import ReviewStatus
 from webapp.models import Statement
 from webapp.models import meeting_participants
 
@@ -68,11 +70,15 @@ STATEMENTS = (
 )
 MENTIONS = (
     sa.select(
+        Mention.id,
         Mention.person_id,
         Person.name,
         Mention.how,
         Mention.start_char,
         Mention.end_char,
+        Mention.confidence,
+        Mention.review_status.label("mention_status"),
+        Mention.version_id.label("mention_version"),
         Person.review_status,
         Person.version_id,
     )
@@ -95,7 +101,7 @@ MEETINGS = (
     .order_by(Meeting.held_on, Meeting.id)
 )
 PARTICIPANTS = (
-    sa.select(meeting_participants.c.meeting_id, Person.name)
+    sa.select(meeting_participants.c.meeting_id, Person.id, Person.name)
     .join(Person, Person.id == meeting_participants.c.person_id)
     .where(meeting_participants.c.meeting_id.in_(IDS))
     .order_by(Person.name)
@@ -181,11 +187,11 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
     mentions = fetch(MENTIONS, article=article_id)
     meetings = fetch(MEETINGS, article=article_id)
     meeting_ids = [m.id for m in meetings]
-    participants: dict[int, list[str]] = {}
+    participants: dict[int, list[tuple[int, str]]] = {}
     report_counts: dict[int, int] = {}
     if meeting_ids:
-        for meeting_id, name in fetch(PARTICIPANTS, ids=meeting_ids):
-            participants.setdefault(meeting_id, []).append(name)
+        for meeting_id, person_id, name in fetch(PARTICIPANTS, ids=meeting_ids):
+            participants.setdefault(meeting_id, []).append((person_id, name))
         report_counts = dict(fetch(REPORTS, ids=meeting_ids))
 
     back = url_for("article.read_view", article_id=article_id)
@@ -246,16 +252,19 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
                 mention.start_char,
                 mention.end_char,
                 "mention",
-                mention.person_id,
+                mention.id,
                 palette[mention.person_id],
                 person_url(mention.person_id),
                 title,
+                f"st-{mention.mention_status.value}",
+                mention.person_id,
             )
         )
 
     names: dict[int, str] = {m.person_id: m.name for m in mentions}
     names.update({s.speaker_id: s.speaker for s in statements if s.speaker_id is not None})
-    counts = Counter(m.person_id for m in mentions)
+    # a rejected mention names nobody: its person is not counted as mentioned here
+    counts = Counter(m.person_id for m in mentions if m.mention_status != ReviewStatus.REJECTED)
     found_as: dict[int, set[str]] = {}
     for mention in mentions:
         found_as.setdefault(mention.person_id, set()).add(mention.how.value)
@@ -272,7 +281,7 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
             m.held_on,
             m.place,
             m.occasion,
-            participants.get(m.id, []),
+            [name for _id, name in participants.get(m.id, [])],
             report_counts.get(m.id, 0),
             meeting_url(m.id),
             m.review_status.value,
@@ -306,11 +315,26 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
             }
             for m in mentions
         },
+        "mentions": {
+            m.id: {
+                "person_id": m.person_id,
+                "person": m.name,
+                "how": m.how.value,
+                "start": m.start_char,
+                "end": m.end_char,
+                "confidence": round(m.confidence, 2),
+                "status": m.mention_status.value,
+                "version": m.mention_version,
+            }
+            for m in mentions
+        },
         "meetings": {
             row.id: {
                 "label": row.label,
+                "held_on": row.held_on.isoformat() if row.held_on else None,
+                "place": row.place,
                 "occasion": row.occasion,
-                "participants": row.participants,
+                "participants": [list(pair) for pair in participants.get(row.id, [])],
                 "status": row.review_status,
                 "version": m.version_id,
                 "confidence": round(m.confidence, 2),

@@ -1,12 +1,14 @@
-"""Reviewing from the reading page: confirm, reject, correct a speaker and undo, without a reload.
+"""Reviewing from the reading page without a reload: confirm, reject, correct a statement's
+speaker, whom a mention names, or a meeting's date, place and participants; and undo.
 
 The reading page's script (``static/article-reader.js``) posts small forms here
 and reads JSON back. Each form carries the session's CSRF token and the
 version of the row the editor saw, as the edit forms do: a row changed since
 is refused with 409 and the row as it now is, never overwritten. Every change
 goes through the session, so the audit trail records it like any edit (a
-verdict as a review, a new speaker as an update), and the answer names that
-revision, which Undo reverts through ``webapp.changes.revert``.
+verdict as a review, a correction as an update), and the answer names that
+revision, which Undo reverts through ``webapp.changes.revert``. The correction
+forms are in ``webapp.admin.reading_corrections``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from wtforms.validators import AnyOf
 from wtforms.validators import InputRequired
 from wtforms.validators import Optional
 
+from webapp.admin import reading_corrections as corrections
 from webapp.admin.base import STALE_MESSAGE
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
@@ -36,6 +39,7 @@ from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Meeting
+from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import ReviewStatus
 from webapp.models import Revision
@@ -43,8 +47,18 @@ from webapp.models import Role
 from webapp.models import Statement
 
 #: the records the reading page reviews, by table name (as in the URLs and the audit trail)
-MODELS: dict[str, type] = {"statements": Statement, "meetings": Meeting, "people": Person}
-NOUNS = {"statements": "statement", "meetings": "meeting", "people": "person"}
+MODELS: dict[str, type] = {
+    "statements": Statement,
+    "meetings": Meeting,
+    "people": Person,
+    "mentions": Mention,
+}
+NOUNS = {
+    "statements": "statement",
+    "meetings": "meeting",
+    "people": "person",
+    "mentions": "mention",
+}
 VERDICTS = {ReviewStatus.REVIEWED.value: "Confirmed", ReviewStatus.REJECTED.value: "Rejected"}
 NOT_UNDOABLE = (
     "Only your own confirmations, rejections and corrections can be undone here; "
@@ -70,6 +84,10 @@ def state(row: Any) -> dict[str, Any]:
         speaker = row.speaker
         values["speaker_id"] = speaker.id if speaker else None
         values["speaker"] = speaker.name if speaker else None
+    elif isinstance(row, Mention):
+        values.update(corrections.mention_state(row))
+    elif isinstance(row, Meeting):
+        values.update(corrections.meeting_state(row))
     return values
 
 
@@ -176,6 +194,42 @@ def speaker(row_id: int):
             found.review_status = ReviewStatus.EDITED
 
     return save("statements", statement, form.version_id.data, change, None, message)
+
+
+@bp.post("/mentions/<int:row_id>/person")
+def mention_person(row_id: int):
+    mention = db.session.get(Mention, row_id)
+    if mention is None:
+        return refused(404, "No such mention.")
+    form = corrections.MentionPersonForm(request.form)
+    if not form.validate():
+        return form_refused(form)
+    person = db.session.get(Person, form.person_id.data)
+    if person is None:
+        return refused(400, "No such person.", mention)
+    message = f"Mention {row_id} now names {person.name}"
+    change = corrections.person_change(person)
+    return save("mentions", mention, form.version_id.data, change, None, message)
+
+
+@bp.post("/meetings/<int:row_id>/correct")
+def meeting(row_id: int):
+    found = db.session.get(Meeting, row_id)
+    if found is None:
+        return refused(404, "No such meeting.")
+    form = corrections.MeetingForm(request.form)
+    valid = form.validate()
+    typed = corrections.field_errors(form)
+    if typed and "csrf_token" not in form.errors:
+        return refused(400, typed, found)
+    if not valid:
+        return form_refused(form)
+    participants, missing = corrections.people(form.participant_id.data)
+    if missing:
+        return refused(400, missing, found)
+    message = corrections.meeting_message(row_id, form, participants)
+    change = corrections.meeting_change(form, participants)
+    return save("meetings", found, form.version_id.data, change, None, message)
 
 
 @bp.post("/undo/<int:revision_id>")

@@ -4,7 +4,8 @@ Statements and mentions may overlap or nest (a name inside a quote), so the
 text is cut at every span boundary and each piece is wrapped in every span
 that covers it. The innermost span is the link, so that no link sits inside
 another; the outer ones still colour the piece. A statement's first piece
-carries the id ``statement-<id>``, which a link's fragment scrolls to.
+carries the id ``statement-<id>``, a mention's ``mention-<id>``, which a link's
+fragment scrolls to; a mention's piece names its person in ``data-person``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class Span:
     title: str
     #: more class names: the review status, ``hl-nested`` for a quote inside another statement
     classes: str = ""
+    #: a mention's person (its ``record_id`` is the mention's own id)
+    person: int | None = None
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,12 @@ def containers(statements: Iterable[tuple[int, int, int]]) -> dict[int, list[int
 def _attributes(span: Span, first: bool) -> str:
     kind = escape(span.kind)
     record = int(span.record_id)
-    anchor = f' id="statement-{record}"' if first and span.kind == "statement" else ""
+    anchor = f' id="{kind}-{record}"' if first else ""
     extra = f" {escape(span.classes)}" if span.classes else ""
+    person = f' data-person="{int(span.person)}"' if span.person is not None else ""
     return (
         f'class="hl hl-{kind} {escape(span.colour)}{extra}"{anchor} '
-        f'data-{kind}="{record}" title="{escape(span.title)}"'
+        f'data-{kind}="{record}"{person} title="{escape(span.title)}"'
     )
 
 

@@ -33,6 +33,7 @@ from webapp.models import MeetingReport
 from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import PersonAlias
+from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import Statement
 from webapp.search import snippets
@@ -78,6 +79,7 @@ class MentionsPersonFilter(BaseSQLAFilter):
                     sa.select(PersonAlias.person_id).where(PersonAlias.alias == value),
                 )
             )
+        mentions &= Mention.review_status != ReviewStatus.REJECTED
         return query.filter(Article.id.in_(sa.select(Mention.article_id).where(mentions)))
 
 
@@ -114,7 +116,8 @@ def searched_texts(ids: list[int]) -> dict[int, str]:
 
 
 def counts_for(ids: list[int]) -> dict[str, dict[int, int]]:
-    """Statements and distinct people mentioned, for the given articles only."""
+    """Statements and distinct people mentioned (a rejected mention names nobody), for the
+    given articles only."""
     if not ids:
         return {"statements": {}, "people": {}}
     statements = db.session.execute(
@@ -124,7 +127,7 @@ def counts_for(ids: list[int]) -> dict[str, dict[int, int]]:
     )
     people = db.session.execute(
         sa.select(Mention.article_id, sa.func.count(sa.distinct(Mention.person_id)))
-        .where(Mention.article_id.in_(ids))
+        .where(Mention.article_id.in_(ids), Mention.review_status != ReviewStatus.REJECTED)
         .group_by(Mention.article_id)
     )
     return {"statements": dict(statements.all()), "people": dict(people.all())}
@@ -239,6 +242,13 @@ class ArticleView(SecureModelView):
             "urls": {
                 "verdict": url_for("article_review.verdict", table="TABLE", row_id=0),
                 "speaker": url_for("article_review.speaker", row_id=0),
+                "mention_person": url_for("article_review.mention_person", row_id=0),
+                "meeting": url_for("article_review.meeting", row_id=0),
+                "person": url_for(
+                    "person.details_view",
+                    id="PERSON",
+                    url=url_for(".read_view", article_id=article_id),
+                ),
                 "undo": url_for("article_review.undo", revision_id=0),
                 "lookup": url_for("statement.ajax_lookup", name="speaker"),
             },
@@ -260,6 +270,16 @@ class ArticleView(SecureModelView):
         if article_id is None:
             abort(404)
         return redirect(reading_links.statement_in_text(article_id, statement_id))
+
+    @expose("/mention/<int:mention_id>")
+    def mention_view(self, mention_id: int):
+        """A mention's words in its article's reading page, for the history's links."""
+        article_id = db.session.scalar(
+            sa.select(Mention.article_id).where(Mention.id == mention_id)
+        )
+        if article_id is None:
+            abort(404)
+        return redirect(reading_links.mention_in_text(article_id, mention_id))
 
     @expose("/raw/<int:article_id>")
     def raw_view(self, article_id: int):

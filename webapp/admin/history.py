@@ -53,6 +53,7 @@ from webapp.changes.revert import revertible
 from webapp.changes.revert import undo
 from webapp.db import db
 from webapp.models import Action
+from webapp.models import Mention
 from webapp.models import Revision
 from webapp.models import Role
 from webapp.words import plural
@@ -62,6 +63,7 @@ TABLES = (
     "articles",
     "meeting_reports",
     "meetings",
+    "mentions",
     "people",
     "person_aliases",
     "positions",
@@ -243,6 +245,8 @@ class RevisionView(SecureModelView):
             table = getattr(model, "__tablename__", None)
             if table and "id" in model.__table__.c and table not in found:
                 found[table] = (model, view.endpoint)
+        # mentions have no screen of their own: they are read, and linked to, in their text
+        found.setdefault(Mention.__tablename__, (Mention, "article"))
         return found
 
     def existing(self, revisions: list[Revision]) -> set[tuple[str, int]]:

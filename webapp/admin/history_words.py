@@ -58,6 +58,7 @@ TABLE_WORDS = {
     "articles": "article",
     "meeting_reports": "meeting report",
     "meetings": "meeting",
+    "mentions": "mention",
     "people": "person",
     "person_aliases": "alias",
     "positions": "position",

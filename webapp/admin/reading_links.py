@@ -1,8 +1,8 @@
 """Links into an article's reading page, scrolled to the words a record came from.
 
 The fragment ``#statement-<id>`` names a statement's first highlighted piece,
-``#meeting-<id>`` a meeting in the side list; the page's script selects the
-record it names and opens it in the review panel.
+``#mention-<id>`` a mention's, ``#meeting-<id>`` a meeting in the side list;
+the page's script selects the record it names and opens it in the review panel.
 """
 
 from __future__ import annotations
@@ -38,12 +38,18 @@ def meeting_in_text(article_id: int, meeting_id: int) -> str:
     return url_for("article.read_view", article_id=article_id, _anchor=f"meeting-{meeting_id}")
 
 
+def mention_in_text(article_id: int, mention_id: int) -> str:
+    return url_for("article.read_view", article_id=article_id, _anchor=f"mention-{mention_id}")
+
+
 def row_in_text(table: str, row_id: int) -> str | None:
-    """Where an article or a statement is read in its text; None for other tables' rows."""
+    """Where an article, a statement or a mention is read in its text; None for other rows."""
     if table == "articles":
         return url_for("article.read_view", article_id=row_id)
     if table == "statements":
         return url_for("article.statement_view", statement_id=row_id)
+    if table == "mentions":
+        return url_for("article.mention_view", mention_id=row_id)
     return None
 
 

@@ -24,6 +24,7 @@ from webapp.models import Action
 from webapp.models import Article
 from webapp.models import Meeting
 from webapp.models import MeetingReport
+from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Position
@@ -36,7 +37,17 @@ from webapp.models.common import utcnow
 #: the tables whose deleted rows the trail records whole, with what went with them
 RESTORABLE = frozenset(
     model.__tablename__
-    for model in (Statement, Position, PersonAlias, MeetingReport, Person, Article, Meeting, Source)
+    for model in (
+        Statement,
+        Position,
+        PersonAlias,
+        Mention,
+        MeetingReport,
+        Person,
+        Article,
+        Meeting,
+        Source,
+    )
 )
 
 

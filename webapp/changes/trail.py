@@ -35,6 +35,7 @@ from webapp.models import Action
 from webapp.models import Article
 from webapp.models import Meeting
 from webapp.models import MeetingReport
+from webapp.models import Mention
 from webapp.models import Person
 from webapp.models import PersonAlias
 from webapp.models import Position
@@ -44,7 +45,18 @@ from webapp.models import Statement
 from webapp.models import User
 from webapp.models.common import utcnow
 
-AUDITED = (Article, Person, PersonAlias, Position, Meeting, MeetingReport, Source, Statement, User)
+AUDITED = (
+    Article,
+    Person,
+    PersonAlias,
+    Position,
+    Meeting,
+    MeetingReport,
+    Mention,
+    Source,
+    Statement,
+    User,
+)
 #: bookkeeping columns that change on every update and say nothing to a reader
 SKIPPED = frozenset({"version_id", "updated_at", "created_at", "password_hash", "last_login_at"})
 #: collections whose membership is part of a row's meaning

@@ -53,16 +53,20 @@ _WRITTEN = re.compile(
 #: weekday names, in the order ``date.weekday()`` counts them
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?"
+    r"|(?P<d3>[0-3]?\d)\.(?P<m3>[01]?\d)\.(?P<y3>(?:19|20)\d\d)(?!\d)"  # "on 10.07.2024"
+    r"|(?P<ago>(?i:one|two|three|four|five|six|[1-6])\s+days?\s+ago)"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
     r"|(?i:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?P<today>(?i:today|tonight|this\s+morning|this\s+afternoon|same\s+day|earlier\s+in\s+the\s+day))"
     r"|(?P<yesterday>(?i:yesterday|the\s+(?:day\s+before|previous\s+(?:day|evening))|a\s+day"
-    r"\s+earlier|last\s+night))"
-    r"|(?P<vague>(?i:last|next)\s+(?:year|month|week|autumn|spring|summer|winter)"
+    r"\s+earlier|last\s+night|on\s+the\s+eve(?!\s+of)))"
+    r"|(?P<vague>(?i:last|next)\s+(?:year|month|week|autumn|spring|summer|winter|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December)"
     r"|(?<!reported\s)(?<!noted\s)(?<!mentioned\s)(?<!said\s)(?<!stated\s)"
     r"(?i:earlier|previously)(?!\s+(?:today|this|that|in\s+the|on)\b)"
-    r"|(?i:a\s+year|years|months)\s+ago|(?i:in|since)\s+(?:19|20)\d\d"
+    r"|(?i:a\s+year|years|months|an?\s+week|weeks)\s+ago|(?i:in|since)\s+(?:19|20)\d\d"
+    r"|(?i:earlier|later)\s+this\s+(?:week|month)"
     r"|(?i:in|since|early|late)\s+(?:January|February|March|April|June|July|August|September"
     r"|October|November|December)(?!\s+\d)))\b"
 )
@@ -152,11 +156,20 @@ def date_in(
     return chosen[1], chosen[2]
 
 
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _date_of(match: re.Match[str], published: date | None) -> date | None:
     if match.group("today"):
         return published
     if match.group("yesterday"):
         return published - timedelta(days=1) if published else None
+    if match.group("ago"):
+        count = match.group("ago").split()[0].lower()
+        days = _COUNTS.get(count) or int(count)
+        return published - timedelta(days=days) if published else None
+    if match.group("d3"):
+        return valid_date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
     weekday = match.group("weekday")
     if weekday:
         if published is None:

@@ -14,6 +14,7 @@ from webapp.ingest.dates import valid_date
 from webapp.ingest.meetings import assign
 from webapp.ingest.meetings import find_meetings
 from webapp.ingest.meetings import main_meeting
+from webapp.ingest.meetings.places import title_place
 from webapp.ingest.people import Registry
 from webapp.ingest.people import resolve
 from webapp.ingest.people import scan
@@ -53,6 +54,7 @@ def extract(document: Document, registry: Registry) -> Extraction:
         document.dateline_place,
         title_people,
         dateline_day(document),
+        title_place(document.title, document.published),
     )
     statements = assign(speech.statements, meetings, main_meeting(meetings))
     return Extraction(

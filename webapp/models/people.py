@@ -18,6 +18,7 @@ from sqlalchemy.orm import relationship
 from webapp.db import Base
 from webapp.models.common import How
 from webapp.models.common import ReviewedMixin
+from webapp.models.common import ReviewStatus
 from webapp.models.common import enum_column
 from webapp.models.common import intpk
 from webapp.models.common import name_str
@@ -132,9 +133,21 @@ class Mention(Base):
     #: name, alias, surname, fuzzy, role, pronoun or new
     how: Mapped[How] = mapped_column(enum_column(How, "how"))
     confidence: Mapped[float] = mapped_column(default=1.0)
+    # The server defaults gave the mentions seeded before they were reviewed theirs.
+    #: unreviewed (as extracted), edited (an editor chose whom it names), reviewed (confirmed)
+    #: or rejected (it names nobody there); seeding again keeps all but the unreviewed ones
+    review_status: Mapped[ReviewStatus] = mapped_column(
+        enum_column(ReviewStatus, "review_status"),
+        default=ReviewStatus.UNREVIEWED,
+        server_default=ReviewStatus.UNREVIEWED.value,
+    )
+    #: incremented on every update; an UPDATE that carries an older value is refused
+    version_id: Mapped[int] = mapped_column(default=1, server_default="1")
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     person: Mapped[Person] = relationship(back_populates="mentions")
 
+    __mapper_args__ = {"version_id_col": version_id}
+
     def __str__(self) -> str:
-        return f"{self.person} @ {self.start_char}"
+        return f"{self.person} at character {self.start_char}"

@@ -130,13 +130,28 @@ def write_revision(connection: Connection, document: Document, outcome: Outcome)
 
 
 def clear_machine_rows(session: Session, article: Article) -> set[int]:
-    """Remove what extraction wrote for an article, keeping every row an editor touched.
+    """Remove what extraction wrote for an article, keeping every row an editor touched
+    (and the machine's mentions on the words of an editor's mention).
 
     The machine meetings it reported lose this article's report but stay, so
     that the new extraction finds and reuses them (keeping their ids); the
     ids are returned for ``drop_unreported_meetings`` to finish the job.
     """
-    session.execute(sa.delete(Mention).where(Mention.article_id == article.id))
+    mentions = Mention.__table__
+    editors = mentions.alias("editors")
+    session.execute(
+        sa.delete(mentions).where(
+            mentions.c.article_id == article.id,
+            mentions.c.review_status == ReviewStatus.UNREVIEWED,
+            # a machine mention on an editor's words stays: they are the editor's now
+            ~sa.exists().where(
+                editors.c.article_id == article.id,
+                editors.c.review_status != ReviewStatus.UNREVIEWED,
+                editors.c.start_char < mentions.c.end_char,
+                mentions.c.start_char < editors.c.end_char,
+            ),
+        )
+    )
     session.execute(
         sa.delete(Statement).where(
             Statement.article_id == article.id,
@@ -231,6 +246,19 @@ def write_mentions(
     person_ids: dict[str, int],
     outcome: Outcome,
 ) -> None:
+    """The extraction's mentions, but none on words an editor's mention covers.
+
+    A confirmed, rejected or corrected mention is the editors'; finding one
+    again there would undo a rejection or bring back the person a correction
+    replaced. ``clear_machine_rows`` left exactly those words' mentions.
+    """
+    kept = (
+        connection.execute(
+            sa.select(Mention.start_char, Mention.end_char).where(Mention.article_id == article_id)
+        ).all()
+        if outcome.reextracted
+        else []
+    )
     rows = [
         {
             "article_id": article_id,
@@ -241,6 +269,7 @@ def write_mentions(
             "confidence": mention.confidence,
         }
         for mention in extraction.mentions
+        if not any(mention.start < end and start < mention.end for start, end in kept)
     ]
     insert(connection, Mention.__table__, rows, ids=False)
     outcome.mentions = len(rows)

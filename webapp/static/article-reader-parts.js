@@ -1,5 +1,6 @@
-// Building blocks of the reading page's review panel (article-reader.js): small DOM helpers,
-// and the form that corrects a statement's speaker.
+// Building blocks of the reading page's review panel (article-reader.js and its forms in
+// article-reader-forms.js): small DOM helpers, the JSON post, and the choice of a person.
+// Every text shown is set as text, never as markup.
 window.ParleyReader = (function () {
   "use strict";
 
@@ -48,18 +49,47 @@ window.ParleyReader = (function () {
     return make("option", { value: value, text: label });
   }
 
-  // The speaker form: the article's own people first, then "unknown speaker", then whoever
-  // a search by name finds (Flask-Admin's lookup of the statement form). onSave(speakerId).
-  function speakerForm(data, speakerId, onSave, onCancel) {
+  // Post a form to one of the /admin/reading/ endpoints with the page's CSRF token; the
+  // answer's fresh token replaces it. A refusal is thrown as the answer, with its status.
+  function post(data, url, values) {
+    var body = new URLSearchParams(values);
+    body.append("csrf_token", data.csrf_token);
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    }).then(function (response) {
+      return response.json().catch(function () {
+        return { error: "The server answered " + response.status + "; nothing was changed." };
+      }).then(function (answer) {
+        if (answer.csrf_token) {
+          data.csrf_token = answer.csrf_token;
+        }
+        if (!response.ok) {
+          answer.status = response.status;
+          throw answer;
+        }
+        return answer;
+      });
+    });
+  }
+
+  // A person chosen from the article's own people first, then (settings.unknown, if given)
+  // nobody, then whoever a search by name finds (Flask-Admin's lookup of the statement form).
+  // settings: {id, name, label, selected, unknown}. Gives {choice, search, nodes}.
+  function personPicker(data, settings) {
     var here = make("optgroup", { label: "In this article" });
     data.speakers.forEach(function (person) { here.appendChild(option(person[0], person[1])); });
     var others = make("optgroup", { label: "Found by name" });
-    var choice = make("select", { name: "speaker_id", class: "form-control form-control-sm", id: "review-speaker" }, [
+    var choice = make("select", { name: settings.name, class: "form-control form-control-sm", id: settings.id }, [
       here,
-      option("", "unknown speaker"),
+      settings.unknown ? option("", settings.unknown) : null,
       others,
     ]);
-    choice.value = speakerId === null ? "" : String(speakerId);
+    if (settings.selected !== undefined) {
+      choice.value = settings.selected === null ? "" : String(settings.selected);
+    }
     var search = make("input", {
       type: "search",
       class: "form-control form-control-sm mt-1",
@@ -86,20 +116,13 @@ window.ParleyReader = (function () {
         });
       }, 250);
     });
-    var form = make("form", { class: "review-correct mb-2" }, [
-      make("label", { for: "review-speaker", class: "mb-1", text: "Speaker" }),
-      choice,
-      search,
-      make("div", { class: "mt-2" }, [
-        make("button", { type: "submit", class: "btn btn-sm btn-primary mr-1", text: "Save speaker" }),
-        button("Cancel", "btn-outline-secondary", onCancel),
-      ]),
-    ]);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      onSave(choice.value);
-    });
-    return form;
+    var label = make("label", { for: settings.id, class: "mb-1", text: settings.label });
+    return { choice: choice, search: search, nodes: [label, choice, search] };
+  }
+
+  function chosenName(choice) {
+    var picked = choice.options[choice.selectedIndex];
+    return picked ? picked.textContent : "";
   }
 
   return {
@@ -107,6 +130,9 @@ window.ParleyReader = (function () {
     fields: fields,
     button: button,
     replaceClass: replaceClass,
-    speakerForm: speakerForm,
+    option: option,
+    post: post,
+    personPicker: personPicker,
+    chosenName: chosenName,
   };
 })();

@@ -1,7 +1,10 @@
 // The reading page: review the highlighted records in the side panel, without reloading.
 // Clicking a highlight or a side-list entry opens its record; j/k move between statements,
-// c confirms, r rejects, e corrects the speaker, u undoes the last change. Each change is a
-// small form posted to /admin/reading/ with the CSRF token and the version the page saw.
+// c confirms, r rejects, e corrects (a statement's speaker, whom a mention names, a meeting's
+// date, place and participants), u undoes the last change. Each change is a small form
+// posted to /admin/reading/ with the CSRF token and the version the page saw.
+// The panel is built by article-reader-panels.js, an answer shown by article-reader-page.js,
+// the forms are in article-reader-forms.js and the DOM helpers in article-reader-parts.js.
 (function () {
   "use strict";
 
@@ -19,17 +22,14 @@
     return;
   }
   var parts = window.ParleyReader;
-  var make = parts.make;
-  var fields = parts.fields;
-  var button = parts.button;
-  var replaceClass = parts.replaceClass;
+  var forms = window.ParleyReaderForms;
   var data = JSON.parse(source.textContent);
   var text = document.getElementById("article-text");
   var panel = document.getElementById("review-record");
   var messageLine = document.getElementById("review-message");
   var undoButton = document.getElementById("review-undo");
-  var STATUS = /^st-/;
-  var COLOUR = /^pc-/;
+  // the correction each kind of record takes, by its URL in data.urls
+  var CORRECTIONS = { statements: "speaker", mentions: "mention_person", meetings: "meeting" };
   var order = [];
   text.querySelectorAll("[data-statement]").forEach(function (piece) {
     if (order.indexOf(piece.dataset.statement) === -1) {
@@ -40,84 +40,17 @@
   var undoable = []; // {revision, table, id, message}: the changes made here, newest last
   var queue = Promise.resolve(); // changes are sent one after another, in the order asked
 
-  // -- building the panel ------------------------------------------------------------------
-
-  function actions(correct) {
-    if (!data.can_write) {
-      return null;
-    }
-    return make("div", { class: "mb-2" }, [
-      button("Confirm", "btn-success", function () { decide("reviewed"); }),
-      button("Reject", "btn-outline-danger", function () { decide("rejected"); }),
-      correct ? button("Correct", "btn-outline-secondary", openCorrect) : null,
-    ]);
-  }
-
-  function meetingLabel(id) {
-    if (id === null || id === undefined) {
-      return "none";
-    }
-    var meeting = data.meetings[id];
-    return meeting ? meeting.label : "meeting #" + id;
-  }
-
-  function render() {
-    panel.replaceChildren();
-    if (!current) {
-      return;
-    }
-    var row = data[current.table][current.id];
-    if (current.table === "statements") {
-      var title = "Statement #" + current.id;
-      panel.appendChild(make("h2", { class: "h6", text: title }));
-      if (row.inside.length) {
-        panel.appendChild(make("p", { class: "mb-1" }, [
-          "A quote inside ",
-          button("statement #" + row.inside[0], "btn-link p-0 align-baseline", function () {
-            select("statements", row.inside[0], true);
-          }),
-        ]));
-      }
-      panel.appendChild(fields([
-        ["Speaker", row.speaker || "unknown speaker"],
-        ["Kind", row.kind],
-        ["Meeting", meetingLabel(row.meeting_id)],
-        ["Confidence", row.confidence.toFixed(2)],
-        ["Status", row.status],
-      ]));
-      panel.appendChild(make("p", { class: "review-text text-muted", text: row.text }));
-      panel.appendChild(actions(true));
-      panel.appendChild(make("a", { href: row.href, text: data.can_write ? "Edit form" : "Details" }));
-    } else if (current.table === "people") {
-      panel.appendChild(make("h2", { class: "h6", text: row.name }));
-      panel.appendChild(fields([
-        ["Mentions here", String(row.mentions)],
-        ["Found as", row.found_as.join(", ")],
-        ["Status", row.status],
-      ]));
-      if (current.around) {
-        var around = current.around;
-        panel.appendChild(make("p", { class: "mb-2" }, [
-          "Mentioned in ",
-          button("statement #" + around, "btn-link p-0 align-baseline", function () {
-            select("statements", around, true);
-          }),
-        ]));
-      }
-      panel.appendChild(actions(false));
-      panel.appendChild(make("a", { href: row.href, text: "Person page" }));
-    } else {
-      panel.appendChild(make("h2", { class: "h6", text: "Meeting " + row.label }));
-      panel.appendChild(fields([
-        ["Occasion", row.occasion || "none given"],
-        ["Participants", row.participants.join(", ") || "none"],
-        ["Confidence", row.confidence.toFixed(2)],
-        ["Status", row.status],
-      ]));
-      panel.appendChild(actions(false));
-      panel.appendChild(make("a", { href: row.href, text: "Meeting page" }));
-    }
-  }
+  var page = window.ParleyReaderPage(data, text);
+  var pieces = page.pieces;
+  var sideItem = page.sideItem;
+  var apply = page.apply;
+  var panels = window.ParleyReaderPanels(data, panel, page, {
+    current: function () { return current; },
+    select: function (table, id, scroll) { select(table, id, scroll); },
+    decide: function (verdict) { decide(verdict); },
+    openCorrect: function () { openCorrect(); },
+  });
+  var render = panels.render;
 
   function say(message, error) {
     messageLine.textContent = message || "";
@@ -136,15 +69,6 @@
   }
 
   // -- choosing a record ---------------------------------------------------------------
-
-  function pieces(table, id) {
-    var attribute = { statements: "data-statement", people: "data-mention" }[table];
-    return attribute ? text.querySelectorAll("[" + attribute + '="' + id + '"]') : [];
-  }
-
-  function sideItem(table, id) {
-    return document.querySelector('.side-record[data-record="' + table + '"][data-id="' + id + '"]');
-  }
 
   function visible(node) {
     var box = node.getBoundingClientRect();
@@ -189,79 +113,10 @@
 
   // -- changes -----------------------------------------------------------------------------
 
-  function post(url, values) {
-    var body = new URLSearchParams(values);
-    body.append("csrf_token", data.csrf_token);
-    return fetch(url, {
-      method: "POST",
-      body: body,
-      credentials: "same-origin",
-      headers: { Accept: "application/json" },
-    }).then(function (response) {
-      return response.json().catch(function () {
-        return { error: "The server answered " + response.status + "; nothing was changed." };
-      }).then(function (answer) {
-        if (answer.csrf_token) {
-          data.csrf_token = answer.csrf_token;
-        }
-        if (!response.ok) {
-          throw answer;
-        }
-        return answer;
-      });
-    });
-  }
-
-  function colourOf(personId) {
-    if (personId === null || personId === undefined) {
-      return "pc-none";
-    }
-    if (!data.palette[personId]) {
-      data.palette[personId] = "pc-" + (Object.keys(data.palette).length % 10);
-    }
-    return data.palette[personId];
-  }
-
-  function apply(table, row) {
-    var known = row && data[table][row.id];
-    if (!known) {
-      return;
-    }
-    known.status = row.status;
-    known.version = row.version;
-    pieces(table, row.id).forEach(function (node) {
-      if (table === "statements") {
-        replaceClass(node, STATUS, "st-" + row.status);
-      }
-    });
-    var item = sideItem(table, row.id);
-    if (item) {
-      var badge = item.querySelector(".record-status");
-      badge.textContent = row.status;
-      replaceClass(badge, /^status-/, "status-" + row.status);
-    }
-    if (table === "statements" && "speaker_id" in row) {
-      known.speaker_id = row.speaker_id;
-      known.speaker = row.speaker;
-      var colour = colourOf(row.speaker_id);
-      var title = "Statement " + row.id + ": " + (row.speaker || "unknown speaker") + ", " + known.kind;
-      if (known.inside.length) {
-        title += ", inside statement " + known.inside[0];
-      }
-      pieces(table, row.id).forEach(function (node) {
-        replaceClass(node, COLOUR, colour);
-        node.title = title;
-      });
-      if (item) {
-        item.querySelector(".record-speaker").textContent = row.speaker || "unknown speaker";
-        replaceClass(item.querySelector(".swatch"), COLOUR, colour);
-      }
-    }
-  }
-
   function send(url, values, table, id) {
     queue = queue.then(function () {
-      return post(url(), values()).then(function (answer) {
+      var keep = false;
+      return parts.post(data, url(), values()).then(function (answer) {
         apply(table, answer.row);
         if (answer.revision) {
           undoable.push({ revision: answer.revision, table: table, id: id, message: answer.message });
@@ -270,14 +125,24 @@
       }, function (refusal) {
         apply(table, refusal && refusal.row);
         say((refusal && refusal.error) || "Not saved: the server could not be reached.", true);
+        // a value the server could not use: the form stays open, as typed, to be put right
+        keep = Boolean(refusal && refusal.status === 400 && panel.querySelector(".review-correct"));
       }).then(function () {
         showUndo();
-        if (current && current.table === table && current.id === String(id)) {
+        if (!keep && current && current.table === table && current.id === String(id)) {
           render();
         }
       });
     });
     return queue;
+  }
+
+  function withVersion(values, table, id) {
+    var pairs = Array.isArray(values) ? values.slice() : Object.keys(values).map(function (name) {
+      return [name, values[name]];
+    });
+    pairs.push(["version_id", data[table][id].version]);
+    return pairs;
   }
 
   function decide(verdict) {
@@ -288,17 +153,17 @@
     var id = current.id;
     send(
       function () { return data.urls.verdict.replace("TABLE/0", table + "/" + id); },
-      function () { return { verdict: verdict, version_id: data[table][id].version }; },
+      function () { return withVersion({ verdict: verdict }, table, id); },
       table,
       id
     );
   }
 
-  function correctSpeaker(id, speakerId) {
+  function correct(table, id, values) {
     send(
-      function () { return data.urls.speaker.replace("/0/", "/" + id + "/"); },
-      function () { return { speaker_id: speakerId, version_id: data.statements[id].version }; },
-      "statements",
+      function () { return data.urls[CORRECTIONS[table]].replace("/0/", "/" + id + "/"); },
+      function () { return withVersion(values, table, id); },
+      table,
       id
     );
   }
@@ -312,7 +177,7 @@
       if (!last) {
         return null;
       }
-      return post(data.urls.undo.replace(/\/0$/, "/" + last.revision), {}).then(function (answer) {
+      return parts.post(data, data.urls.undo.replace(/\/0$/, "/" + last.revision), {}).then(function (answer) {
         apply(last.table, answer.row);
         say(answer.message);
       }, function (refusal) {
@@ -326,16 +191,21 @@
   }
 
   function openCorrect() {
-    if (!current || current.table !== "statements" || !data.can_write) {
+    if (!current || !CORRECTIONS[current.table] || !data.can_write) {
       return;
     }
-    render();
+    var table = current.table;
     var id = current.id;
-    var form = parts.speakerForm(data, data.statements[id].speaker_id, function (speakerId) {
-      correctSpeaker(id, speakerId);
-    }, render);
+    var row = data[table][id];
+    var save = function (values) { correct(table, id, values); };
+    var form = {
+      statements: function () { return forms.speakerForm(data, row.speaker_id, save, render); },
+      mentions: function () { return forms.mentionForm(data, row.person_id, save, render); },
+      meetings: function () { return forms.meetingForm(data, row, save, render); },
+    }[table]();
+    render();
     panel.appendChild(form);
-    form.querySelector("select").focus();
+    form.focusFirst();
   }
 
   // -- mouse, keys and links ------------------------------------------------------------
@@ -344,16 +214,16 @@
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) {
       return; // a new tab or window still opens the link
     }
-    var link = event.target.closest("a.hl");
-    if (!link) {
+    var target = event.target.closest("a.hl");
+    if (!target) {
       return;
     }
     event.preventDefault();
-    if (link.dataset.mention) {
-      var statement = link.closest("[data-statement]");
-      select("people", link.dataset.mention, false, statement && statement.dataset.statement);
+    if (target.dataset.mention) {
+      var statement = target.closest("[data-statement]");
+      select("mentions", target.dataset.mention, false, statement && statement.dataset.statement);
     } else {
-      select("statements", link.dataset.statement, false);
+      select("statements", target.dataset.statement, false);
     }
   });
 
@@ -402,10 +272,10 @@
   });
 
   function fromAddress() {
-    var named = /^#(statement|meeting)-(\d+)$/.exec(window.location.hash);
+    var named = /^#(statement|meeting|mention)-(\d+)$/.exec(window.location.hash);
     var asked = new URLSearchParams(window.location.search).get("statement");
     if (named) {
-      select(named[1] === "statement" ? "statements" : "meetings", named[2], true);
+      select(named[1] + "s", named[2], true);
     } else if (asked && /^\d+$/.test(asked)) {
       select("statements", asked, true);
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -80,9 +81,10 @@ class ArticleText(HTMLParser):
             return
         self.text += data
         for attributes in self.open:
-            for kind in ("statement", "mention"):
-                if f"data-{kind}" in attributes:
-                    key = (kind, int(attributes[f"data-{kind}"]))
+            # a statement by its id, a mention by the person it names
+            for kind, attribute in (("statement", "data-statement"), ("mention", "data-person")):
+                if attribute in attributes:
+                    key = (kind, int(attributes[attribute]))
                     self.covered[key] += data
                     colour = next(c for c in attributes["class"].split() if c.startswith("pc-"))
                     self.colours[key].add(colour)
@@ -102,3 +104,10 @@ def delete(client, article: int):
     return client.post(
         "/admin/article/delete/", data={"id": article, "url": LIST, "csrf_token": token}
     )
+
+
+def page_data(client, article: int) -> dict:
+    """What the reading page gives its script: the records, the URLs, the CSRF token."""
+    page = client.get(f"/admin/article/read/{article}").get_data(as_text=True)
+    found = re.search(r'<script type="application/json" id="reader-data">(.*?)</script>', page)
+    return json.loads(found.group(1))

@@ -7,15 +7,19 @@ Undo reverts.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-import sqlalchemy as sa
 
 from tests.conftest import login
-from tests.web.articles.pages import TRANSCRIPT
 from tests.web.articles.pages import article_id
+from tests.web.articles.pages import page_data
+from tests.web.articles.review_calls import log_out
+from tests.web.articles.review_calls import person_id
+from tests.web.articles.review_calls import revisions
+from tests.web.articles.review_calls import row
+from tests.web.articles.review_calls import undo
+from tests.web.articles.review_calls import verdict
 from webapp.admin.base import STALE_MESSAGE
 from webapp.auth import CSRF_FAILED
 from webapp.db import db
@@ -23,71 +27,7 @@ from webapp.models import Action
 from webapp.models import Meeting
 from webapp.models import Person
 from webapp.models import ReviewStatus
-from webapp.models import Revision
 from webapp.models import Statement
-
-
-def page_data(client, article: int) -> dict:
-    page = client.get(f"/admin/article/read/{article}").get_data(as_text=True)
-    found = re.search(r'<script type="application/json" id="reader-data">(.*?)</script>', page)
-    return json.loads(found.group(1))
-
-
-@pytest.fixture
-def transcript(seeded) -> dict:
-    """The transcript article's id, its two statements (Smailov's turn, then Mishustin's) and
-    the undated meeting it reports, the one a reader would reject."""
-    article = article_id(seeded, TRANSCRIPT)
-    with seeded.app_context():
-        statements = db.session.scalars(
-            sa.select(Statement.id).where(Statement.article_id == article).order_by(Statement.id)
-        ).all()
-        undated = db.session.scalar(
-            sa.select(Meeting.id).where(Meeting.articles.any(id=article), Meeting.held_on.is_(None))
-        )
-    return {
-        "article": article,
-        "smailov": statements[0],
-        "mishustin": statements[1],
-        "undated": undated,
-    }
-
-
-@pytest.fixture
-def editor(client, transcript) -> dict:
-    """Logged in as eddie, with the reading page's data (its CSRF token among it)."""
-    login(client, "eddie")
-    return page_data(client, transcript["article"])
-
-
-def row(app, model, row_id: int):
-    with app.app_context():
-        found = db.session.get(model, row_id)
-        return found.review_status, found.version_id, getattr(found, "speaker_id", None)
-
-
-def revisions(app, table: str, row_id: int) -> list[Revision]:
-    with app.app_context():
-        rows = db.session.scalars(
-            sa.select(Revision)
-            .where(Revision.table_name == table, Revision.row_id == row_id)
-            .order_by(Revision.id)
-        ).all()
-        db.session.expunge_all()
-        return list(rows)
-
-
-def person_id(app, name: str) -> int:
-    with app.app_context():
-        return db.session.scalar(sa.select(Person.id).where(Person.name == name))
-
-
-def verdict(client, token, table: str, row_id: int, verdict: str = "reviewed", version=1):
-    data = {"verdict": verdict, "version_id": version}
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/{table}/{row_id}/verdict", data=data)
-
 
 # -- the page's data ---------------------------------------------------------------------
 
@@ -289,17 +229,6 @@ def test_correcting_the_speaker_is_guarded_like_a_verdict(seeded, client, transc
 
 
 # -- undo --------------------------------------------------------------------------------
-
-
-def log_out(client) -> None:
-    page = client.get("/admin/").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]* value="([^"]+)"', page).group(1)
-    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
-
-
-def undo(client, token, revision: int):
-    data = {} if token is None else {"csrf_token": token}
-    return client.post(f"/admin/reading/undo/{revision}", data=data)
 
 
 def test_undo_reverts_the_last_change(seeded, client, transcript, editor):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 
+from webapp.ingest.dates import MONTH
 from webapp.ingest.dates import date_in
 from webapp.ingest.gazetteer import city_name
 from webapp.ingest.meetings.places import place_in
@@ -43,8 +44,23 @@ _TOLD_EVENT = re.compile(
     r"(?:summit|forum|session|conference|congress|games|ceremony|celebrations)\b"
 )
 _TOLD_EVENT_WORDS = ("sidelines", "margins", "during")
-_ARTICLE_PLACE = re.compile(r"(?i:\b(?:forum|council|summit|visit|talks|meeting|welcome)\b)")
-_NOT_NOW = re.compile(r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b)")
+_ARTICLE_PLACE = re.compile(
+    r"(?i:\b(?:forum|council|summit|visit(?:ed|ing|s)?|talks|meeting|welcome)\b)"
+)
+#: a visit of several days: a meeting told as of a day before the report, within it,
+#: took place in the visit's city ("the second day of a three-day visit to Moscow ... an
+#: initial meeting a day earlier with Putin")
+VISIT_DAYS = 3
+#: a visit over a span of days: "paid on June 29-30 an official visit", "a visit on 2-3 March"
+VISIT_SPAN = re.compile(
+    rf"\b(?:{MONTH}\.?\s\d{{1,2}}\s?[-–]\s?\d{{1,2}}|\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s{MONTH})\b"
+)
+#: a sentence about another time, or an event still to come ("is scheduled for July 29 in
+#: Tashkent"), does not give the place of the article's meetings
+_NOT_NOW = re.compile(
+    r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b|\bscheduled\b"
+    r"|\bto\s+be\s+held\b|\bupcoming\b|\bforthcoming\b)"
+)
 _SIDELINES_WORDS = ("sidelines",)
 _SESSION_WORDS = ("held",)
 _ARTICLE_PLACE_WORDS = ("forum", "council", "summit", "visit", "talks", "meeting", "welcome")
@@ -171,6 +187,8 @@ def meeting(
     published: date | None,
     dateline_place: str | None,
     dateline_day: date | None = None,
+    visit_city: str | None = None,
+    visit_span: bool = False,
 ) -> Meeting:
     """The meeting a draft tells of, its date and place from the best evidence there is.
 
@@ -211,10 +229,16 @@ def meeting(
             place, place_from = article_place, "article"
         elif city_name(dateline_place or ""):
             place, place_from = dateline_place, "dateline"
+    if place is None and visit_city is not None and _within_visit(when, published):
+        place, place_from = visit_city, "visit"
     if own_date is not None:
         date_from = own_date
     elif when is not None and dateline_day is not None:
         when, date_from = dateline_day, "dateline"
+    elif visit_span:
+        # talks "as part of the official visit" paid "on June 29-30": one of those days,
+        # which the report does not say; its own date would be a guess
+        when, date_from = None, None
     else:
         date_from = "published" if when is not None else None
     occasion = next((item.occasion for item in [*draft.evidence, *related] if item.occasion), None)
@@ -223,6 +247,10 @@ def meeting(
         first.start, first.end, tuple(draft.participants), when, place, occasion, confidence,
         date_from, place_from,
     )  # fmt: skip
+
+
+def _within_visit(when: date | None, published: date | None) -> bool:
+    return when is not None and published is not None and 0 < (published - when).days < VISIT_DAYS
 
 
 def at_the_event_told(meetings: list[Meeting], drafts: list[Draft]) -> list[Meeting]:

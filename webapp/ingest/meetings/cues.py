@@ -5,9 +5,9 @@ A meeting cue is a verb or noun of meeting ("met with", "held talks",
 count when a modal or plan stands before it ("will hold talks", "may meet",
 "agreed to organise a visit") or a denial ("did not hold talks"), when what
 follows it puts it in the future ("talks which should occur", "meetings … will
-take place"), or when a phone or video call is told in the same clause ("spoke
-over the phone"; but "spoke over the phone … after meeting in Almaty" tells of a
-meeting too).
+take place") or denies it ("… was postponed", "… did not take place"), or when
+a phone or video call is told in the same clause ("spoke over the phone"; but
+"spoke over the phone … after meeting in Almaty" tells of a meeting too).
 """
 
 from __future__ import annotations
@@ -22,12 +22,20 @@ MEETING_CUE = re.compile(
     r"|discussions|consultations|sat\s+down|met\s+up|conferred|audience)\s+with"
     r"|(?:paid|pays|made|makes)\s+a\s+(?:courtesy\s+)?call\s+on)"
     r"|(?P<met>met|meets)(?!\s+with)"
+    # speaking to a person face to face: "Macron told Mirziyoyev", "told President Putin"
+    r"|(?P<told>told|tells)(?=\s+(?:his\s+|her\s+|the\s+)?[A-Z])"
     r"|(?P<received>received|receives|hosted|hosts|welcomed|welcomes|greeted|greets"
     r"|(?:receiving|hosting|welcoming|greeting)(?!\s+(?:remarks|speech|address|words)))"
     r"|(?P<held>(?:held|holds|hold|had|have|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:talks|negotiations|meeting|conversation|discussions|one-on-one|tete-a-tete)(?!\s+with)"
     r"|took\s+place"
-    r"|(?:was|were)\s+held)"
+    r"|(?:was|were)\s+held"
+    # a meal together is a meeting: "had breakfast together", "held a working dinner"
+    r"|(?:had|held|gave)\s+(?:an?\s+)?(?:working\s+|informal\s+|private\s+|joint\s+)?"
+    r"(?:breakfast|lunch|dinner)"
+    # in person, not on the phone: "spoke on the sidelines of the forum"
+    r"|spoke\s+(?:briefly\s+)?on\s+the\s+(?:sidelines|margins)"
+    r"|negotiated)"
     r"|(?P<talks>talks|negotiations|talked)"
     r"|(?P<noun>meeting))\b"
 )
@@ -35,7 +43,8 @@ MEETING_CUE = re.compile(
 CUE_WORDS = (
     "met", "meet", "talks", "negotiations", "conversation", "consultations", "receiv", "hold",
     "held", "took", "host", "welcom", "greet", "discussions", "sat down", "between", "call on",
-    "conferred", "audience",
+    "conferred", "audience", "breakfast", "lunch", "dinner", "spoke on the", "negotiated", "told",
+    "tells",
 )  # fmt: skip
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(
@@ -46,7 +55,8 @@ NOUN_CONTEXT = re.compile(
 #: a cue told as planned, possible or agreed, not done: what stands just before it
 FUTURE_BEFORE = re.compile(
     r"(?i:\b(?:will|would|shall|may|might|could|can|agreed\s+to|plans?\s+to|planning\s+to"
-    r"|expected\s+to|going\s+to|set\s+to|due\s+to|intends?\s+to|invited\s+\w+\s+to|next"
+    r"|expected\s+to|expects?|awaits?|anticipates?|looks?\s+forward\s+to"
+    r"|going\s+to|set\s+to|due\s+to|intends?\s+to|invited\s+\w+\s+to|next"
     r"|upcoming|forthcoming|future|planned|proposed|require[sd]?|need(?:s|ed)?|call(?:s|ed)?"
     r"\s+for|urge[sd]?)\s+(?:[\w-]+\s+){0,4}"
     r"|\bto\s+(?:[\w-]+\s+)?|\bpreparations?\s+for\s+(?:\w+\s+){0,3})$"
@@ -59,12 +69,23 @@ NEGATED_BEFORE = re.compile(
 )
 #: what follows a cue and puts it in the future: "talks which should occur", "… will take place"
 FUTURE_AFTER = re.compile(
-    r"(?i:[^.;:]{0,160}?\b(?:(?:will|would|should|shall|is|are|to)\s+(?:also\s+)?"
+    # a clause on the cue's noun that is still to come: "the talks that the foreign
+    # ministers will hold in Geneva on Thursday"
+    r"(?i:\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,6}?(?:will|would|shall|are\s+to|is\s+to)"
+    r"\s+(?:hold|have|conduct)\b)"
+    r"|(?i:[^.;:]{0,160}?\b(?:(?:will|would|should|shall|is|are|to)\s+(?:also\s+)?"
     r"(?:take\s+place|be\s+held|occur|happen|be\s+scheduled)|(?:is|are)\s+(?:scheduled|planned"
     r"|expected|due)|scheduled\s+(?:for|to|during)|later\s+this\s+(?:week|month|year)))"
 )
+#: what follows a cue and says it did not happen: "… did not take place", "… was postponed"
+NEGATED_AFTER = re.compile(
+    r"(?i:[^.;:]{0,120}?\b(?:did\s+not|didn['’]t|never|(?:was|were|is|are)\s+not|has\s+not"
+    r"|have\s+not)\s+(?:take\s+place|happen|occur|be(?:en)?\s+held|held|planned|on\s+the\s+agenda)"
+    r"|[^.;:]{0,120}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|postponed"
+    r"|called\s+off|put\s+off|delayed|scrapped))"
+)
 PHONE = re.compile(
-    r"(?i:\b(?:tele)?phone\b|\bvideo\s*(?:call|link|conference|channel)?|\bvideoconference"
+    r"(?i:\b(?:tele)?phon(?:e|ed|ic|ically)\b|\bvideo\s*(?:call|link|conference|channel)?|\bvideoconference"
     r"|\bvirtual(?:ly)?\b|\bonline\b)"
 )
 PHONE_WORDS = ("phone", "video", "virtual", "online")

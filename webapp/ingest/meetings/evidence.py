@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from webapp.ingest import confidence
+from webapp.ingest.meetings.circumstances import VISIT_SPAN
 from webapp.ingest.meetings.circumstances import Evidence
 from webapp.ingest.meetings.circumstances import article_place
 from webapp.ingest.meetings.circumstances import at_the_event_told
@@ -27,6 +28,7 @@ from webapp.ingest.meetings.cues import CUE_WORDS
 from webapp.ingest.meetings.cues import FUTURE_AFTER
 from webapp.ingest.meetings.cues import FUTURE_BEFORE
 from webapp.ingest.meetings.cues import MEETING_CUE
+from webapp.ingest.meetings.cues import NEGATED_AFTER
 from webapp.ingest.meetings.cues import NEGATED_BEFORE
 from webapp.ingest.meetings.cues import NOUN_CONTEXT
 from webapp.ingest.meetings.cues import PHONE
@@ -39,6 +41,7 @@ from webapp.ingest.meetings.participants import pair_before
 from webapp.ingest.meetings.participants import passive_guest
 from webapp.ingest.meetings.participants import reported_clause
 from webapp.ingest.meetings.participants import subject_of
+from webapp.ingest.meetings.places import visit_place
 from webapp.ingest.meetings.visits import first_person
 from webapp.ingest.meetings.visits import visits
 from webapp.ingest.people.registry import Registry
@@ -67,9 +70,9 @@ _COORDINATED_CUE = re.compile(
 _SEPARATE = re.compile(r"(?i:\b(?:separate|bilateral|individual|one-on-one)\b[^.;]{0,30}$)")
 #: "at the meeting with …": a meeting already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$")
-#: "meeting between the two leaders"
+#: "meeting between the two leaders", "the last personal meeting between the leaders"
 _BETWEEN_PAIR = re.compile(
-    r"\s+(?:the\s+two|both)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
+    r"\s+(?:the\s+two|both|the)\s+(?:presidents|leaders|heads\s+of\s+(?:state|government)"
     r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers|sides)\b"
 )
 _RELATIVE_WORDS = ("wh",)
@@ -89,6 +92,7 @@ def find_meetings(
     dateline_place: str | None,
     title_people: list[str] | None = None,
     dateline_day: date | None = None,
+    headline_place: str | None = None,
 ) -> list[Meeting]:
     marks = Spans([(quote.start, quote.end) for quote in speech.quotes])
     folded = fold(text)
@@ -112,7 +116,12 @@ def find_meetings(
         found.extend(visits(text, unit[0], unit[1], people, registry, published, True))
     speakers = list(dict.fromkeys(turn.speaker for turn in speech.turns))
     if len(speakers) == 1:
-        speakers.extend(addressee(text, speech.turns[0], people))
+        # "Mikhail Mishustin’s meeting with President … Tokayev" over one speaker's turns
+        others = [name for name in title_people or [] if name != speakers[0]]
+        if title_people and speakers[0] in title_people and len(others) == 1:
+            speakers.extend(others)
+        else:
+            speakers.extend(addressee(text, speech.turns[0], people))
     for item in found:
         if not item.participants and item.narrative and len(speakers) >= 2:
             item.participants = speakers
@@ -126,7 +135,9 @@ def find_meetings(
             item.participants = list(title_people)
         elif _told_before(item, title_people):
             item.participants = list(title_people)  # "During the talks, Putin highlighted"
-    if len(speakers) >= 2 and not any(len(item.participants) >= 2 for item in found):
+    if len(speakers) >= 2 and not any(
+        len(item.participants) >= 2 and set(speakers) <= set(item.participants) for item in found
+    ):
         first = speech.turns[0]
         found.append(
             Evidence(
@@ -138,11 +149,23 @@ def find_meetings(
             )
         )
     drafts = merge(found)
-    place = article_place(text, folded, speech)
+    place = article_place(text, folded, speech) or headline_place
+    visit_city = visit_place(text, 0, len(text))
+    span = _visit_over_days(text, speech)
     meetings = []
     for draft in drafts:
-        meetings.append(meeting(draft, found, place, published, dateline_place, dateline_day))
+        meetings.append(
+            meeting(draft, found, place, published, dateline_place, dateline_day, visit_city, span)
+        )
     return at_the_event_told(meetings, drafts)
+
+
+def _visit_over_days(text: str, speech: Speech) -> bool:
+    """Whether a sentence tells of a visit over a span of days ("on June 29-30")."""
+    return any(
+        VISIT_SPAN.search(text, *unit) is not None and "visit" in text[unit[0] : unit[1]].lower()
+        for unit in speech.units
+    )
 
 
 def assign(
@@ -225,6 +248,10 @@ def _unit_evidence(
             reported = reported_clause(text, unit, cue.start(), people)
             participants = [m.person for m in mentions if m.start >= reported]
         else:
+            if kind == "told":
+                if not object_follows(text, cue.end(), after, people):
+                    continue  # "told reporters", "told TASS": no one met
+                kind = "met"
             if kind == "received" and not object_follows(text, cue.end(), after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = subject_of(text, before)
@@ -333,7 +360,7 @@ def _counts(
         return False
     if NEGATED_BEFORE.search(text, max(unit[0], start - 40), start):
         return False
-    if FUTURE_AFTER.match(text, end, unit[1]):
+    if FUTURE_AFTER.match(text, end, unit[1]) or NEGATED_AFTER.match(text, end, unit[1]):
         return False
     if kind == "with" and cue.group().startswith("conversation"):
         paragraph = (text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1))

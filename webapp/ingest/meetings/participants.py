@@ -24,6 +24,9 @@ _OBJECT_GAP = 2
 #: a title between a host verb and its object: capitalised words, "of", "the", dashes
 _TITLE_GAP = re.compile(
     rf"\s+(?:the\s+)?(?:(?:[{UPPER}][\w'’.-]*|of|the|and|for|[-–—,])\s+){{1,16}}"
+    # an envoy's remit: "Special Representative … for the normalization of … relations"
+    r"(?:(?:for|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?:relations|affairs|issues|settlement|cooperation|questions|matters)\s+)?"
 )
 #: a speaker's greeting names the other side within this many characters of the turn
 _GREETING = 80

@@ -16,7 +16,28 @@ _IN_PLACE = re.compile(
     rf"(?P<place>{_CAP_WORDS})(?P<of>\s+of\s+(?:the\s+)?{_CAP_WORDS})?"
 )
 _IN_CAPITAL = re.compile(rf"\b(?i:in)\s+the\s+(?P<adjective>[{UPPER}][\w-]+)\s+capital\b")
+#: "in the capital of Kazakhstan"
+_CAPITAL_OF = re.compile(rf"\b(?i:in|to)\s+the\s+capital\s+of\s+(?P<country>{_CAP_WORDS})")
+#: "in the Kazakh city of Kostanay", "in the southern Russian resort of Sochi"
+_TOWN_OF = re.compile(
+    rf"\b(?i:in|to|at)\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|resort|port|village)\s+of\s+"
+    rf"(?P<place>{_CAP_WORDS})"
+)
+#: a city's region is not the city: "in Almaty region"
+_REGION_AFTER = re.compile(r"\s+(?i:region|oblast|province|district)\b")
+#: a venue of several words: "at the Diaoyutai State Guesthouse"
+_LONG_NAME = re.compile(rf"[{UPPER}][\w'’-]*(?:\s[{UPPER}][\w'’-]*){{2,4}}")
 _VISIT_TO = re.compile(rf"\bvisit\s+to\s+(?:[a-z]+\s+)?(?P<place>{_CAP_WORDS})")
+#: a headline that ends with where and when, as transcripts are titled: "…, Tashkent, May 2, 2018"
+_TITLE_CITY_DATE = re.compile(
+    rf",\s+(?P<place>{_CAP_WORDS})(?:,\s+{_CAP_WORDS})?,\s+(?:[{UPPER}][a-z]+\.?\s+\d{{1,2}}"
+    rf"|\d{{1,2}}\s+[{UPPER}][a-z]+),?\s+\d{{4}}\s*$"
+)
+#: a headline about what is still to come names no place where anything happened
+_TITLE_FUTURE = re.compile(
+    r"(?i:\b(?:will|to\s+(?:visit|meet|hold|attend|travel|arrive|host)|plans?|planned|expected"
+    r"|upcoming|next\s+week|scheduled)\b)"
+)
 
 
 def place_in(
@@ -31,12 +52,24 @@ def place_in(
     for match in _IN_CAPITAL.finditer(text, start, end):
         if (city := capital_of(country_named(match.group("adjective")), on)) is not None:
             found.append((match.start(), city))
+    for match in _CAPITAL_OF.finditer(text, start, end):
+        country = country_named(_before_full_stop(match.group("country")))
+        if (city := capital_of(country, on)) is not None:
+            found.append((match.start(), city))
+    for match in _TOWN_OF.finditer(text, start, end):
+        if (city := city_name(_before_full_stop(match.group("place")))) is not None:
+            found.append((match.start(), city))
     for match in _IN_PLACE.finditer(text, start, end):
+        if _REGION_AFTER.match(text, match.end()):
+            continue
         capital = match.group().find("capital") >= 0
         city = None
         if match.group("of"):  # a venue: "at the Great Hall of the People"
             city = city_name(match.group("place") + match.group("of"), capital=capital)
+        if city is None and (long := _LONG_NAME.match(text, match.start("place"))):
+            city = city_name(long.group())  # "at the Diaoyutai State Guesthouse"
         city = city or city_name(match.group("place"), capital=capital)
+        city = city or city_name(_before_full_stop(match.group("place")), capital=capital)
         if city is not None:
             found.append((match.start(), city))
     if not found:
@@ -50,7 +83,31 @@ def place_in(
 
 def visit_place(text: str, start: int, end: int) -> str | None:
     for match in _VISIT_TO.finditer(text, start, end):
-        city = city_name(match.group("place"))
+        place = match.group("place")
+        city = city_name(place) or city_name(_before_full_stop(place))
         if city is not None:
             return city
     return None
+
+
+def _before_full_stop(words: str) -> str:
+    """A sentence may end at the city: "a three-day visit to Moscow. After …" is Moscow
+    (tried after the whole phrase, which may be "St. Petersburg")."""
+    cut = words.find(". ")
+    words = words if cut < 0 else words[:cut]
+    return words[:-1] if words.endswith(".") else words
+
+
+def title_place(title: str | None, on: date | None) -> str | None:
+    """The city a headline puts its story in: "Xi Holds Second Day Of Talks In Moscow",
+    "The President of Kazakhstan has arrived in Tashkent", "…, Tashkent, May 2, 2018".
+
+    A headline about a visit or talks still to come gives none.
+    """
+    if not title or _TITLE_FUTURE.search(title):
+        return None
+    if (match := _TITLE_CITY_DATE.search(title)) is not None:
+        city = city_name(match.group("place"))
+        if city is not None:
+            return city
+    return place_in(title, 0, len(title), on)

@@ -18,6 +18,7 @@ from webapp.ingest.gazetteer import country_of_place
 from webapp.ingest.meetings.circumstances import Evidence
 from webapp.ingest.meetings.circumstances import unique
 from webapp.ingest.meetings.cues import FUTURE_BEFORE
+from webapp.ingest.meetings.cues import PHONE
 from webapp.ingest.people.mentions import held_titles
 from webapp.ingest.people.mentions import holders
 from webapp.ingest.people.registry import Registry
@@ -54,6 +55,8 @@ def first_person(
         others = [m.person for m in people.within(match.end(), end)]
         if not others or statement.speaker is None:
             continue
+        if PHONE.search(text, match.start(), match.end()):
+            continue  # "We had an insightful phone conversation with …": a call
         has_date, when = date_in(text, match.start(), end, published)
         result.append(
             Evidence(

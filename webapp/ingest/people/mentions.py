@@ -8,6 +8,7 @@ turns the scan into mentions on the article's date.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,20 @@ class Scan:
     pairs: list[Pair]
     #: for a name introduced by a role noun: name start -> role start
     phrase_starts: dict[int, int] = field(default_factory=dict)
+    #: a role noun set off after a name describes that person: role start -> name end
+    appositions: dict[int, int] = field(default_factory=dict)
+
+
+#: what stands between a name and a role noun that describes it: "Gurbanguly
+#: Berdimuhamedov, the national leader of Turkmenistan", "Berdimuhamedov, who was the
+#: president of Turkmenistan until 2022"
+_APPOSITION = re.compile(
+    r",\s(?:who\s(?:is|was|has\sbeen|had\sbeen|remains)\s|now\s|then\s|formerly\s)?"
+    r"(?:the\s|a\s|an\s)?(?:(?:national|former|current|then|incumbent|outgoing|new|newly"
+    r"[\s-]elected|acting)\s)?"
+)
+#: how far after a name its apposition's role noun may start
+_APPOSITION_REACH = 60
 
 
 @dataclass(slots=True)
@@ -70,17 +85,34 @@ def scan(text: str, registry: Registry) -> Scan:
     pairs: list[Pair] = []
     phrase_starts: dict[int, int] = {}
     by_start = {hit.start: hit for hit in names}
+    ends = sorted(hit.end for hit in names)
+    appositions: dict[int, int] = {}
     for role in find_roles(text):
         hit = _name_after(text, role, by_start)
         if hit is None:
             roles.append(role)
+            if (end := _described_name(text, role, ends)) is not None:
+                appositions[role.start] = end
             continue
         phrase_starts[hit.start] = role.start
         if hit.person is not None and hit.kind == "name":
             pairs.append(Pair(role, hit.person))
-        elif hit.kind == "new" and hit.country is None and role.countries[0] is not None:
-            hit.country = role.countries[0]
-    return Scan(names, roles, pairs, phrase_starts)
+        elif hit.kind == "new":
+            # "Prime Minister Shehbaz Sharif …. Prime minister underscored": the new
+            # person holds the title a bare role noun later names
+            pairs.append(Pair(role, hit.text))
+            if hit.country is None and role.countries[0] is not None:
+                hit.country = role.countries[0]
+    return Scan(names, roles, pairs, phrase_starts, appositions)
+
+
+def _described_name(text: str, role: Role, ends: list[int]) -> int | None:
+    """The end of the name a role noun is set off after, if it is: the person it describes."""
+    index = bisect.bisect_right(ends, role.start) - 1
+    if index < 0 or role.start - ends[index] > _APPOSITION_REACH:
+        return None
+    gap = _APPOSITION.fullmatch(text, ends[index], role.start)
+    return ends[index] if gap is not None else None
 
 
 def resolve(
@@ -100,6 +132,13 @@ def resolve(
     main = next((hit.person for hit in found.names if hit.kind == "name"), None)
     for item in items:
         if isinstance(item, Role):
+            described = found.appositions.get(item.start)
+            named = next((m for m in reversed(mentions) if m.end == described), None)
+            if named is not None:  # "…, the national leader of Turkmenistan": the same man
+                mentions.append(
+                    Mention(item.start, item.end, named.person, How.ROLE, named.confidence)
+                )
+                continue
             mentions.extend(_role_mentions(item, mentions, found, titles, main, registry))
             continue
         mention = _name_mention(item, surnames, new_names, titles, registry)
@@ -219,7 +258,7 @@ def _role_mentions(
     registry: Registry,
 ) -> Iterable[Mention]:
     if titles.on is None:
-        return _undated_role_mentions(role, found, registry)
+        return _undated_role_mentions(role, found, registry, titles.home)
     if role.counterpart:
         people = _counterparts(role, mentions, titles)
     elif role.domestic and role.countries == (None,) and titles.home is not None:
@@ -237,18 +276,26 @@ def _role_mentions(
     ]
 
 
-def _undated_role_mentions(role: Role, found: Scan, registry: Registry) -> list[Mention]:
+def _undated_role_mentions(
+    role: Role, found: Scan, registry: Registry, home: str | None = None
+) -> list[Mention]:
     """With no date to say who held an office, the latest holder of it the article names.
 
     "Kazakhstan's leader has met Putin … President Kassym-Jomart Tokayev … his
     predecessor Nursultan Nazarbayev": of the presidents the article names, Tokayev
-    took office last, and a report speaks of the holder of its own day.
+    took office last, and a report speaks of the holder of its own day. "Head of State"
+    in an undated Kazinform story is the president of the publisher's country it names.
     """
-    if role.counterpart or role.generic or None in role.countries:
+    if role.counterpart or role.generic:
         return []
+    countries = role.countries
+    if None in countries:
+        if not (role.domestic or role.bare) or home is None:
+            return []
+        countries = (home,)
     named = {hit.person for hit in found.names if hit.kind == "name" and hit.person}
     result = []
-    for country in role.countries:
+    for country in countries:
         assert country is not None
         people = [p.name for p in registry.ever_held(role.title, country) if p.name in named]
         if people:

@@ -48,7 +48,11 @@ _TITLE_BEFORE = re.compile(
     r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general|leader"
     r"|h\.\s?h\.|h\.\s?e\.|(?:his|her)\s+(?:royal\s+)?(?:highness|excellency)))"
     r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){0,16})?"
-    r"(?:\s+\([A-Z]{2,8}\))?(?:,?\s+(?:Dr|Mr|Mrs|Ms|Prof)\.?)?,?\s+$"  # "Minister (EAM) Dr. S …"
+    # the remit of an envoy: "Special Representative … for the normalization of relations"
+    r"(?:\s+(?:for|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:relations|affairs|issues|settlement"
+    r"|cooperation|questions|matters))?"
+    # "Minister (EAM) Dr. S …", "Supreme Leader Ayatollah Ali …"
+    r"(?:\s+\([A-Z]{2,8}\))?(?:,?\s+(?:Dr|Mr|Mrs|Ms|Prof|Ayatollah|Sir)\.?)?,?\s+$"
 )
 #: how far before a name its title may begin: "Chairman of Majlisi Namoyandagon (the House of
 #: Representatives) of the Majlisi Oli (the Supreme Assembly) of Tajikistan Mahmadtoir Zokirzoda"
@@ -62,14 +66,32 @@ _TITLE_AFTER = re.compile(
     r"(?i:president|prime\s+minister|premier|minister|chancellor|king|emir|sheikh|ambassador"
     r"|chairman|chairwoman|speaker|secretary|governor|mayor|head|leader|director|spokesman"
     r"|spokeswoman|spokesperson|commentator|analyst|expert|professor|envoy|aide|adviser|advisor"
-    r"|representative|deputy)\b"
+    r"|representative|deputy|co-chair|chair|chairperson|coordinator|commissioner)\b"
     # not the title of the next name ("…, with Kyrgyz President Sadyr Japarov") nor the
     # subject of the next clause ("…, the Kazakh minister said")
     r"(?![ \u00a0]+[A-Z])(?!\s+(?:said|says|told|noted|stressed|added|stated|emphasi[sz]ed"
     r"|explained|announced|replied|recalled|believes|thinks)\b)"
 )
+#: a country's possessive right before a name: "Iran's Ebrahim Raisi"
+_COUNTRY_OWNS = re.compile(r"(?<![\w-])(?P<country>[A-Z][\w-]+)['’]s\s+$")
+#: the last words of a body, a place or a paper, not of a person: "China's Shaanxi
+#: Province", "Türkiye's Communications Directorate", "China's Global Times"
+_INSTITUTION_WORDS = frozenset(
+    "Province Region Directorate Times Port Daily News Agency Ministry Office University"
+    " Airport Company Corporation Group Bank Council Party Television TV Radio Post Herald"
+    " Tribune Gazette Monitor Review Journal Channel Network Institute Centre Center Fund".split()
+)
+#: an honorific right before a name: "Mr. Ebrahim Raisi", "Mrs Smith"
+_HONORIFIC = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Madam|Sir)\.?\s+$")
 #: a name right after "of the" is an institution's: "Chairman of the Khalk Maslakhaty"
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
+#: a name that begins the name of a place or body is not a mention of the person:
+#: "Islam Karimov Tashkent International Airport", "Heydar Aliyev Center"
+_VENUE_AFTER = re.compile(
+    r"\s(?:[A-Z][\w'’-]+\s){0,3}(?:Airport|University|Street|Avenue|Square|Museum|Park|Mosque"
+    r"|Stadium|Foundation|Fund|Library|Institute|School|Hall|Cent(?:re|er)|Boulevard|Prospekt"
+    r"|Prospect|Palace|Bridge|Memorial|Complex)\b"
+)
 
 #: words that head an office: a name after them may be a new person
 TITLE_HEADS = frozenset(
@@ -94,7 +116,7 @@ STOP_WORDS = (
     International National Supreme Intergovernmental Interregional Cooperation Corridor
     Security Collective United Nations Central Asia Asian European Western Eastern Northern
     Southern North South East West New Old Great Big Board Ministry Department Embassy
-    Mr Mrs Ms Dr Sir Madam Esteemed Dear Excellency Honourable Honorable
+    Mr Mrs Ms Dr Sir Madam Esteemed Dear Excellency Honourable Honorable Ayatollah Staff
     The A An In On At For To By With From During After Before And But Or Nor So Yet This That
     These Those We I He She It They You Our Their His Her Its My Your As Also Once Despite
     Thanks According Speaking Expressing Last Next Today Yesterday Tomorrow There Here Then
@@ -189,7 +211,12 @@ def find_names(text: str, matcher: Matcher) -> list[NameHit]:
     for run in _RUN.finditer(text):
         if _lone_stop_word(run.group(), matcher):
             continue
-        hits.extend(_run_hits(text, run.start(), run.end(), matcher))
+        hits.extend(
+            hit
+            for hit in _run_hits(text, run.start(), run.end(), matcher)
+            # "Islam Karimov Tashkent International Airport": a place named after him
+            if hit.end == run.end() or _VENUE_AFTER.match(text, hit.end) is None
+        )
     return hits
 
 
@@ -323,6 +350,14 @@ def _segment_hits(
         yield NameHit(start, end, "untitled", phrase)
 
 
+def _institution(tokens: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether the capitalised run from ``first`` ends in a word of a body or a place."""
+    index = first
+    while index + 1 < len(tokens) and tokens[index + 1][0] - tokens[index][1] <= 1:
+        index += 1
+    return any(token[2] in _INSTITUTION_WORDS for token in tokens[first : index + 1])
+
+
 def _without_honorific(
     text: str, tokens: list[tuple[int, int, str]], segment: list[int]
 ) -> list[int]:
@@ -359,6 +394,13 @@ def _title_context(
     before = text[max(0, name_start - TITLE_REACH) : name_start]
     if not titled and _TITLE_BEFORE.search(before):
         titled = True
+    owner = None if titled else _COUNTRY_OWNS.search(before)
+    if owner is not None and not _institution(tokens, first):
+        # "Turkey's Recep Tayyip Erdogan": a country's man, as the press writes its leaders
+        if (named := country_named(owner.group("country"))) is not None:
+            titled, country = True, named
+    if not titled and _HONORIFIC.search(before):
+        titled = True  # "Mr. Ebrahim Raisi"
     if titled and country is None:
         for word in before.split()[-4:]:
             country = country_named(_POSSESSIVE.sub("", word.strip(",;:"))) or country

@@ -146,7 +146,19 @@ def find_roles(text: str) -> list[Role]:
                 role = build(match)
                 if role is not None:
                     found.append(role)
-    return _without_overlaps(found)
+    return [role for role in _without_overlaps(found) if not _represented(text, role.start)]
+
+
+#: an office inside another person's title names whom that person serves, not a person in
+#: the story: "Special Representative of Foreign Minister of Russia", "aide to the President"
+_REPRESENTED = re.compile(
+    r"(?i:\b(?:representative|envoy|aide|adviser|advisor|assistant|press\s+secretary"
+    r"|spokes(?:man|woman|person))\s+(?:of|to)\s+(?:the\s+)?)$"
+)
+
+
+def _represented(text: str, start: int) -> bool:
+    return _REPRESENTED.search(text, max(0, start - 40), start) is not None
 
 
 def _may_match(text: str, folded: str, start: int, end: int, needs: tuple[_Need, ...]) -> bool:

@@ -36,7 +36,8 @@ CAPTION_DATE_END = re.compile(rf",\s\d{{1,2}}\s{MONTH}\s\d{{4}}$")
 AUTHOR = re.compile(r"By\s[^\W\d_].{0,100}|Written\sby\s\S.{0,100}")
 #: words a site prints around a date, removed before the rest is judged
 _AROUND_DATE = re.compile(
-    r"(?i:\b(?:published|updated|posted|last\s+updated|date|time|source|editor)\b:?"
+    r"(?i:\b(?:published|updated|posted|last\s+updated|date|time|source|editor)\b:?(?:\s+on\b)?"
+    r"|\bby\s+[\w.-]{1,30}\s*$"  # "Posted on July 3, 2024 by admin": the site's user
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?"
     r"|\b(?:utc|gmt|msk|ist|cet|cest|bst|edt|est|pst|almt|aqtt)(?:\s?[+-]\s?\d{1,2})?\b"

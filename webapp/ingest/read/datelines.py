@@ -9,6 +9,7 @@ The forms agencies use, all read by one grammar::
     Kazan [Russia], October 22 :        Moscow: Amid speculation …
     SAMARKAND /Uzbekistan/, December 2. /TASS/.
     ASTANA—President …                  Almaty, 12 May 2023 —
+    Almaty. 5 March. KazTAG -           Baku, 5 November, AZERTAC -
     Tashkent, Uzbekistan (UzDaily.com) --
 
 A place is a run of words in capitals, or a city of the gazetteer in any case
@@ -103,6 +104,8 @@ def match_dateline(
         if dates and dates[0].start == lead.end():
             when = dates[0]
             position = when.end
+            if paragraph[position - 1] in ".,":
+                position -= 1  # "5 March." / "15 May,": the mark leads to the agency's tag
             if when.year is None and (year := _YEAR_AFTER.match(paragraph, position)):
                 when = dataclasses.replace(when, end=year.end(), year=int(year["year"]))
                 position = year.end()

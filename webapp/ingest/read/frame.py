@@ -41,6 +41,8 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r"(?:\s(?:previous|next) (?:news|article|story|post))?",
     # the site's own controls
     r"view settings|font size:?|site colou?rs:?|version for the visually impaired|text only",
+    r"text size:?(?:\s?a[+-]?){0,4}|listen(?: to)?(?: this)?(?: article| story| news)?"
+    r"(?:\s?\d{1,2}:\d{2})?|\(?updated\)?",  # a player or a size switch; "(Updated)"
     r"accessibility(?: links| options)?|go to (?:the )?main site",
     r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|search|footer|article)",
     r"(?:[^.!?>›]{1,40}\s?[>›]\s?){2,8}[^.!?>›]{0,60}",  # "Home > News > Politics"
@@ -63,6 +65,12 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     r"(?:twitter|facebook|telegram|whatsapp|vk|vkontakte|linkedin|instagram|youtube|email|x)"
     r"(?:[\s,|]{1,3}(?:twitter|facebook|telegram|whatsapp|vk|linkedin|instagram|youtube|email|x)){0,8}",
     r"opening asia for russia",
+    # links to the site's apps and its display switches: "apple store", "play market"
+    r"(?:apple|app|google play|play) (?:store|market)|night[_ ]theme|(?:dark|night) mode",
+    r"what are you looking for\s?\?",
+    # a statistics script's label left in the text: "Yandex metrika counter"
+    r"(?:yandex[. ]?metri[ck]a|google (?:tag manager|analytics)|liveinternet)(?: counter| code)?",
+    # a press-release wire's distribution line: "11/28/2022 | Press release | Distributed by …"
     # cookie banners and notices
     r"(?:our )?privacy (?:statement|policy).{0,100}|by continuing to (?:browse|use)\b.{0,200}",
     r".{0,120}\bcookies?\b.{0,120}",
@@ -81,6 +89,7 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     # a caption with its credit: "Tokayev and Putin. Photo: Akorda"
     r".{0,150}\b(?:photo|фото)(?:\s(?:by|credit))?\s?[:©].{0,80}",
     r"(?:copyright|all rights reserved)\b.{0,150}",
+    r"any use of (?:the )?(?:site['’]s )?materials?\b.{0,150}",  # a reuse notice
     rf"(?:https?://)?{HOST_NAME}/?",  # "www.gazeta.uz"
     r"our standards:.{0,150}|\[[^\]]{1,60}\]",  # "[Provisional translation]"
     r"(?:original |translated )?author:.{0,80}",
@@ -99,6 +108,31 @@ CREDIT_END = re.compile(
     r"(?:/[^()]{1,40})?\)|\|\s?(?:ani|pti|ians|reuters|afp|ap|aa|xinhua|tass|epa|getty images)"
     r"|\bin a file (?:picture|photo|image)\.?)$"
 )
+#: a press-release wire's distribution line, "11/28/2022 | Press release | Distributed by
+#: Public on 11/29/2022 12:22"; the short line above it names the issuer, not the headline
+DISTRIBUTION_LINE = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{4}\s?\|\s?press release\s?\|\s?distributed by\b.{1,60}"
+)
+#: the issuer's line above a distribution line has at most this many words
+ISSUER_WORDS = 8
+
+#: an agency's tag alone in brackets, and a sentence's end before it
+_BARE_TAG = re.compile(r"\([a-z .]{2,20}\)")
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"”»’]?\s$")
+
+#: a photo caption of agency pictures, which may run longer than ``SHORT_LINE``: it ends
+#: with a credit in brackets that a sentence never has ("… on April 12, 2023. (China's
+#: Ministry of Foreign Affairs/Handout via Xinhua)"), or with the photographer and an
+#: image credit ("… October 15, 2019. REUTERS/Christopher Pike Image Credit: REUTERS")
+CAPTION_CREDIT = re.compile(
+    r"(?:\((?:[^()]{0,80}\bhandout\b[^()]{0,40}|[^()]{0,80}\bvia\s(?:xinhua|reuters|afp|ap|tass"
+    r"|sputnik|ria novosti|getty images|aa|epa|kremlin\.ru))\)"
+    r"|\b(?:reuters|afp|ap|xinhua|tass|epa|sputnik)/[^\W\d_][\w .'’-]{1,40}"
+    r"(?:\s?image credit:\s?[\w .'’/-]{1,40})?)$"
+)
+#: a caption with its credit is frame up to this length
+CAPTION_LINE = 400
+
 #: the frame of government.ru; with transcript turns it marks the Government of Russia
 GOVERNMENT_CHROME: tuple[re.Pattern[str], ...] = _patterns(
     r"предыдущая новость\s{1,5}следующая новость",
@@ -121,14 +155,25 @@ HEAD_MAX_WORDS = 2
 
 def is_frame(line: str) -> bool:
     """A whole line that is the site's frame wherever it stands."""
+    if len(line) <= CAPTION_LINE and CAPTION_CREDIT.search(line.lower()) is not None:
+        return True
     if len(line) > SHORT_LINE:
         return False
     if _WORD.search(line) is None and not written_dates(line):
         return True  # controls without a word: "+ ↺ − 16 px", "‹ ›", "1 / 5"; not "12.11.2022"
     lowered = line.lower()
-    return _FRAME.fullmatch(lowered) is not None or (
-        CREDIT_END.search(lowered) is not None and not lowered.rstrip().endswith(".")
-    )
+    if DISTRIBUTION_LINE.fullmatch(lowered) is not None:
+        return True
+    credit = CREDIT_END.search(lowered)
+    if credit is not None and not lowered.rstrip().endswith("."):
+        # "… the talks were long. (AFP)": a wire's sign-off after a sentence is the story's
+        # last paragraph; a photographer's credit ("(Xinhua/Li Xueren)") is a caption's
+        signed = _BARE_TAG.fullmatch(credit.group()) and _SENTENCE_BEFORE.search(
+            lowered, 0, credit.start()
+        )
+        if not signed:
+            return True
+    return _FRAME.fullmatch(lowered) is not None
 
 
 def is_head_frame(line: str) -> bool:

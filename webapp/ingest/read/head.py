@@ -16,6 +16,7 @@ from dataclasses import field
 from webapp.ingest.dates import WrittenDate
 from webapp.ingest.dates import written_dates
 from webapp.ingest.gazetteer import city_name
+from webapp.ingest.gazetteer import country_named
 from webapp.ingest.read.bylines import AUTHOR
 from webapp.ingest.read.bylines import CAPTION_DATE
 from webapp.ingest.read.bylines import CAPTION_DATE_END
@@ -25,6 +26,8 @@ from webapp.ingest.read.bylines import outlet_line
 from webapp.ingest.read.bylines import place_at_end
 from webapp.ingest.read.datelines import match_dateline
 from webapp.ingest.read.frame import CAPTION_MARKERS
+from webapp.ingest.read.frame import DISTRIBUTION_LINE
+from webapp.ingest.read.frame import ISSUER_WORDS
 from webapp.ingest.read.frame import SHORT_LINE
 from webapp.ingest.read.frame import is_frame
 from webapp.ingest.read.frame import is_gallery_strip
@@ -60,6 +63,13 @@ _SITE_NAMED = re.compile(
     r"\[?(?i:©|\(c\)|copyright)(?:\s?©)?\s?(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?,?\s)?"
     r"(?P<owner>[^,.\]]{2,40}(?:\.(?:kz|ru|com|uz|kg|az|by|am|tj|tm|cn))?)"
     r"|(?P<signed>[^©,]{2,40}?)\s?©\s?(?:19|20)\d\d\b"  # "Caliber.az © 2026."
+)
+#: the site's own account in its appeal: "Follow us on Twitter @AzerNewsAz"
+_FOLLOW_HANDLE = re.compile(r"(?i:follow\sus\b)[^@]{0,40}@(?P<handle>\w{3,40})\W*$")
+#: an author line's outlet: after a comma, or the outlet's staff: "By Reuters Staff"
+_AUTHOR_OF = re.compile(
+    r",\s(?P<outlet>[^,|]{2,50}?)\s*$"
+    r"|^(?:By|Written\sby)\s(?P<staff>[^,|]{2,40}?)\s(?:Staff|Correspondent|Reporter)s?\b"
 )
 _ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
 #: a copyright notice that says it is the site's: its owner is the publisher, known or not
@@ -98,6 +108,8 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
             frame.sites.append(site.name)
             continue
         if is_frame(line):
+            if _issued_by(line, kept):
+                kept.pop()  # the issuer's name above a press-release wire's distribution line
             if (named := _site_named(line, table) or _site_address(line, table)) is not None:
                 frame.sites.append(named)
             continue
@@ -107,15 +119,25 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
             continue
         if len(line) <= SHORT_LINE and _is_dated_caption(line):
             continue
-        if kept and line == kept[-1]:
-            doubled.add(line)
-            continue  # a headline printed twice
+        if kept and line.casefold() == kept[-1].casefold():
+            doubled.add(kept[-1])
+            continue  # a headline printed twice, perhaps in another case ("In" / "in")
         kept.append(line)
     kept = _title_after_long_frame(_title_printed_twice(kept, doubled))
     top = 0
     while top < len(kept) - 1 and is_head_frame(kept[top]) and _headline_after(kept, top + 1):
         top += 1
     return kept[top:], frame
+
+
+def _issued_by(line: str, kept: list[str]) -> bool:
+    """A distribution line of a press-release wire, under the issuer's short line."""
+    return (
+        len(kept) == 1
+        and DISTRIBUTION_LINE.fullmatch(line.lower()) is not None
+        and len(kept[0].split()) <= ISSUER_WORDS
+        and not ends_sentence(kept[0])
+    )
 
 
 def _title_after_long_frame(lines: list[str]) -> list[str]:
@@ -152,9 +174,9 @@ def _title_printed_twice(lines: list[str], doubled: set[str]) -> list[str]:
         if line in doubled and index > 0 and _all_frame_like(lines[:index]):
             dates = [above for above in lines[:index] if date_line(above) is not None]
             return [*dates, *lines[index:]]  # "01.02.2024, 17:30 94866" above stays the byline
-        later = lines[index + 1 : index + REPEAT_WINDOW]
-        if line in later and _all_frame_like(lines[:index]):
-            again = index + 1 + later.index(line)
+        later = [other.casefold() for other in lines[index + 1 : index + REPEAT_WINDOW]]
+        if line.casefold() in later and _all_frame_like(lines[:index]):
+            again = index + 1 + later.index(line.casefold())
             return [line, *lines[index + 1 : again], *lines[again + 1 :]]
     return lines
 
@@ -210,13 +232,26 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
             found.date = found.date or dated.date
             found.dates.append(dated.date)
             found.source = found.source or _outlet_in(dated.rest, table)
-            place = place_at_end(dated.rest)
-            found.place = found.place or (city_name(place) if place else None)
+            found.place = found.place or _city_at_end(dated.rest)
         elif outlet is not None:
             found.source = found.source or table.named(outlet).name
-        elif (when := author_date(line)) is not None and found.date is None:
-            found.date = WrittenDate(0, 0, when.year, when.month, when.day)
+        else:
+            if (when := author_date(line)) is not None and found.date is None:
+                found.date = WrittenDate(0, 0, when.year, when.month, when.day)
+            # the outlet the author writes for: "By Reuters Staff", "By Staff Writer, The
+            # Times of Central Asia", "By Aigerim Sadykova, The Astana Times"
+            if found.source is None and (staff := _author_outlet(line, table)) is not None:
+                found.source = staff
     return kept, found
+
+
+def _author_outlet(line: str, table: Outlets) -> str | None:
+    after = _AUTHOR_OF.search(line)
+    if after is None:
+        return None
+    words = (after["outlet"] or after["staff"]).strip()
+    outlet = table.named(words) or table.named(words.removeprefix("The "))
+    return outlet.name if outlet is not None and not outlet.relays else None
 
 
 def _leading_dates(line: str) -> tuple[WrittenDate, str] | None:
@@ -254,14 +289,34 @@ def body_start(lines: list[str], byline_at: int | None) -> int:
 
 
 def headline_like(line: str) -> bool:
-    """A line that can be a title: not too long, and not ending like a sentence."""
+    """A line that can be a title: not too long, and not ending like a sentence.
+
+    Nor like a salutation that opens a speech: "Ladies and gentlemen," leads into the text.
+    """
     return (
-        len(line) <= HEAD_LINE_MAX and len(line.split()) <= TITLE_WORDS and not ends_sentence(line)
+        len(line) <= HEAD_LINE_MAX
+        and len(line.split()) <= TITLE_WORDS
+        and not ends_sentence(line)
+        and not line.rstrip().endswith(",")
     )
 
 
 def ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
+def _city_at_end(rest: str) -> str | None:
+    """The city ending a date line: "…, 15:00. Government House, Moscow"; before its
+    country when the line ends with one: "January 23, 2009, Tashkent, Uzbekistan"."""
+    place = place_at_end(rest)
+    if not place:
+        return None
+    city = city_name(place)
+    if city is None and country_named(place) is not None:
+        head = rest.strip(" ,.")[: -len(place)].rstrip(" ,")
+        before = place_at_end(head)
+        city = city_name(before) if before else None
+    return city
 
 
 def _is_dateline(line: str) -> bool:
@@ -270,6 +325,9 @@ def _is_dateline(line: str) -> bool:
 
 def _site_named(line: str, table: Outlets) -> str | None:
     """The outlet a frame line names as the site's own: an appeal, a copyright notice."""
+    if (follow := _FOLLOW_HANDLE.match(line.strip())) is not None:
+        outlet = table.handle(follow["handle"])
+        return outlet.name if outlet is not None else None
     match = _SITE_NAMED.match(line.strip())
     if match is None:
         return None

@@ -63,6 +63,7 @@ class Outlets:
         self._by_site: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
         self._by_folded: dict[str, Outlet | None] = {}
+        self._by_handle: dict[str, Outlet | None] = {}
         for outlet in self.outlets:
             for spelling in (outlet.name, *outlet.spellings):
                 self._by_spelling.setdefault(normalise(spelling), outlet)
@@ -73,6 +74,10 @@ class Outlets:
                 self._by_site.setdefault(_site_key(site), outlet)
             for domain in outlet.domains:
                 self._by_domain.setdefault(domain.lower(), outlet)
+            for written in (outlet.name, *outlet.spellings, *outlet.domains):
+                handle = _handle_key(written)
+                if len(handle) >= 3 and self._by_handle.setdefault(handle, outlet) is not outlet:
+                    self._by_handle[handle] = None  # two outlets share the handle
         longest_first = sorted(
             (s for o in self.outlets for s in (o.name, *o.spellings)), key=len, reverse=True
         )
@@ -94,6 +99,17 @@ class Outlets:
             found = self.domain(key)
         return found
 
+    def handle(self, handle: str) -> Outlet | None:
+        """The outlet of a social-media handle: its name or domain run together.
+
+        "@AzerNewsAz" is azernews.az, "@TASS_agency" is not known, "@Kazinform" is Kazinform.
+        """
+        key = _handle_key(handle)
+        found = self._by_handle.get(key)
+        if found is None and (bare := _HANDLE_SUFFIX.sub("", key)) != key:
+            found = self._by_handle.get(bare)  # "@kabar_news" is Kabar's
+        return found
+
     def site(self, line: str) -> Outlet | None:
         """The outlet whose site name is this whole frame line."""
         return self._by_site.get(_site_key(line))
@@ -112,6 +128,14 @@ def publisher_country(document: Document) -> str | None:
     """The home country of the outlet a document names as its source, when the table knows it."""
     outlet = outlets().named(document.source) if document.source else None
     return outlet.country if outlet is not None else None
+
+
+#: words an account adds to an outlet's name: "kabar_news", "tass_agency", "trend_en"
+_HANDLE_SUFFIX = re.compile(r"(?:news|agency|official|online|english|eng|en|info|tv)$")
+
+
+def _handle_key(text: str) -> str:
+    return re.sub(r"[^\w]|_", "", text.removeprefix("@")).casefold()
 
 
 def _site_key(text: str) -> str:

@@ -155,6 +155,8 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
         notes.append("title taken from the first sentence")
 
     site_named = None
+    if title is not None and (dated := _DATE_SUFFIX.search(title)) is not None:
+        title = title[: dated.start()]  # "Tokayev meets Putin in Astana | 03.07.2024"
     if title is not None and (split := _site_suffix(title, table)) is not None:
         title, site_named = split  # "Leaders meet in Tashkent | Kazinform"
     sites = [*frame.sites, site_named] if site_named else frame.sites
@@ -235,17 +237,28 @@ def _remove_foreign_script(lines: list[str]) -> list[str]:
     return [line for line, drop in zip(lines, marks, strict=True) if not drop]
 
 
-_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<site>[^|–—]{2,60})$")
+#: a date after a bar at the end of a headline is the site's, not the headline's
+_DATE_SUFFIX = re.compile(
+    r"\s\|\s(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s\d{1,2}:\d{2})?$"
+)
+_SUFFIX = re.compile(r"\s(?P<separator>\||-|–|—|::)\s(?P<site>[^|–—]{2,60})$")
 
 
 def _site_suffix(title: str, table: Outlets) -> tuple[str, str] | None:
-    """A page title that ends with the site's name: the headline, and the outlet."""
+    """A page title that ends with the site's name: the headline, and the outlet.
+
+    A government body after a dash is the headline's attribution, the way agencies
+    write who said it ("Putin, Turkmen leader discuss ties in phone call — Kremlin"),
+    not the site's name; after a bar it is the site ("… | Kremlin").
+    """
     match = _SUFFIX.search(title)
     if match is None:
         return None
     site = match["site"].strip()
     outlet = table.named(site) or table.site(site) or table.named(site.removeprefix("The "))
     if outlet is None or len(title[: match.start()].split()) < 3:
+        return None
+    if outlet.relays and match["separator"] in "-–—":
         return None
     return title[: match.start()].rstrip(), outlet.name
 

@@ -2,7 +2,7 @@
 
 In order: the agency in the dateline ("/TASS/", "(AA)", "KAZINFORM"); the
 byline ("Source: Xinhua", "Reuters Published …", "Anadolu Agency WORLD");
-"X reports", "X cites", "X learned" near the start of the body; the site's
+"X reports", "X cites", "X learned", "…, reports X." near the start of the body; the site's
 own name in its frame ("Official website of the President of Russia"); the
 wire's sign-off at the end ("(ANI)", "--IANS", Reuters' "Reporting by … Editing
 by …"); the government.ru frame together with transcript turns. A press service that an
@@ -32,12 +32,19 @@ _HAS_REPORT_VERB = re.compile(_REPORT_VERB)
 
 @cache
 def _reports(table: Outlets) -> re.Pattern[str]:
-    return re.compile(rf"(?P<name>{table.spelling_pattern.pattern}){_REPORTS}")
+    return re.compile(
+        rf"(?P<name>{table.spelling_pattern.pattern}){_REPORTS}"
+        # the verb first, closing a sentence: "…, reports Kazinform.", "…, writes Daryo."
+        rf"|,\s(?:reports|reported|writes|informs)\s(?P<after>{table.spelling_pattern.pattern})"
+        r"(?=[.,;]|\s(?:citing|with|referring|quoting)\b|$)"
+    )
 
 
-#: the wire's own sign-off closing a story: "… the talks were long. (ANI)", "--IANS", "APA"
+#: the wire's own sign-off closing a story: "… the talks were long. (ANI)", "--IANS", "APA",
+#: "With inputs from PTI"
 _SIGN_OFF = re.compile(
-    r"(?:^|\s)(?:\(|--?|—\s?)?(?P<name>[A-Z][\w.-]{1,30}(?:\s[A-Z][\w.-]{1,30})?)\)?$"
+    r"(?:^|\s)(?:\(|--?|—\s?|(?i:with\s+inputs?\s+from)\s)?"
+    r"(?P<name>[A-Z][\w.-]{1,30}(?:\s[A-Z][\w.-]{1,30})?)\)?$"
 )
 #: Reuters closes its stories with the names of its reporters and editors
 _REUTERS_CREDIT = re.compile(
@@ -55,7 +62,11 @@ def _signed_at_end(body: list[str], table: Outlets) -> str | None:
         match = _SIGN_OFF.search(paragraph[-50:])
         if match is None:
             continue
-        whole = paragraph.strip() == match["name"] or match.group().lstrip()[:1] in "(-—"
+        whole = (
+            paragraph.strip() == match["name"]
+            or match.group().lstrip()[:1] in "(-—"
+            or paragraph.strip().lower().startswith(("with inputs from", "with input from"))
+        )
         outlet = table.named(match["name"]) if whole else None
         if outlet is not None and not outlet.relays:
             return outlet.name
@@ -81,7 +92,7 @@ def source(
     opening = "\n\n".join(body[:OPENING_PARAGRAPHS])[:SOURCE_SCAN]
     found_verb = _HAS_REPORT_VERB.search(opening)
     for found in _reports(table).finditer(opening) if found_verb else ():
-        outlet = table.named(found["name"])
+        outlet = table.named(found["name"] or found["after"])
         if outlet is not None and not outlet.relays:
             return outlet.name
     if sites:

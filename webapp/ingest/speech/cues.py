@@ -24,16 +24,19 @@ _SAY = (
     r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
     r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
-    r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed"
-    r"|expressed\s+(?:(?:his|her)\s+)?(?:confidence|hope|conviction|belief)"
+    r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed|mentioned"
+    r"|highlighted|highlights|informed|affirmed|reaffirmed|shared|wrote|writes|posted|tweeted"
+    r"|(?:expressed|voiced)\s+(?:(?:his|her)\s+)?(?:firm\s+|strong\s+|deep\s+)?"
+    r"(?:confidence|hope|conviction|belief|satisfaction)"
 )
 #: cue verbs that also take a noun as object ("noted the importance of …"): a reported
 #: clause after them needs "that"
-_NEEDS_THAT = re.compile(
+NEEDS_THAT = re.compile(
     r"(?:noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored"
     r"|reiterated|recalled|pointed out|remarked|declared|observed|commented|continued"
     r"|concluded|urged|expressed.*|demanded|suggested|hoped|hopes|acknowledged|promised"
-    r"|called|described|termed|dubbed)"
+    r"|called|described|termed|dubbed|mentioned|highlighted|highlights|informed|affirmed"
+    r"|reaffirmed|shared|voiced.*|wrote|writes|posted|tweeted)"
 )
 _PARTICIPLE = (
     r"adding|noting|stressing|saying|recalling|emphasi[sz]ing|underlining|indicating"
@@ -42,9 +45,14 @@ _PARTICIPLE = (
 )
 CUE = re.compile(
     rf"\b(?:(?P<say>{_SAY})|(?P<participle>{_PARTICIPLE})|(?P<thanked>thanked)"
-    r"|(?P<according>(?i:according)\s+to)|(?P<quoted>quoted))\b"
+    r"|(?P<according>(?i:according)\s+to|(?i:in)(?=\s+(?:his|her)\s+words\s*,)"
+    r"|(?i:in\s+the\s+words\s+of))|(?P<quoted>quoted))\b"
 )
+#: "In his words, …": the possessive stands for the speaker, as "according to him" does
+_HIS_WORDS = re.compile(r"\s*(?:his|her)\s+words\b")
 _PRONOUN = re.compile(r"\b(?:(?P<subject>[Hh]e|[Ss]he)|(?P<object>him|her))\b")
+#: a sentence whose subject is a pronoun: "He underscored …"
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\s+[a-z]")
 _FILLER = re.compile(
     r"(?:[\s,]|also|further|then|again|once|later|earlier|has|had|have|repeatedly|today"
     r"|yesterday|on|in|turn|however|personally|himself|herself|[A-Z][a-z]+day"
@@ -115,6 +123,11 @@ def speaker_of(
 ) -> Speaker | None:
     """The person phrase that a cue attributes to: before it, after it, or a pronoun."""
     text = people.text
+    if cue.kind == "according" and (words := _HIS_WORDS.match(text, cue.end, unit[1])):
+        if salient is None:
+            return None
+        start = words.start() + len(words.group()) - len(words.group().lstrip())
+        return Speaker(salient, start, words.end(), How.PRONOUN, confidence.PRONOUN)
     if cue.kind in ("according", "quoted"):
         return _phrase_at(text, cue.end, unit, people, salient)
     if cue.kind == "participle":
@@ -165,7 +178,7 @@ def clause_after(text: str, cue: Cue, unit_end: int) -> int | None:
         that = _PHRASE_THAT.match(text, cue.end, unit_end)
     if that is not None:
         return that.end()
-    if cue.kind != "say" or cue.word.startswith("told") or _NEEDS_THAT.fullmatch(cue.word):
+    if cue.kind != "say" or cue.word.startswith("told") or NEEDS_THAT.fullmatch(cue.word):
         return None
     direct = _OBJECT_CLAUSE.match(text, cue.end, unit_end)
     if direct is None:
@@ -191,6 +204,10 @@ def _phrase_before(
             return None
         subject = subject_of((unit[0], pronoun[0]), people, quotes)
         person = subject.person if subject is not None else salient  # "X told Y that he …"
+        if salient is not None and _OPENS_WITH_PRONOUN.match(text, unit[0], pronoun[0]):
+            # "He underscored … the visit of Vladimir Putin, which he believes …": the
+            # sentence's own subject, not a name inside its object
+            person = salient
         if person is None:
             return None
         return Speaker(person, pronoun[0], pronoun[1], How.PRONOUN, confidence.PRONOUN)

@@ -1,11 +1,7 @@
 """Statements: direct quotes, reported speech and transcript turns.
 
-Quote marks are paired paragraph by paragraph in one pass over the marks
-(straight, typographic and guillemets). English convention is followed for a
-quote over several paragraphs: a paragraph that continues it opens with a mark
-and the previous one has no closing mark. A paragraph whose first mark closes
-a quote after sentence punctuation ('...situation," Tokayev said.') is a quote
-whose opening mark was lost: it starts at the paragraph start.
+The quotes come from the marks paired in ``marks``; each is given its speaker
+from the cues of its sentence, and reported speech its clause.
 """
 
 from __future__ import annotations
@@ -22,6 +18,7 @@ from webapp.ingest.records import Statement
 from webapp.ingest.records import StatementKind
 from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
+from webapp.ingest.speech.cues import NEEDS_THAT
 from webapp.ingest.speech.cues import Cue
 from webapp.ingest.speech.cues import Speaker
 from webapp.ingest.speech.cues import clause_after
@@ -29,6 +26,8 @@ from webapp.ingest.speech.cues import cues
 from webapp.ingest.speech.cues import speaker_of
 from webapp.ingest.speech.cues import subject_of
 from webapp.ingest.speech.doubts import with_doubts
+from webapp.ingest.speech.marks import Quote
+from webapp.ingest.speech.marks import find_quotes as find_quotes
 from webapp.ingest.speech.turns import Turn
 from webapp.ingest.speech.turns import find_turns
 from webapp.ingest.text import paragraphs
@@ -36,12 +35,12 @@ from webapp.ingest.text import sentences
 from webapp.ingest.text import trim
 from webapp.ingest.text import trim_clause
 
-_MARK = re.compile(r"[\"“”«»„]")
-_OPENERS = "“«„"
-_SPACE_BEFORE = " \t\u00a0([{—–-/\n"
-_CLOSING_PUNCTUATION = ",.!?…"
 _WORD = re.compile(r"\w+")
 _ACCORDING_LEAD = re.compile(r"\s*,\s*")
+#: a cue verb's noun object: "reaffirmed the readiness of …" reports no clause before it
+_NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these)\b")
+#: "As Tokayev noted, …": the reported clause follows the cue's comma
+_AS_NOTED = re.compile(r"\s*(?i:as)\s+")
 _CLAUSE_STOP = re.compile(
     r";|,\s+(?=(?:adding|noting|stressing|saying|recalling|indicating|expressing|emphasi[sz]ing)\b)"
 )
@@ -52,12 +51,13 @@ _SPEAKER_TITLE = re.compile(
     r"\s*(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|spokes(?:man|woman|person)|press\s+secretary|aide|adviser"
     r"|minister|presidential|deputy|foreign|prime|of|the)\s+){0,6}"
 )
-#: "…, Xi said." / "…, he said at the briefing.": what may follow a cue that closes its sentence
+#: "…, Xi said." / "…, he said at the briefing.": what may follow a cue that closes its
+#: sentence; or a participle that goes on with more ("…, he said, noting that Xi …")
 _CLOSES_SENTENCE = re.compile(
-    r"(?!\s+that\b)(?:\s+(?!that\b|the\s+importance\b)(?:[\w'’-]+,?)){0,14}?\s*[.!?…]?[\"”»’]?\s*$"
+    r"(?!\s+that\b)(?:\s+(?!that\b|the\s+importance\b)(?:[\w'’-]+,?)){0,14}?"
+    r"(?:\s*[.!?…]?[\"”»’]?\s*$|,\s+(?:adding|noting|stressing|saying|recalling|indicating"
+    r"|expressing|emphasi[sz]ing)\b)"
 )
-#: a paragraph that ends a sentence; one that does not, inside a quote, was cut off
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s*$")
 #: a quoted name, not speech: capitalised words and the small words between them
 _NAME_PHRASE = re.compile(
     r"(?:[A-Z0-9][\w'’.&+-]*|of|the|and|plus|for|on|in|de|la|\+)(?:\s+(?:[A-Z0-9][\w'’.&+-]*"
@@ -65,15 +65,6 @@ _NAME_PHRASE = re.compile(
 )
 #: a quote without a cue of its own continues the last speaker when it is this long
 _CONTINUATION_WORDS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    start: int  # the words, without marks
-    end: int
-    opened: bool  # False when the opening mark is missing
-    #: False when the text stops inside the quote, mid-sentence: a page cut off
-    complete: bool = True
 
 
 @dataclass(slots=True)
@@ -87,68 +78,6 @@ class Speech:
     quotes: list[Quote] = field(default_factory=list)
     #: unit index -> speaker of the unit
     unit_speakers: dict[int, str] = field(default_factory=dict)
-
-
-def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
-    found: list[Quote] = []
-    carried: int | None = None
-    for index, (start, end) in enumerate(spans):
-        opened_at = carried
-        carried = None
-        closed_any = False
-        for match in _MARK.finditer(text, start, end):
-            position = match.start()
-            if opened_at is not None and position == start and match.group() in '"“«„':
-                continue  # the mark that reopens a quote continued from the paragraph before
-            if _opens(text, position, start, end, opened_at is not None):
-                if opened_at is None:
-                    opened_at = position + 1
-                continue
-            if opened_at is not None:
-                found.append(Quote(opened_at, position, True))
-                opened_at = None
-                closed_any = True
-            elif not closed_any and position > start and text[position - 1] in _CLOSING_PUNCTUATION:
-                found.append(Quote(start, position, False))
-                closed_any = True
-        if opened_at is None:
-            continue
-        following = spans[index + 1][0] if index + 1 < len(spans) else None
-        if following is not None and text[following] in '"“«„':
-            carried = opened_at
-        else:
-            found.append(
-                Quote(
-                    opened_at,
-                    end,
-                    True,
-                    complete=_ENDS_SENTENCE.search(text, start, end) is not None,
-                )
-            )
-    return [quote for quote in _trimmed(text, found) if quote.start < quote.end]
-
-
-def _opens(text: str, position: int, start: int, end: int, inside: bool) -> bool:
-    mark = text[position]
-    if mark in _OPENERS:
-        return not inside or mark == "„"
-    if mark in "”»":
-        return False
-    before = text[position - 1] if position > start else " "
-    after = text[position + 1] if position + 1 < end else " "
-    if before in _SPACE_BEFORE and not after.isspace():
-        return not inside
-    if not before.isspace() and (after.isspace() or after in ".,;:!?)—–-"):
-        return False
-    return not inside
-
-
-def _trimmed(text: str, quotes: list[Quote]) -> list[Quote]:
-    result = []
-    for quote in quotes:
-        start, end = trim(text, quote.start, quote.end, " \t\r\n\u00a0")
-        result.append(Quote(start, end, quote.opened, quote.complete))
-    return result
 
 
 def units_of(text: str, spans: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -367,9 +296,19 @@ def _clause(
     if cue.kind == "say" and speaker is not None and not _in_quote_tail(text, unit, speaker):
         if _COLON_QUOTE.match(text, cue.end, unit[1]):
             return None  # "Opening the talks, Lavrov said: "...": the quote is what was said
-        if not _CLOSES_SENTENCE.match(text, cue.end, unit[1]):
+        if _AS_NOTED.fullmatch(text, unit[0], people_start := speaker.start) and (
+            lead := _ACCORDING_LEAD.match(text, cue.end)
+        ):
+            return lead.end(), unit[1]  # "As Tokayev noted, trade … is growing."
+        if not _CLOSES_SENTENCE.match(text, cue.end, unit[1]) or (
+            _NOUN_OBJECT.match(text, cue.end) and NEEDS_THAT.fullmatch(cue.word)
+        ):
             return None  # "Welcoming him, X noted the importance of …": the cue opens the clause
-        comma = text.rfind(",", unit[0], speaker.start)
+        if speaker.start > cue.start:  # "…, said Kassym-Jomart Tokayev."
+            comma = text.rfind(",", unit[0], cue.start)
+            if comma > unit[0] and not text[comma + 1 : cue.start].strip():
+                return unit[0], comma
+        comma = text.rfind(",", unit[0], people_start)
         if comma > unit[0] and _SPEAKER_TITLE.fullmatch(text, comma + 1, speaker.start):
             return unit[0], comma  # "…, Kremlin spokesman Dmitry Peskov told TASS."
     return None

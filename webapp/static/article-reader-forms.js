@@ -1,0 +1,137 @@
+// The reading page's correction forms, opened in the review panel (article-reader.js): a
+// statement's speaker, whom a mention names, and a meeting's date, place and participants.
+// Each calls onSave with the values to post, or onCancel; none posts by itself.
+window.ParleyReaderForms = (function () {
+  "use strict";
+
+  var parts = window.ParleyReader;
+  var make = parts.make;
+  var button = parts.button;
+
+  function buttons(saveLabel, onCancel) {
+    return make("div", { class: "mt-2" }, [
+      make("button", { type: "submit", class: "btn btn-sm btn-primary mr-1", text: saveLabel }),
+      button("Cancel", "btn-outline-secondary", onCancel),
+    ]);
+  }
+
+  function form(children, onSubmit) {
+    var node = make("form", { class: "review-correct mb-2" }, children);
+    node.addEventListener("submit", function (event) {
+      event.preventDefault();
+      onSubmit();
+    });
+    return node;
+  }
+
+  // The speaker: one of the article's people, nobody ("unknown speaker"), or someone found.
+  function speakerForm(data, speakerId, onSave, onCancel) {
+    var picker = parts.personPicker(data, {
+      id: "review-speaker",
+      name: "speaker_id",
+      label: "Speaker",
+      selected: speakerId,
+      unknown: "unknown speaker",
+    });
+    var node = form(picker.nodes.concat([buttons("Save speaker", onCancel)]), function () {
+      onSave({ speaker_id: picker.choice.value });
+    });
+    node.focusFirst = function () { picker.choice.focus(); };
+    return node;
+  }
+
+  // Whom a mention names: always somebody; words that name nobody are rejected instead.
+  function mentionForm(data, personId, onSave, onCancel) {
+    var picker = parts.personPicker(data, {
+      id: "review-mention-person",
+      name: "person_id",
+      label: "These words name",
+      selected: personId,
+    });
+    var node = form(picker.nodes.concat([buttons("Save person", onCancel)]), function () {
+      onSave({ person_id: picker.choice.value });
+    });
+    node.focusFirst = function () { picker.choice.focus(); };
+    return node;
+  }
+
+  // A meeting: its date as people write one (empty: undated), its place, and who took
+  // part, each removed with its button or added from the person picker.
+  function meetingForm(data, meeting, onSave, onCancel) {
+    var people = meeting.participants.map(function (pair) { return [String(pair[0]), pair[1]]; });
+    var date = make("input", {
+      type: "text",
+      id: "review-date",
+      name: "held_on",
+      class: "form-control form-control-sm",
+      placeholder: "3 Feb 2023",
+      autocomplete: "off",
+    });
+    date.value = meeting.held_on || "";
+    var place = make("input", {
+      type: "text",
+      id: "review-place",
+      name: "place",
+      class: "form-control form-control-sm",
+      placeholder: "Almaty",
+      autocomplete: "off",
+    });
+    place.value = meeting.place || "";
+    var list = make("ul", { class: "list-unstyled mb-1 review-participants" });
+
+    function showPeople() {
+      list.replaceChildren();
+      people.forEach(function (person, index) {
+        var remove = button("Remove", "btn-link p-0 ml-1 align-baseline", function () {
+          people.splice(index, 1);
+          showPeople();
+        });
+        remove.setAttribute("aria-label", "Remove " + person[1]);
+        list.appendChild(make("li", { "data-person": person[0] }, [person[1], remove]));
+      });
+      if (!people.length) {
+        list.appendChild(make("li", { class: "text-muted", text: "nobody" }));
+      }
+    }
+
+    var picker = parts.personPicker(data, {
+      id: "review-participant",
+      name: "participant",
+      label: "Add a participant",
+    });
+    function add() {
+      var id = picker.choice.value;
+      var known = people.some(function (person) { return person[0] === id; });
+      if (id && !known) {
+        people.push([id, parts.chosenName(picker.choice)]);
+        showPeople();
+      }
+    }
+    picker.search.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault(); // Enter in the search adds whom it found
+        add();
+      }
+    });
+    showPeople();
+    var node = form([
+      make("label", { for: "review-date", class: "mb-1", text: "Date" }),
+      date,
+      make("label", { for: "review-place", class: "mb-1 mt-1", text: "Place" }),
+      place,
+      make("div", { class: "mb-1 mt-1", text: "Participants" }),
+      list,
+    ].concat(picker.nodes, [
+      button("Add", "btn-outline-secondary mt-1", add),
+      buttons("Save meeting", onCancel),
+    ]), function () {
+      var values = [["held_on", date.value], ["place", place.value]];
+      people.forEach(function (person) { values.push(["participant_id", person[0]]); });
+      onSave(values);
+    });
+    node.focusFirst = function () { date.focus(); };
+    return node;
+  }
+
+  return { speakerForm: speakerForm, mentionForm: mentionForm, meetingForm: meetingForm };
+})();

@@ -1,0 +1,137 @@
+// The reading page's review panel (article-reader.js): what it shows of each kind of record,
+// with the buttons that confirm, reject or open a correction form. Every text is set as
+// text. hooks: {current(), select(table, id, scroll), decide(verdict), openCorrect()}.
+window.ParleyReaderPanels = function (data, panel, page, hooks) {
+  "use strict";
+
+  var parts = window.ParleyReader;
+  var make = parts.make;
+  var fields = parts.fields;
+  var button = parts.button;
+  var shown = null; // {table, id, around}: the record being drawn
+
+  function add(node) {
+    if (node) {
+      panel.appendChild(node);
+    }
+  }
+
+  function actions(correct) {
+    if (!data.can_write) {
+      return null;
+    }
+    return make("div", { class: "mb-2" }, [
+      button("Confirm", "btn-success", function () { hooks.decide("reviewed"); }),
+      button("Reject", "btn-outline-danger", function () { hooks.decide("rejected"); }),
+      correct ? button("Correct", "btn-outline-secondary", hooks.openCorrect) : null,
+    ]);
+  }
+
+  function link(label, table, id) {
+    return button(label, "btn-link p-0 align-baseline", function () { hooks.select(table, id, true); });
+  }
+
+  function meetingLabel(id) {
+    if (id === null || id === undefined) {
+      return "none";
+    }
+    var meeting = data.meetings[id];
+    return meeting ? meeting.label : "meeting #" + id;
+  }
+
+  function names(pairs) {
+    return pairs.map(function (pair) { return pair[1]; }).join(", ");
+  }
+
+  function wordsOf(table, id) {
+    return Array.from(page.pieces(table, id)).map(function (node) { return node.textContent; }).join("");
+  }
+
+  function aroundLine(words) {
+    var around = shown.around;
+    if (!around) {
+      return null;
+    }
+    return make("p", { class: "mb-1" }, [words + " ", link("statement #" + around, "statements", around)]);
+  }
+
+  function statementPanel(row) {
+    add(make("h2", { class: "h6", text: "Statement #" + shown.id }));
+    if (row.inside.length) {
+      add(make("p", { class: "mb-1" }, [
+        "A quote inside ", link("statement #" + row.inside[0], "statements", row.inside[0]),
+      ]));
+    }
+    add(fields([
+      ["Speaker", row.speaker || "unknown speaker"],
+      ["Kind", row.kind],
+      ["Meeting", meetingLabel(row.meeting_id)],
+      ["Confidence", row.confidence.toFixed(2)],
+      ["Status", row.status],
+    ]));
+    add(make("p", { class: "review-text text-muted", text: row.text }));
+    add(actions(true));
+    add(make("a", { href: row.href, text: data.can_write ? "Edit form" : "Details" }));
+  }
+
+  function mentionPanel(row) {
+    add(make("h2", { class: "h6", text: "Mention of " + row.person }));
+    add(fields([
+      ["Words", "“" + wordsOf("mentions", shown.id) + "”"],
+      ["Found as", row.how],
+      ["Confidence", row.confidence.toFixed(2)],
+      ["Status", row.status],
+    ]));
+    add(aroundLine("In"));
+    var id = shown.id;
+    var beside = Object.keys(data.mentions).filter(function (other) {
+      var mention = data.mentions[other];
+      return other !== id && mention.start === row.start && mention.end === row.end;
+    });
+    if (beside.length) {
+      add(make("p", { class: "mb-1" }, ["The same words also name "].concat(
+        beside.map(function (other) { return link(data.mentions[other].person, "mentions", other); })
+      )));
+    }
+    add(actions(true));
+    add(make("p", { class: "mb-0" }, [
+      "The person's own record: ", link(row.person, "people", row.person_id),
+    ]));
+  }
+
+  function personPanel(row) {
+    add(make("h2", { class: "h6", text: row.name }));
+    add(fields([
+      ["Mentions here", String(row.mentions)],
+      ["Found as", row.found_as.join(", ")],
+      ["Status", row.status],
+    ]));
+    add(aroundLine("Mentioned in"));
+    add(actions(false));
+    add(make("a", { href: row.href, text: "Person page" }));
+  }
+
+  function meetingPanel(row) {
+    add(make("h2", { class: "h6", text: "Meeting " + row.label }));
+    add(fields([
+      ["Occasion", row.occasion || "none given"],
+      ["Participants", names(row.participants) || "none"],
+      ["Confidence", row.confidence.toFixed(2)],
+      ["Status", row.status],
+    ]));
+    add(actions(true));
+    add(make("a", { href: row.href, text: "Meeting page" }));
+  }
+
+  var PANELS = { statements: statementPanel, mentions: mentionPanel, people: personPanel, meetings: meetingPanel };
+
+  function render() {
+    panel.replaceChildren();
+    shown = hooks.current();
+    if (shown) {
+      PANELS[shown.table](data[shown.table][shown.id]);
+    }
+  }
+
+  return { render: render };
+};
