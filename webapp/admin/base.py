@@ -25,6 +25,8 @@ from flask import request
 from flask import url_for
 from flask_admin import AdminIndexView
 from flask_admin import BaseView
+from flask_admin.actions import action
+from flask_admin.babel import lazy_gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_login import current_user
 from sqlalchemy.orm import attributes
@@ -186,6 +188,22 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     @property
     def can_create(self) -> bool:
         return self.can_write
+
+    def row_keys(self, ids) -> list:
+        """The checked rows' ids as the primary key's type: PostgreSQL compares no integer
+        column with the text a form posts."""
+        columns = sa.inspect(self.model).primary_key
+        if len(columns) == 1 and columns[0].type.python_type is int:
+            return [int(id) for id in ids if str(id).isdigit()]
+        return list(ids)
+
+    @action(
+        "delete",
+        lazy_gettext("Delete"),
+        lazy_gettext("Are you sure you want to delete selected records?"),
+    )
+    def action_delete(self, ids):
+        return super().action_delete(self.row_keys(ids))
 
     @property
     def can_edit(self) -> bool:

@@ -21,6 +21,7 @@ from wtforms import RadioField
 from wtforms.validators import InputRequired
 
 from webapp.admin import person_counts
+from webapp.admin import reading_links
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
@@ -95,6 +96,7 @@ POSITIONS = (
 NEWEST_STATEMENTS = (
     sa.select(
         Statement.id,
+        Statement.article_id,
         Statement.kind,
         sa.func.substr(Statement.text, 1, EXCERPT + 1).label("text"),
         sa.func.coalesce(Article.title, Article.file).label("article"),
@@ -263,6 +265,7 @@ class PersonView(SecureModelView):
         others = others_at([meeting.id for meeting in meetings], person.id)
         details = self.row_data(person)
         statement_url = url_pattern("statement.details_view")
+        in_text = reading_links.statement_pattern()
         meeting_url = url_pattern("meeting.details_view")
         position_url = url_pattern("position.details_view")
         return {
@@ -274,7 +277,8 @@ class PersonView(SecureModelView):
             ],
             "statements": [
                 {
-                    "href": statement_url(row.id),
+                    "href": in_text(row.article_id, row.id),
+                    "record": statement_url(row.id),
                     "kind": row.kind.value,
                     "text": excerpt(row.text),
                     "article": row.article,
