@@ -77,3 +77,32 @@ def test_a_meeting_denied_after_its_cue_is_none(sentence: str, registry: Registr
 def test_a_meeting_then_a_denial_of_something_else_stays(registry: Registry) -> None:
     text = " date 2024-07-11 Vladimir Putin met Nikol Pashinyan. The summit was postponed."
     assert len(extract_text("n.txt", text, registry).meetings) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # the guest "arrived ... the day before" (2024-07-10); the talks are news of 2024-07-11
+        (
+            "Shavkat Mirziyoyev held talks in Tashkent with Alexander Lukashenko, who arrived"
+            " in the country on an official visit the day before.",
+            date(2024, 7, 11),
+        ),
+        # a day of the talks' own stays theirs: Tuesday before Thursday 2024-07-11
+        (
+            "Shavkat Mirziyoyev held talks on Tuesday with Alexander Lukashenko, who arrived"
+            " in the country the day before.",
+            date(2024, 7, 9),
+        ),
+        # "the day before" of the talks themselves, with no guest's arrival
+        (
+            "Shavkat Mirziyoyev held talks with Alexander Lukashenko the day before.",
+            date(2024, 7, 10),
+        ),
+    ],
+)
+def test_the_day_of_a_guests_arrival_is_not_the_talks_day(
+    sentence: str, day: date, registry: Registry
+) -> None:
+    (meeting,) = extract_text("a.txt", f" date 2024-07-11 Talks\n\n{sentence}", registry).meetings
+    assert meeting.date == day

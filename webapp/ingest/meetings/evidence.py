@@ -149,7 +149,7 @@ def find_meetings(
             )
         )
     drafts = merge(found)
-    place = article_place(text, folded, speech) or headline_place
+    place = article_place(text, folded, speech, published) or headline_place
     visit_city = visit_place(text, 0, len(text))
     span = _visit_over_days(text, speech)
     meetings = []
