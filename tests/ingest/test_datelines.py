@@ -49,3 +49,24 @@ def test_a_date_line_with_the_sites_words_around_it_dates_the_page(line: str) ->
     document = read_bytes("d.txt", text.encode())
     assert document.published is not None and document.published.isoformat() == "2024-07-03"
     assert document.title == "Leaders meet in Astana"
+
+
+@pytest.mark.parametrize(
+    ("opening", "month_day"),
+    [
+        # an Indian wire's dateline ends with a colon after the day
+        ("Samarkand, September 16: Prime Minister Narendra Modi met the president.", (9, 16)),
+        ("New Delhi, Sep 3: The ministers met.", (9, 3)),
+    ],
+)
+def test_a_dateline_may_end_with_a_colon_after_the_day(
+    opening: str, month_day: tuple[int, int]
+) -> None:
+    found = match_dateline(opening, outlets=outlets())
+    assert found is not None and (found.month, found.day) == month_day
+
+
+def test_a_time_after_the_day_is_no_colon_dateline() -> None:
+    from webapp.ingest.dates import written_dates
+
+    assert written_dates("September 16:30 Moscow time") == []
