@@ -174,6 +174,12 @@ def test_a_salutation_is_no_subtitle() -> None:
          "The Times of Central Asia"),
         ("By Aigerim Sadykova, The Astana Times\n\nThe presidents met.", "The Astana Times"),
         ("By Aigerim Sadykova\n\nThe presidents met.", None),
+        # Trend signs with a dash and a colon after the author's name
+        ("By Diana Aliyeva – Trend:\n\nThe presidents met.", "Trend"),
+        ("By Diana Aliyeva - Trend\n\nThe presidents met.", "Trend"),
+        ("By Diana Aliyeva – a correspondent\n\nThe presidents met.", None),
+        # the outlet whose report the page gives, quoting a speaker
+        ('"The presidents met," RIA Novosti quotes Peskov.', "RIA Novosti"),
         ("The presidents met.\n\nWith inputs from PTI", "PTI"),
         ("The presidents met.\n\nFollow us on Telegram @kabar_news", "Kabar"),
     ],

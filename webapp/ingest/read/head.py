@@ -66,9 +66,10 @@ _SITE_NAMED = re.compile(
 )
 #: the site's own account in its appeal: "Follow us on Twitter @AzerNewsAz"
 _FOLLOW_HANDLE = re.compile(r"(?i:follow\sus\b)[^@]{0,40}@(?P<handle>\w{3,40})\W*$")
-#: an author line's outlet: after a comma, or the outlet's staff: "By Reuters Staff"
+#: an author line's outlet: after a comma or a dash ("By Diana Aliyeva – Trend:", as
+#: Trend signs its stories), or the outlet's staff: "By Reuters Staff"
 _AUTHOR_OF = re.compile(
-    r",\s(?P<outlet>[^,|]{2,50}?)\s*$"
+    r"(?:,|\s[-–—])\s(?P<outlet>[^,|:]{2,50}?)\s*:?\s*$"
     r"|^(?:By|Written\sby)\s(?P<staff>[^,|]{2,40}?)\s(?:Staff|Correspondent|Reporter)s?\b"
 )
 _ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
