@@ -2,8 +2,8 @@
 
 In order: the agency in the dateline ("/TASS/", "(AA)", "KAZINFORM"); the
 byline ("Source: Xinhua", "Reuters Published …", "Anadolu Agency WORLD");
-"X reports", "X cites", "X quotes", "X learned", "…, reports X." near the start of the body; the site's
-own name in its frame ("Official website of the President of Russia"); the
+"X reports", "X cites", "X quotes", "X learned", "…, reports X." near the start
+of the body; the site's own name in its frame ("Official website of the President of Russia"); the
 wire's sign-off at the end ("(ANI)", "--IANS", Reuters' "Reporting by … Editing
 by …"); the government.ru frame together with transcript turns. A press service that an
 outlet relays ("the Kremlin press service reports", "reports Akorda") is not
