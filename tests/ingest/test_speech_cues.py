@@ -170,3 +170,21 @@ def test_wrote_on_a_network_names_the_quotes_speaker(registry: Registry) -> None
     assert ("direct", "Kassym-Jomart Tokayev", "We are partners.") in said(
         body, registry, "2023-07-09"
     )
+
+
+def test_reassured_that_is_a_cue(registry: Registry) -> None:
+    body = "In turn, Sergey Lavrov reassured that the agenda of the visit is being elaborated."
+    assert said(body, registry, "2024-11-24") == [
+        ("indirect", "Sergey Lavrov", "the agenda of the visit is being elaborated")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Earlier it was reported Sergey Lavrov arrived in Astana on a two-day working visit.",
+        "It has been reported that Sergey Lavrov arrived in Astana.",
+    ],
+)
+def test_it_was_reported_names_no_speaker(body: str, registry: Registry) -> None:
+    assert said(body, registry, "2024-11-24") == []

@@ -19,7 +19,8 @@ from webapp.ingest.spans import Spans
 from webapp.ingest.text import UPPER
 
 _SAY = (
-    r"said|says|stated|stressed|stresses|noted|notes|added|adds|assured|assures|told|tells"
+    r"said|says|stated|stressed|stresses|noted|notes|added|adds|assured|assures|reassured"
+    r"|reassures|told|tells"
     r"|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|reiterated|recalled|pointed\s+out"
     r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
@@ -86,6 +87,9 @@ _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 #: how far before a cue "and also" may begin
 _COORDINATED_REACH = 24
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+#: a passive cue with "it" as its subject names no speaker: "it was reported", "it is said";
+#: the name after it is the reported clause's subject
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,8 @@ def speaker_of(
         return Speaker(salient, start, words.end(), How.PRONOUN, confidence.PRONOUN)
     if cue.kind in ("according", "quoted"):
         return _phrase_at(text, cue.end, unit, people, salient)
+    if _IMPERSONAL.search(text, max(unit[0], cue.start - 20), cue.start):
+        return None  # "Earlier it was reported Sergey Lavrov arrived": no one is the speaker
     if cue.kind == "participle":
         return None
     before = _phrase_before(text, cue.start, unit, people, quotes, salient)
@@ -172,7 +178,7 @@ def clause_after(text: str, cue: Cue, unit_end: int) -> int | None:
     if cue.kind not in ("say", "participle"):
         return None
     that = _THAT.match(text, cue.end, unit_end)
-    if that is None and cue.word.startswith(("told", "tells", "assured", "urged")):
+    if that is None and cue.word.startswith(("told", "tells", "assured", "reassured", "urged")):
         that = _TOLD_THAT.match(text, cue.end, unit_end)
     if that is None:
         that = _PHRASE_THAT.match(text, cue.end, unit_end)
