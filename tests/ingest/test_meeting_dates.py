@@ -106,3 +106,18 @@ def test_the_day_of_a_guests_arrival_is_not_the_talks_day(
 ) -> None:
     (meeting,) = extract_text("a.txt", f" date 2024-07-11 Talks\n\n{sentence}", registry).meetings
     assert meeting.date == day
+
+
+def test_a_lead_without_its_full_stop_tells_of_a_meeting(registry: Registry) -> None:
+    text = (
+        "Show news feed\n\nArmenian Prime Minister Nikol Pashinyan on Wednesday received a"
+        " delegation led by Iranian Foreign Minister Hossein Amir-Abdollahian, the PM’s office"
+        " informs\n\nThe premier welcomed the delegation's visit to Armenia."
+    )
+    (meeting,) = extract_text("l.txt", text, registry).meetings
+    # no publication date to count "on Wednesday" from, and only a country
+    assert (set(meeting.participants), meeting.date, meeting.place) == (
+        {"Nikol Pashinyan", "Hossein Amir-Abdollahian"},
+        None,
+        None,
+    )

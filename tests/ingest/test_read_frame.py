@@ -202,3 +202,25 @@ def test_players_size_switches_and_a_dated_title_suffix_are_frame(head: str) -> 
     text = f"{head}\n\nASTANA, July 3 (Xinhua) -- President Tokayev met President Putin."
     document = read_bytes("h.txt", text.encode())
     assert (document.title, document.subtitle) == ("Tokayev meets Putin in Astana", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        (
+            "Armenian Prime Minister Nikol Pashinyan on Wednesday received a delegation led by"
+            " Iranian Foreign Minister Hossein Amir-Abdollahian, the PM’s office informs",
+            True,
+        ),
+        (
+            "President Tokayev held talks with the visiting Chinese leader today, Kazinform reports",
+            True,
+        ),
+        # a headline may end with whom it cites, and a short one is a headline
+        ("Tokayev to visit Moscow next month for talks with Putin, Kremlin says", False),
+        ("Tokayev meets Putin, Kazinform reports", False),
+    ],
+)
+def test_a_long_line_ending_with_its_attribution_is_a_lead(line: str, lead: bool) -> None:
+    document = read_bytes("l.txt", f"Show news feed\n\n{line}\n\nThe talks went well.".encode())
+    assert (line in document.text) is lead

@@ -53,6 +53,7 @@ from webapp.ingest.spans import Spans
 from webapp.ingest.speech.quotes import Speech
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import fold
+from webapp.ingest.text import lead_without_stop
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,.;]{0,200},")
 _OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b")
@@ -382,6 +383,7 @@ def _is_headline(text: str, unit: tuple[int, int]) -> bool:
         whole_line
         and not _SENTENCE_END.search(text, unit[0], unit[1])
         and len(text[unit[0] : unit[1]].split()) <= _HEADLINE_WORDS
+        and not lead_without_stop(text[unit[0] : unit[1]])
     )
 
 

@@ -34,6 +34,7 @@ from webapp.ingest.read.frame import is_gallery_strip
 from webapp.ingest.read.frame import is_head_frame
 from webapp.ingest.read.outlets import Outlets
 from webapp.ingest.text import HOST_NAME
+from webapp.ingest.text import lead_without_stop
 
 #: lines at the top in which a title, a subtitle, a byline or a dateline may stand
 HEAD_LINES = 4
@@ -299,6 +300,7 @@ def headline_like(line: str) -> bool:
         and len(line.split()) <= TITLE_WORDS
         and not ends_sentence(line)
         and not line.rstrip().endswith(",")
+        and not lead_without_stop(line)
     )
 
 
