@@ -213,7 +213,8 @@ def test_players_size_switches_and_a_dated_title_suffix_are_frame(head: str) -> 
             True,
         ),
         (
-            "President Tokayev held talks with the visiting Chinese leader today, Kazinform reports",
+            "President Tokayev held talks with the visiting Chinese leader today,"
+            " Kazinform reports",
             True,
         ),
         # a headline may end with whom it cites, and a short one is a headline
