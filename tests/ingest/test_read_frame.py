@@ -180,6 +180,9 @@ def test_a_salutation_is_no_subtitle() -> None:
         ("By Diana Aliyeva – a correspondent\n\nThe presidents met.", None),
         # the outlet whose report the page gives, quoting a speaker
         ('"The presidents met," RIA Novosti quotes Peskov.', "RIA Novosti"),
+        # the page's own address in its frame; a press service's is not the publisher
+        ("https://sputniknews.com/20220915/putin-xi-meet.html\n\nThe presidents met.", "Sputnik"),
+        ("https://www.akorda.kz/en/events/12345\n\nThe presidents met.", None),
         ("The presidents met.\n\nWith inputs from PTI", "PTI"),
         ("The presidents met.\n\nFollow us on Telegram @kabar_news", "Kabar"),
     ],

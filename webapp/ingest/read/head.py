@@ -74,6 +74,7 @@ _AUTHOR_OF = re.compile(
     r"|^(?:By|Written\sby)\s(?P<staff>[^,|]{2,40}?)\s(?:Staff|Correspondent|Reporter)s?\b"
 )
 _ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
+_PAGE_ADDRESS = re.compile(rf"https?://(?P<host>{HOST_NAME})/\S+")
 #: a copyright notice that says it is the site's: its owner is the publisher, known or not
 _RIGHTS_RESERVED = re.compile(r"(?i:\ball\srights\sreserved\b)")
 
@@ -108,6 +109,9 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         site = table.site(line.strip(" •·▪-–"))
         if site is not None:
             frame.sites.append(site.name)
+            continue
+        if (own := _page_address(line, table)) is not None:
+            frame.sites.append(own)
             continue
         if is_frame(line):
             if _issued_by(line, kept):
@@ -351,6 +355,15 @@ def _site_address(line: str, table: Outlets) -> str | None:
     if outlet is None or outlet.relays:
         return None  # "akorda.kz" under a story: the press service it relays
     return outlet.name
+
+
+def _page_address(line: str, table: Outlets) -> str | None:
+    """A line that is only the page's own address at an outlet's domain, printed in its frame:
+    "https://sputniknews.com/20220915/putin--xi-meet-….html" is Sputnik's; a press service's
+    address is not a publisher's."""
+    address = _PAGE_ADDRESS.fullmatch(line.strip())
+    outlet = table.domain(address["host"]) if address is not None else None
+    return outlet.name if outlet is not None and not outlet.relays else None
 
 
 def _outlet_in(text: str, table: Outlets) -> str | None:
