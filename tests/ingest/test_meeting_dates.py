@@ -121,3 +121,25 @@ def test_a_lead_without_its_full_stop_tells_of_a_meeting(registry: Registry) -> 
         None,
         None,
     )
+
+
+def test_guests_received_together_give_the_day_of_their_bilateral_meetings(
+    registry: Registry,
+) -> None:
+    text = (
+        " date 2017-11-03 Heads of government in Tashkent\n\n"
+        "The President of Uzbekistan received on Tuesday in Tashkent the heads of government of"
+        " Tajikistan, Kazakhstan and Belarus.\n\n"
+        "Shavkat Mirziyoyev held bilateral meetings with the Prime Ministers of Tajikistan Kokhir"
+        " Rasulzoda, Kazakhstan Bakytzhan Sagintayev and Belarus Andrei Kobyakov."
+    )
+    found = {
+        (frozenset(m.participants), m.date, m.place)
+        for m in extract_text("g.txt", text, registry).meetings
+    }
+    # Friday 2017-11-03 back to Tuesday 2017-10-31; one meeting with each guest
+    tuesday = date(2017, 10, 31)
+    assert found == {
+        (frozenset({"Shavkat Mirziyoyev", guest}), tuesday, "Tashkent")
+        for guest in ("Kokhir Rasulzoda", "Bakhytzhan Sagintayev", "Andrei Kobyakov")
+    }
