@@ -188,3 +188,27 @@ def test_reassured_that_is_a_cue(registry: Registry) -> None:
 )
 def test_it_was_reported_names_no_speaker(body: str, registry: Registry) -> None:
     assert said(body, registry, "2024-11-24") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the participle closes the "when" clause, whose subject is named first in it
+        (
+            "Vladimir Putin and Ilham Aliyev met in March, when Aliyev condemned the attack,"
+            " stressing that Azerbaijan was mourning with the Russian people.",
+            "Ilham Aliyev",
+        ),
+        # without such a clause, the sentence's subject
+        (
+            "Vladimir Putin met Ilham Aliyev in March, stressing that Russia was ready to help.",
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_a_participle_speaks_for_the_subject_of_its_clause(
+    body: str, speaker: str, registry: Registry
+) -> None:
+    assert [(kind, who) for kind, who, _ in said(body, registry, "2024-07-25")] == [
+        ("indirect", speaker)
+    ]
