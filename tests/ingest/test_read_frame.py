@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from webapp.ingest.read.outlets import outlets
@@ -228,3 +230,14 @@ def test_players_size_switches_and_a_dated_title_suffix_are_frame(head: str) -> 
 def test_a_long_line_ending_with_its_attribution_is_a_lead(line: str, lead: bool) -> None:
     document = read_bytes("l.txt", f"Show news feed\n\n{line}\n\nThe talks went well.".encode())
     assert (line in document.text) is lead
+
+
+@pytest.mark.parametrize("line", ["12.03.2024 14:05", "12.03.2024", "14:05 12.03.2024"])
+def test_a_date_printed_above_the_title_dates_the_page(line: str) -> None:
+    text = (
+        f"{line}\n\nTokayev meets Putin\n\n"
+        "ASTANA – President Tokayev met President Putin in Astana on Monday."
+    )
+    document = read_bytes("d.txt", text.encode())
+    # day.month.year, as 001's byline date is read
+    assert (document.published, document.title) == (date(2024, 3, 12), "Tokayev meets Putin")

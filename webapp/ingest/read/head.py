@@ -133,7 +133,17 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
     top = 0
     while top < len(kept) - 1 and is_head_frame(kept[top]) and _headline_after(kept, top + 1):
         top += 1
+    dates = [line for line in kept[:top] if _only_a_date(line)]
+    if dates and top < len(kept):
+        # "12.03.2024 14:05" above the title is the page's date: under the title, the byline's
+        return [kept[top], dates[0], *kept[top + 1 :]], frame
     return kept[top:], frame
+
+
+def _only_a_date(line: str) -> bool:
+    """A line that is a date with its year, perhaps with a time: "12.03.2024 14:05"."""
+    dated = date_line(line)
+    return dated is not None and not dated.words and dated.date.year is not None
 
 
 def _issued_by(line: str, kept: list[str]) -> bool:
