@@ -248,3 +248,11 @@ def test_a_sentence_about_another_year_does_not_place_the_articles_meeting(
     )
     ((_, day, place),) = meetings(text, registry)
     assert (day, place) == (date(2022, 9, 16), None)
+
+
+@pytest.mark.parametrize(
+    "venue", ["the Kok Saray residence", "Kok Saray", "the Kuksaroy residence"]
+)
+def test_the_tashkent_residence_in_its_spellings(venue: str) -> None:
+    sentence = f"Shavkat Mirziyoyev received Kassym-Jomart Tokayev at {venue}."
+    assert place_in(sentence, 0, len(sentence), date(2024, 3, 4)) == "Tashkent"
