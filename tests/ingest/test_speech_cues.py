@@ -212,3 +212,29 @@ def test_a_participle_speaks_for_the_subject_of_its_clause(
     assert [(kind, who) for kind, who, _ in said(body, registry, "2024-07-25")] == [
         ("indirect", speaker)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        # a turn printed with dashes: the words up to the dash before the cue, with their comma
+        (
+            "Vladimir Putin met Kassym-Jomart Tokayev.\n\n— We are glad to see you, — Putin said.",
+            ["We are glad to see you,"],
+        ),
+        # the words resume after the cue with a dash: a second quote
+        (
+            "Vladimir Putin met Kassym-Jomart Tokayev.\n\n"
+            "— We are glad to see you, — Putin said. — Welcome to Moscow.",
+            ["We are glad to see you,", "Welcome to Moscow."],
+        ),
+        # a dash inside a sentence is no turn
+        ("Vladimir Putin met Kassym-Jomart Tokayev.\n\n— Trade grew — by a third.", []),
+    ],
+)
+def test_a_dash_turn_is_a_quote_of_its_cues_speaker(
+    body: str, words: list[str], registry: Registry
+) -> None:
+    assert said(body, registry, "2024-03-04") == [
+        ("direct", "Vladimir Putin", quote) for quote in words
+    ]
