@@ -238,3 +238,30 @@ def test_a_dash_turn_is_a_quote_of_its_cues_speaker(
     assert said(body, registry, "2024-03-04") == [
         ("direct", "Vladimir Putin", quote) for quote in words
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "words"),
+    [
+        # a spokesman named after his title, which is written in small letters
+        (
+            'According to Kremlin spokesman Dmitry Peskov, "the talks were constructive."',
+            "direct",
+            "the talks were constructive.",
+        ),
+        (
+            "According to Kremlin spokesman Dmitry Peskov, the talks were constructive.",
+            "indirect",
+            "the talks were constructive",
+        ),
+        (
+            "The talks were constructive, said Kremlin spokesman Dmitry Peskov.",
+            "indirect",
+            "The talks were constructive",
+        ),
+    ],
+)
+def test_a_spokesman_after_his_title_speaks(
+    body: str, kind: str, words: str, registry: Registry
+) -> None:
+    assert said(body, registry, "2024-03-04") == [(kind, "Dmitry Peskov", words)]

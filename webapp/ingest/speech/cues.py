@@ -80,8 +80,12 @@ _FINITE = re.compile(
 )
 _SUBJECT_VERB = re.compile(rf"(?:he|she|it|[{UPPER}][\w-]+)\s+[a-z]{{3,}}s\b")
 _CLAUSE_HEAD = 80
-#: a title before a speaker named after the cue: "said Federal Chancellor Scholz"
-_TITLE_RUN = re.compile(rf"(?:the\s+)?(?:[{UPPER}][\w'’.-]*\s+){{1,5}}")
+#: a title before a speaker named after the cue: "said Federal Chancellor Scholz", "according
+#: to Kremlin spokesman Dmitry Peskov", "said presidential press secretary Sherzod Asadov"
+_TITLE_RUN = re.compile(
+    rf"(?:the\s+)?(?:(?:[{UPPER}][\w'’.-]*|spokes(?:man|woman|person)|press\s+secretary"
+    r"|presidential|official|representative|aide|adviser|advisor)\s+){1,6}"
+)
 _SUBJECT_BLOCKERS = re.compile(r"(?:\b(?:to|with|from|by|of|for|on|at|and)|['’]s?)\s*$")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 #: how far before a cue "and also" may begin
