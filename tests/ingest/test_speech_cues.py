@@ -265,3 +265,25 @@ def test_a_spokesman_after_his_title_speaks(
     body: str, kind: str, words: str, registry: Registry
 ) -> None:
     assert said(body, registry, "2024-03-04") == [(kind, "Dmitry Peskov", words)]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "words"),
+    [
+        # the one addressed stands between the speaker and the cue
+        (
+            'Kassym-Jomart Tokayev, addressing Vladimir Putin, said: "We are glad to see you."',
+            "Kassym-Jomart Tokayev",
+            "We are glad to see you.",
+        ),
+        (
+            'Vladimir Putin, speaking to Kassym-Jomart Tokayev, said, "Welcome to Moscow."',
+            "Vladimir Putin",
+            "Welcome to Moscow.",
+        ),
+    ],
+)
+def test_a_quote_between_two_names_is_the_subjects(
+    body: str, speaker: str, words: str, registry: Registry
+) -> None:
+    assert said(body, registry, "2024-03-04") == [("direct", speaker, words)]

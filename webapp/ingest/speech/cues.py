@@ -91,6 +91,12 @@ _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 #: how far before a cue "and also" may begin
 _COORDINATED_REACH = 24
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+#: an aside naming whom the speaker addressed, between the speaker and the cue: "Tokayev,
+#: addressing Vladimir Putin, said"
+_ASIDE = re.compile(
+    r",\s+(?:addressing|speaking\s+to|turning\s+to|welcoming|greeting|replying\s+to)"
+    r"\s+(?:the\s+)?$"
+)
 #: a passive cue with "it" as its subject names no speaker: "it was reported", "it is said";
 #: the name after it is the reported clause's subject
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+$")
@@ -225,6 +231,13 @@ def _phrase_before(
         return None
     if not _FILLER.fullmatch(text, mention.end, position):
         return None
+    aside = _ASIDE.search(text, unit[0], people.phrase_start(mention))
+    if aside is not None:
+        # "Tokayev, addressing Putin, said": the one addressed is not the speaker
+        subject = people.ending_before(aside.start(), unit[0])
+        if subject is None or not _FILLER.fullmatch(text, subject.end, aside.start()):
+            return None
+        mention = subject
     return Speaker(
         mention.person, people.phrase_start(mention), mention.end, mention.how, mention.confidence
     )
