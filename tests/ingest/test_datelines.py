@@ -70,3 +70,22 @@ def test_a_time_after_the_day_is_no_colon_dateline() -> None:
     from webapp.ingest.dates import written_dates
 
     assert written_dates("September 16:30 Moscow time") == []
+
+
+def test_a_wire_dateline_below_a_relaying_sites_lines_gives_place_and_source() -> None:
+    text = (
+        "Agency news\n\nNews immediate,\n\nnon mediate!\n\nCategoria news:\n\nLANCIO D'AGENZIA"
+        "\n\nLINK\n\nPutin meets with Syrian president in Kremlin.\n\n"
+        "MOSCOW, July 25. /TASS/. Russian President Vladimir Putin has met Bashar Assad."
+    )
+    document = read_bytes("w.txt", text.encode())
+    assert (document.dateline_place, document.source) == ("Moscow", "TASS")
+
+
+def test_a_sentence_further_down_is_no_dateline() -> None:
+    text = (
+        "Leaders meet\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\n"
+        "In Moscow, July 25, the presidents met for talks."
+    )
+    document = read_bytes("w.txt", text.encode())
+    assert (document.dateline_place, document.source) == (None, None)
