@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import date
+from urllib.parse import urlsplit
 
 from webapp.ingest.dates import WrittenDate
 from webapp.ingest.dates import written_dates
@@ -86,6 +88,8 @@ class Frame:
     caption_title: str | None = None
     #: outlets named by site-name lines of the frame ("Official website of …")
     sites: list[str] = field(default_factory=list)
+    #: the day in the page's own address printed in the frame ("…/20220915/putin-…")
+    address_date: date | None = None
 
 
 @dataclass(slots=True)
@@ -110,6 +114,8 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         if site is not None:
             frame.sites.append(site.name)
             continue
+        if frame.address_date is None and _PAGE_ADDRESS.fullmatch(line.strip()):
+            frame.address_date = address_date(line.strip())
         if (own := _page_address(line, table)) is not None:
             frame.sites.append(own)
             continue
@@ -138,6 +144,27 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         # "12.03.2024 14:05" above the title is the page's date: under the title, the byline's
         return [kept[top], dates[0], *kept[top + 1 :]], frame
     return kept[top:], frame
+
+
+#: a day in an address's path: "/2022/03/11/", "/20220915/", "/2025/0617/", "/2024-07-25-"
+_ADDRESS_DAY = re.compile(
+    r"/(?P<y>20\d\d)(?:/(?P<m1>[01]\d)/(?P<d1>[0-3]\d)|/(?P<m2>[01]\d)(?P<d2>[0-3]\d)"
+    r"|(?P<m3>[01]\d)(?P<d3>[0-3]\d)|-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?=[/_-])"
+)
+
+
+def address_date(address: str) -> date | None:
+    """The day a page's address gives in its path, when it gives a whole valid one:
+    "https://lenta.ru/news/2022/03/11/peregovory" is 2022-03-11; an id is not a date."""
+    path = urlsplit(address).path
+    for match in _ADDRESS_DAY.finditer(path):
+        month = next(match[g] for g in ("m1", "m2", "m3", "m4") if match[g])
+        day = next(match[g] for g in ("d1", "d2", "d3", "d4") if match[g])
+        try:
+            return date(int(match["y"]), int(month), int(day))
+        except ValueError:
+            continue
+    return None
 
 
 def _only_a_date(line: str) -> bool:

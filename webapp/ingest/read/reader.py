@@ -150,6 +150,12 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
         notes.extend(_dateline_notes(dateline.month, dateline.day, published, date_from))
     elif month_day is not None and published is None:
         notes.append("date line has no year")
+    if published is None:
+        # the page's address, printed in its frame or given: "…/news/2022/03/11/…"
+        given_day = head.address_date(meta.url) if meta.url is not None else None
+        if (day := frame.address_date or given_day) is not None:
+            published, date_from = day, "address"
+            notes.append("date taken from the page's address")
 
     title = heading[0] if heading else None
     if title is None and frame.caption_title is not None:
