@@ -184,6 +184,9 @@ def test_reassured_that_is_a_cue(registry: Registry) -> None:
     [
         "Earlier it was reported Sergey Lavrov arrived in Astana on a two-day working visit.",
         "It has been reported that Sergey Lavrov arrived in Astana.",
+        # the writer's aside, not a speaker's words
+        "It is worth noting that Sergey Lavrov arrived in Astana yesterday.",
+        "It should be noted that Sergey Lavrov arrived in Astana yesterday.",
     ],
 )
 def test_it_was_reported_names_no_speaker(body: str, registry: Registry) -> None:

@@ -97,9 +97,13 @@ _ASIDE = re.compile(
     r",\s+(?:addressing|speaking\s+to|turning\s+to|welcoming|greeting|replying\s+to)"
     r"\s+(?:the\s+)?$"
 )
-#: a passive cue with "it" as its subject names no speaker: "it was reported", "it is said";
-#: the name after it is the reported clause's subject
-_IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+$")
+#: a cue with "it" as its subject names no speaker: "it was reported", "it should be noted
+#: that", "It is worth noting that" are the writer's words; a name after them is the reported
+#: clause's subject
+_IMPERSONAL = re.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|should\s+be|must\s+be|can\s+be"
+    r"|is\s+worth|was\s+worth)\s+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,8 @@ class Speaker:
 def cues(text: str, start: int, end: int, quotes: Spans) -> list[Cue]:
     found = []
     for match in CUE.finditer(text, start, end):
+        if _IMPERSONAL.search(text, max(start, match.start() - 20), match.start()):
+            continue  # "Earlier it was reported …", "It is worth noting that …": the writer's
         if quotes.covering(match.start()) is None:
             kind = match.lastgroup or "say"
             found.append(Cue(match.start(), match.end(), _collapse(match.group()), kind))
@@ -144,8 +150,6 @@ def speaker_of(
         return Speaker(salient, start, words.end(), How.PRONOUN, confidence.PRONOUN)
     if cue.kind in ("according", "quoted"):
         return _phrase_at(text, cue.end, unit, people, salient)
-    if _IMPERSONAL.search(text, max(unit[0], cue.start - 20), cue.start):
-        return None  # "Earlier it was reported Sergey Lavrov arrived": no one is the speaker
     if cue.kind == "participle":
         return None
     before = _phrase_before(text, cue.start, unit, people, quotes, salient)
