@@ -49,3 +49,43 @@ def test_a_date_line_with_the_sites_words_around_it_dates_the_page(line: str) ->
     document = read_bytes("d.txt", text.encode())
     assert document.published is not None and document.published.isoformat() == "2024-07-03"
     assert document.title == "Leaders meet in Astana"
+
+
+@pytest.mark.parametrize(
+    ("opening", "month_day"),
+    [
+        # an Indian wire's dateline ends with a colon after the day
+        ("Samarkand, September 16: Prime Minister Narendra Modi met the president.", (9, 16)),
+        ("New Delhi, Sep 3: The ministers met.", (9, 3)),
+    ],
+)
+def test_a_dateline_may_end_with_a_colon_after_the_day(
+    opening: str, month_day: tuple[int, int]
+) -> None:
+    found = match_dateline(opening, outlets=outlets())
+    assert found is not None and (found.month, found.day) == month_day
+
+
+def test_a_time_after_the_day_is_no_colon_dateline() -> None:
+    from webapp.ingest.dates import written_dates
+
+    assert written_dates("September 16:30 Moscow time") == []
+
+
+def test_a_wire_dateline_below_a_relaying_sites_lines_gives_place_and_source() -> None:
+    text = (
+        "Agency news\n\nNews immediate,\n\nnon mediate!\n\nCategoria news:\n\nLANCIO D'AGENZIA"
+        "\n\nLINK\n\nPutin meets with Syrian president in Kremlin.\n\n"
+        "MOSCOW, July 25. /TASS/. Russian President Vladimir Putin has met Bashar Assad."
+    )
+    document = read_bytes("w.txt", text.encode())
+    assert (document.dateline_place, document.source) == ("Moscow", "TASS")
+
+
+def test_a_sentence_further_down_is_no_dateline() -> None:
+    text = (
+        "Leaders meet\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\n"
+        "In Moscow, July 25, the presidents met for talks."
+    )
+    document = read_bytes("w.txt", text.encode())
+    assert (document.dateline_place, document.source) == (None, None)

@@ -67,3 +67,33 @@ def test_bad_front_matter_names_the_file_and_the_field(front: str, reason: str) 
 def test_given_converts_manifest_strings() -> None:
     row = {"url": " https://x.kz/1 ", "published": "2024-01-02", "source": "", "title": None}
     assert given(row) == Given(url="https://x.kz/1", published=date(2024, 1, 2))
+
+
+UNDATED = "Putin meets Lukashenko\n\nVladimir Putin met Alexander Lukashenko on Friday.\n"
+
+
+@pytest.mark.parametrize(
+    ("address", "day"),
+    [
+        ("https://lenta.ru/news/2022/03/11/peregovoriukr", date(2022, 3, 11)),
+        ("https://sputniknews.com/20220915/putin--xi-meet--1100801269.html", date(2022, 9, 15)),
+        ("http://en.people.cn/n3/2025/0617/c90000-20328902.html", date(2025, 6, 17)),
+        (
+            "https://www.tellerreport.com/news/2019-06-30---putin-and-lukashenko.html",
+            date(2019, 6, 30),
+        ),
+        # an article's number is no date, nor is a month 13
+        ("https://tass.com/politics/1508057", None),
+        ("https://example.com/news/20221315/x", None),
+    ],
+)
+def test_a_date_in_the_pages_address_dates_an_undated_page(address: str, day: date | None) -> None:
+    printed = read_bytes("a.txt", f"{address}\n\n{UNDATED}".encode())
+    given_address = read_bytes("a.txt", UNDATED.encode(), Given(url=address))
+    assert printed.published == given_address.published == day
+
+
+def test_the_pages_own_date_wins_over_its_address() -> None:
+    page = f" date 2022-03-12 {UNDATED}"
+    document = read_bytes("a.txt", page.encode(), Given(url="https://lenta.ru/news/2022/03/11/x"))
+    assert document.published == date(2022, 3, 12)

@@ -77,3 +77,69 @@ def test_a_meeting_denied_after_its_cue_is_none(sentence: str, registry: Registr
 def test_a_meeting_then_a_denial_of_something_else_stays(registry: Registry) -> None:
     text = " date 2024-07-11 Vladimir Putin met Nikol Pashinyan. The summit was postponed."
     assert len(extract_text("n.txt", text, registry).meetings) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # the guest "arrived ... the day before" (2024-07-10); the talks are news of 2024-07-11
+        (
+            "Shavkat Mirziyoyev held talks in Tashkent with Alexander Lukashenko, who arrived"
+            " in the country on an official visit the day before.",
+            date(2024, 7, 11),
+        ),
+        # a day of the talks' own stays theirs: Tuesday before Thursday 2024-07-11
+        (
+            "Shavkat Mirziyoyev held talks on Tuesday with Alexander Lukashenko, who arrived"
+            " in the country the day before.",
+            date(2024, 7, 9),
+        ),
+        # "the day before" of the talks themselves, with no guest's arrival
+        (
+            "Shavkat Mirziyoyev held talks with Alexander Lukashenko the day before.",
+            date(2024, 7, 10),
+        ),
+    ],
+)
+def test_the_day_of_a_guests_arrival_is_not_the_talks_day(
+    sentence: str, day: date, registry: Registry
+) -> None:
+    (meeting,) = extract_text("a.txt", f" date 2024-07-11 Talks\n\n{sentence}", registry).meetings
+    assert meeting.date == day
+
+
+def test_a_lead_without_its_full_stop_tells_of_a_meeting(registry: Registry) -> None:
+    text = (
+        "Show news feed\n\nArmenian Prime Minister Nikol Pashinyan on Wednesday received a"
+        " delegation led by Iranian Foreign Minister Hossein Amir-Abdollahian, the PM’s office"
+        " informs\n\nThe premier welcomed the delegation's visit to Armenia."
+    )
+    (meeting,) = extract_text("l.txt", text, registry).meetings
+    # no publication date to count "on Wednesday" from, and only a country
+    assert (set(meeting.participants), meeting.date, meeting.place) == (
+        {"Nikol Pashinyan", "Hossein Amir-Abdollahian"},
+        None,
+        None,
+    )
+
+
+def test_guests_received_together_give_the_day_of_their_bilateral_meetings(
+    registry: Registry,
+) -> None:
+    text = (
+        " date 2017-11-03 Heads of government in Tashkent\n\n"
+        "The President of Uzbekistan received on Tuesday in Tashkent the heads of government of"
+        " Tajikistan, Kazakhstan and Belarus.\n\n"
+        "Shavkat Mirziyoyev held bilateral meetings with the Prime Ministers of Tajikistan Kokhir"
+        " Rasulzoda, Kazakhstan Bakytzhan Sagintayev and Belarus Andrei Kobyakov."
+    )
+    found = {
+        (frozenset(m.participants), m.date, m.place)
+        for m in extract_text("g.txt", text, registry).meetings
+    }
+    # Friday 2017-11-03 back to Tuesday 2017-10-31; one meeting with each guest
+    tuesday = date(2017, 10, 31)
+    assert found == {
+        (frozenset({"Shavkat Mirziyoyev", guest}), tuesday, "Tashkent")
+        for guest in ("Kokhir Rasulzoda", "Bakhytzhan Sagintayev", "Andrei Kobyakov")
+    }

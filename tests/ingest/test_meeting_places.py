@@ -216,3 +216,43 @@ def test_a_city_named_by_its_kind_its_country_or_a_long_venue(
     sentence: str, city: str | None
 ) -> None:
     assert place_in(sentence, 0, len(sentence), date(2024, 7, 11)) == city
+
+
+@pytest.mark.parametrize(
+    ("on", "city"),
+    [
+        # the Akorda is in the capital: Nur-Sultan from 2019-03-23 until 2022-09-17
+        (date(2022, 9, 14), "Nur-Sultan"),
+        (date(2019, 3, 23), "Nur-Sultan"),
+        (date(2022, 9, 17), "Astana"),
+        (date(2018, 5, 1), "Astana"),
+        (None, "Astana"),
+    ],
+)
+def test_a_venue_names_its_city_as_it_was_called_that_day(on: date | None, city: str) -> None:
+    sentence = "Kassym-Jomart Tokayev met Xi Jinping at the Akorda Presidential Palace."
+    assert place_in(sentence, 0, len(sentence), on) == city
+
+
+def test_a_city_written_out_keeps_its_name() -> None:
+    sentence = "Kassym-Jomart Tokayev met Xi Jinping in Nur-Sultan."
+    assert place_in(sentence, 0, len(sentence), date(2023, 5, 1)) == "Nur-Sultan"
+
+
+def test_a_sentence_about_another_year_does_not_place_the_articles_meeting(
+    registry: Registry,
+) -> None:
+    text = (
+        " date 2022-09-16 Prime Minister Narendra Modi on Friday met President Shavkat Mirziyoyev"
+        " on the sidelines of the summit.\n\nThe SCO was founded at a summit in Shanghai in 2001."
+    )
+    ((_, day, place),) = meetings(text, registry)
+    assert (day, place) == (date(2022, 9, 16), None)
+
+
+@pytest.mark.parametrize(
+    "venue", ["the Kok Saray residence", "Kok Saray", "the Kuksaroy residence"]
+)
+def test_the_tashkent_residence_in_its_spellings(venue: str) -> None:
+    sentence = f"Shavkat Mirziyoyev received Kassym-Jomart Tokayev at {venue}."
+    assert place_in(sentence, 0, len(sentence), date(2024, 3, 4)) == "Tashkent"

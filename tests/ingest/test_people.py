@@ -208,3 +208,21 @@ def test_short_closing_turns_of_a_transcript_keep_their_speakers(registry: Regis
     )
     extraction = extract_text("turns.txt", " date 2024-03-04 " + text, registry)
     assert len(extraction.mentions) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the country's name of two words before the name is not part of it
+        (
+            "Tokayev met the Crown Prince of Saudi Arabia Mohammed bin Salman.",
+            "Mohammed bin Salman",
+        ),
+        ("Tokayev met the President of South Korea Yoon Suk Yeol.", "Yoon Suk Yeol"),
+        ("Tokayev met Saudi Crown Prince Mohammed bin Salman.", "Mohammed bin Salman"),
+    ],
+)
+def test_a_new_person_after_a_country_of_two_words(
+    text: str, name: str, registry: Registry
+) -> None:
+    assert [m.person for m in mentions(text, registry) if m.how is How.NEW] == [name]

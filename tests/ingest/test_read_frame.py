@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from webapp.ingest.read.outlets import outlets
@@ -174,6 +176,15 @@ def test_a_salutation_is_no_subtitle() -> None:
          "The Times of Central Asia"),
         ("By Aigerim Sadykova, The Astana Times\n\nThe presidents met.", "The Astana Times"),
         ("By Aigerim Sadykova\n\nThe presidents met.", None),
+        # Trend signs with a dash and a colon after the author's name
+        ("By Diana Aliyeva – Trend:\n\nThe presidents met.", "Trend"),
+        ("By Diana Aliyeva - Trend\n\nThe presidents met.", "Trend"),
+        ("By Diana Aliyeva – a correspondent\n\nThe presidents met.", None),
+        # the outlet whose report the page gives, quoting a speaker
+        ('"The presidents met," RIA Novosti quotes Peskov.', "RIA Novosti"),
+        # the page's own address in its frame; a press service's is not the publisher
+        ("https://sputniknews.com/20220915/putin-xi-meet.html\n\nThe presidents met.", "Sputnik"),
+        ("https://www.akorda.kz/en/events/12345\n\nThe presidents met.", None),
         ("The presidents met.\n\nWith inputs from PTI", "PTI"),
         ("The presidents met.\n\nFollow us on Telegram @kabar_news", "Kabar"),
     ],
@@ -196,3 +207,37 @@ def test_players_size_switches_and_a_dated_title_suffix_are_frame(head: str) -> 
     text = f"{head}\n\nASTANA, July 3 (Xinhua) -- President Tokayev met President Putin."
     document = read_bytes("h.txt", text.encode())
     assert (document.title, document.subtitle) == ("Tokayev meets Putin in Astana", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        (
+            "Armenian Prime Minister Nikol Pashinyan on Wednesday received a delegation led by"
+            " Iranian Foreign Minister Hossein Amir-Abdollahian, the PM’s office informs",
+            True,
+        ),
+        (
+            "President Tokayev held talks with the visiting Chinese leader today,"
+            " Kazinform reports",
+            True,
+        ),
+        # a headline may end with whom it cites, and a short one is a headline
+        ("Tokayev to visit Moscow next month for talks with Putin, Kremlin says", False),
+        ("Tokayev meets Putin, Kazinform reports", False),
+    ],
+)
+def test_a_long_line_ending_with_its_attribution_is_a_lead(line: str, lead: bool) -> None:
+    document = read_bytes("l.txt", f"Show news feed\n\n{line}\n\nThe talks went well.".encode())
+    assert (line in document.text) is lead
+
+
+@pytest.mark.parametrize("line", ["12.03.2024 14:05", "12.03.2024", "14:05 12.03.2024"])
+def test_a_date_printed_above_the_title_dates_the_page(line: str) -> None:
+    text = (
+        f"{line}\n\nTokayev meets Putin\n\n"
+        "ASTANA – President Tokayev met President Putin in Astana on Monday."
+    )
+    document = read_bytes("d.txt", text.encode())
+    # day.month.year, as 001's byline date is read
+    assert (document.published, document.title) == (date(2024, 3, 12), "Tokayev meets Putin")

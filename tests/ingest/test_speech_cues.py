@@ -170,3 +170,123 @@ def test_wrote_on_a_network_names_the_quotes_speaker(registry: Registry) -> None
     assert ("direct", "Kassym-Jomart Tokayev", "We are partners.") in said(
         body, registry, "2023-07-09"
     )
+
+
+def test_reassured_that_is_a_cue(registry: Registry) -> None:
+    body = "In turn, Sergey Lavrov reassured that the agenda of the visit is being elaborated."
+    assert said(body, registry, "2024-11-24") == [
+        ("indirect", "Sergey Lavrov", "the agenda of the visit is being elaborated")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Earlier it was reported Sergey Lavrov arrived in Astana on a two-day working visit.",
+        "It has been reported that Sergey Lavrov arrived in Astana.",
+        # the writer's aside, not a speaker's words
+        "It is worth noting that Sergey Lavrov arrived in Astana yesterday.",
+        "It should be noted that Sergey Lavrov arrived in Astana yesterday.",
+    ],
+)
+def test_it_was_reported_names_no_speaker(body: str, registry: Registry) -> None:
+    assert said(body, registry, "2024-11-24") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the participle closes the "when" clause, whose subject is named first in it
+        (
+            "Vladimir Putin and Ilham Aliyev met in March, when Aliyev condemned the attack,"
+            " stressing that Azerbaijan was mourning with the Russian people.",
+            "Ilham Aliyev",
+        ),
+        # without such a clause, the sentence's subject
+        (
+            "Vladimir Putin met Ilham Aliyev in March, stressing that Russia was ready to help.",
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_a_participle_speaks_for_the_subject_of_its_clause(
+    body: str, speaker: str, registry: Registry
+) -> None:
+    assert [(kind, who) for kind, who, _ in said(body, registry, "2024-07-25")] == [
+        ("indirect", speaker)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        # a turn printed with dashes: the words up to the dash before the cue, with their comma
+        (
+            "Vladimir Putin met Kassym-Jomart Tokayev.\n\n— We are glad to see you, — Putin said.",
+            ["We are glad to see you,"],
+        ),
+        # the words resume after the cue with a dash: a second quote
+        (
+            "Vladimir Putin met Kassym-Jomart Tokayev.\n\n"
+            "— We are glad to see you, — Putin said. — Welcome to Moscow.",
+            ["We are glad to see you,", "Welcome to Moscow."],
+        ),
+        # a dash inside a sentence is no turn
+        ("Vladimir Putin met Kassym-Jomart Tokayev.\n\n— Trade grew — by a third.", []),
+    ],
+)
+def test_a_dash_turn_is_a_quote_of_its_cues_speaker(
+    body: str, words: list[str], registry: Registry
+) -> None:
+    assert said(body, registry, "2024-03-04") == [
+        ("direct", "Vladimir Putin", quote) for quote in words
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "words"),
+    [
+        # a spokesman named after his title, which is written in small letters
+        (
+            'According to Kremlin spokesman Dmitry Peskov, "the talks were constructive."',
+            "direct",
+            "the talks were constructive.",
+        ),
+        (
+            "According to Kremlin spokesman Dmitry Peskov, the talks were constructive.",
+            "indirect",
+            "the talks were constructive",
+        ),
+        (
+            "The talks were constructive, said Kremlin spokesman Dmitry Peskov.",
+            "indirect",
+            "The talks were constructive",
+        ),
+    ],
+)
+def test_a_spokesman_after_his_title_speaks(
+    body: str, kind: str, words: str, registry: Registry
+) -> None:
+    assert said(body, registry, "2024-03-04") == [(kind, "Dmitry Peskov", words)]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "words"),
+    [
+        # the one addressed stands between the speaker and the cue
+        (
+            'Kassym-Jomart Tokayev, addressing Vladimir Putin, said: "We are glad to see you."',
+            "Kassym-Jomart Tokayev",
+            "We are glad to see you.",
+        ),
+        (
+            'Vladimir Putin, speaking to Kassym-Jomart Tokayev, said, "Welcome to Moscow."',
+            "Vladimir Putin",
+            "Welcome to Moscow.",
+        ),
+    ],
+)
+def test_a_quote_between_two_names_is_the_subjects(
+    body: str, speaker: str, words: str, registry: Registry
+) -> None:
+    assert said(body, registry, "2024-03-04") == [("direct", speaker, words)]

@@ -47,7 +47,8 @@ _WRITTEN = re.compile(
     rf"|{_YEAR.format('ry')}[./](?P<rm>[01]?\d)[./](?P<rd>[0-3]?\d)(?!\d)"
     rf"|{_DAY.format('dd')}\s(?:of\s)?(?P<dm>{_MONTH}),?(?:\s{{1,2}}{_YEAR.format('dy')})?"
     rf"|(?P<mm>{_MONTH})\s{_DAY.format('md')}(?!\d)(?:,\s?|\s){_YEAR.format('my')}"
-    rf"|(?P<bm>{_MONTH})\s{_DAY.format('bd')}(?![\d:])"
+    # "September 16:30" is a time, but "Samarkand, September 16: Prime Minister …" a date
+    rf"|(?P<bm>{_MONTH})\s{_DAY.format('bd')}(?!\d|:\d)"
     r")(?:(?![\w])|(?=T?\d{1,2}:\d{2}))"  # a time may follow unspaced: "2 May 201918:50"
 )
 #: weekday names, in the order ``date.weekday()`` counts them

@@ -166,6 +166,29 @@ def city_name(words: str, capital: bool = False) -> str | None:
     return None
 
 
+@cache
+def _former_names() -> dict[str, tuple[Name, ...]]:
+    """Each city's dated former names, by its present name."""
+    formers: dict[str, list[Name]] = {}
+    for name in set(places().names.values()):
+        if name.name != name.city and name.start is not None and name.end is not None:
+            formers.setdefault(name.city, []).append(name)
+    return {city: tuple(sorted(found, key=lambda n: n.name)) for city, found in formers.items()}
+
+
+def name_on(city: str, on: date | None) -> str:
+    """The name a city had on a day, for a city named by a venue or a spelling.
+
+    "at the Akorda" on 2022-09-14 was in Nur-Sultan, the capital's name from
+    2019-03-23 to 2022-09-17; on 2023-05-01 it is in Astana. A city without a dated
+    former name, or a day outside them, keeps its present name.
+    """
+    if on is None:
+        return city
+    held = [name for name in _former_names().get(city, ()) if name.current_on(on)]
+    return held[0].name if held else city
+
+
 def capital_of(country: str | None, on: date | None) -> str | None:
     """The capital's name on a day: Nur-Sultan in 2021, Astana in 2023, Almaty in 1995."""
     held = [name for name in places().capitals if name.country == country and name.current_on(on)]

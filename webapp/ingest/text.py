@@ -141,3 +141,17 @@ def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     if len(word) == 1 and word.isupper():
         return True
     return word.lower() in _ABBREVIATIONS
+
+
+#: a lead that lost its full stop ends with whom it relays, as a headline does not:
+#: "Nikol Pashinyan on Wednesday received a delegation …, the PM’s office informs"
+_LEAD_ATTRIBUTION = re.compile(
+    r"^(?:\S+\s+){8,}\S*,\s+(?:[\w’'.-]+\s+){1,5}(?:informs|reports|reported|writes|cites)\s*$"
+)
+
+
+def lead_without_stop(line: str) -> bool:
+    """Whether a line without a final full stop is a lead sentence, by the attribution it ends
+    with (", the PM’s office informs", ", Kazinform reports"); "…, Kremlin says" may be a headline.
+    """
+    return _LEAD_ATTRIBUTION.search(line) is not None

@@ -61,6 +61,14 @@ _NOT_NOW = re.compile(
     r"(?i:\blast\s+year\b|\bwill\b|\bnext\b|\bwas\s+held\b|\bwere\s+held\b|\bscheduled\b"
     r"|\bto\s+be\s+held\b|\bupcoming\b|\bforthcoming\b)"
 )
+#: a guest's arrival told in a relative clause with a day before the report's: "X, who
+#: arrived in the country on an official visit the day before" dates the arrival, not the talks
+_ARRIVED_BEFORE = re.compile(
+    r",\s+who\s+(?:had\s+)?(?:arrived|came)\b[^,.;]{0,120}?\b(?i:the\s+day\s+before"
+    r"|the\s+previous\s+(?:day|evening)|a\s+day\s+earlier|yesterday|on\s+the\s+eve(?!\s+of))\b"
+)
+#: a sentence dated to a year: "founded at a summit in Shanghai in 2001"
+_IN_YEAR = re.compile(r"\b(?i:in|since)\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 _SIDELINES_WORDS = ("sidelines",)
 _SESSION_WORDS = ("held",)
 _ARTICLE_PLACE_WORDS = ("forum", "council", "summit", "visit", "talks", "meeting", "welcome")
@@ -106,6 +114,11 @@ def circumstances(
     first after it, else the last before it.
     """
     has_date, when = date_in(text, unit[0], unit[1], published, near=near)
+    if has_date and near is not None and (arrival := _ARRIVED_BEFORE.search(text, near, unit[1])):
+        # "held talks with X, who arrived … the day before": the day is the guest's arrival
+        has_date, when = date_in(text, unit[0], arrival.start(), published, near=near)
+        if not has_date:
+            has_date, when = date_in(text, arrival.end(), unit[1], published, near=near)
     place = place_in(text, unit[0], unit[1], published, near=near)
     return (when if has_date else published), place, occasion_in(text, unit), has_date
 
@@ -280,13 +293,20 @@ def _related_day(draft: Draft, found: list[Evidence]) -> date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def article_place(text: str, folded: str, speech: Speech) -> str | None:
+def article_place(
+    text: str, folded: str, speech: Speech, published: date | None = None
+) -> str | None:
+    """The city the article's events are in, from the first sentence of visits or talks.
+
+    A sentence about another year ("The SCO was founded at a summit in Shanghai in
+    2001") tells of a past event, not of where the article's meetings are.
+    """
     whole = (0, len(text))
     city = visit_place(text, *whole)
     if city is not None:
         return city
     for unit in speech.units:
-        if _place_context(text, folded, unit):
+        if _place_context(text, folded, unit) and not _another_year(text, unit, published):
             city = place_in(text, unit[0], unit[1], None)
             if city is not None:
                 return city
@@ -297,6 +317,13 @@ def article_place(text: str, folded: str, speech: Speech) -> str | None:
                 if city is not None:
                     return city
     return None
+
+
+def _another_year(text: str, span: tuple[int, int], published: date | None) -> bool:
+    """Whether a sentence dates what it tells to a year not the publication's: "in 2001"."""
+    if published is None:
+        return False
+    return any(int(m["year"]) != published.year for m in _IN_YEAR.finditer(text, *span))
 
 
 def _place_context(text: str, folded: str, span: tuple[int, int]) -> bool:

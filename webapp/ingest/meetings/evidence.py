@@ -46,13 +46,16 @@ from webapp.ingest.meetings.visits import first_person
 from webapp.ingest.meetings.visits import visits
 from webapp.ingest.people.registry import Registry
 from webapp.ingest.records import Meeting
+from webapp.ingest.records import Mention
 from webapp.ingest.records import Statement
 from webapp.ingest.records import StatementKind
 from webapp.ingest.spans import MentionIndex
 from webapp.ingest.spans import Spans
 from webapp.ingest.speech.quotes import Speech
+from webapp.ingest.text import UPPER
 from webapp.ingest.text import contains_any
 from webapp.ingest.text import fold
+from webapp.ingest.text import lead_without_stop
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,.;]{0,200},")
 _OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b")
@@ -76,6 +79,11 @@ _BETWEEN_PAIR = re.compile(
     r"|prime\s+ministers|premiers|(?:foreign\s+)?ministers|speakers|sides)\b"
 )
 _RELATIVE_WORDS = ("wh",)
+#: a day and a place between a host verb and its object: "received on Tuesday in Tashkent …"
+_HOST_ADVERBS = re.compile(
+    rf"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today"
+    rf"|yesterday|in\s+[{UPPER}][\w'’-]+|at\s+the\s+[{UPPER}][\w'’-]+)){{1,3}}(?=\s)"
+)
 #: a pronoun as the subject of a meeting verb, with no name between: "Today, he held
 #: discussions with", "He was met by"
 _PRONOUN = re.compile(
@@ -149,7 +157,7 @@ def find_meetings(
             )
         )
     drafts = merge(found)
-    place = article_place(text, folded, speech) or headline_place
+    place = article_place(text, folded, speech, published) or headline_place
     visit_city = visit_place(text, 0, len(text))
     span = _visit_over_days(text, speech)
     meetings = []
@@ -252,7 +260,10 @@ def _unit_evidence(
                 if not object_follows(text, cue.end(), after, people):
                     continue  # "told reporters", "told TASS": no one met
                 kind = "met"
-            if kind == "received" and not object_follows(text, cue.end(), after, people):
+            object_at = cue.end()
+            if kind == "received" and (adverbs := _HOST_ADVERBS.match(text, cue.end(), limit)):
+                object_at = adverbs.end()  # "received on Tuesday in Tashkent the heads of …"
+            if kind == "received" and not object_follows(text, object_at, after, people):
                 continue  # "welcomed the decision", not a visitor
             subject = subject_of(text, before)
             if kind == "received" and PASSIVE_BY.match(text, cue.end()):
@@ -264,6 +275,12 @@ def _unit_evidence(
                 subject = shared[0]  # "a meeting with A and extensive talks with B"
             objects = unique([m.person for m in after if m.start < limit])
             ends = [m.end for m in after if m.start < limit]
+            if kind == "received" and subject and _one_group(after, limit, len(objects)):
+                # "received the heads of government of Tajikistan, Kazakhstan and Belarus":
+                # guests told together, met one by one in what follows; the sentence gives
+                # the host's day and place
+                result.append(_evidence(text, unit, published, cue, list(subject), calls))
+                continue
             shared = (subject, ends[-1]) if subject and ends else None
             if not subject and not objects:
                 subject = pair_before(text, unit[0], cue.start(), people)
@@ -302,6 +319,13 @@ def _unit_evidence(
             )
         )
     return result
+
+
+def _one_group(after: list[Mention], limit: int, count: int) -> bool:
+    """Whether a host verb's objects are one plural phrase ("the heads of government of A, B
+    and C"), several people found at one span."""
+    spans = {(m.start, m.end) for m in after if m.start < limit}
+    return count > 1 and len(spans) == 1
 
 
 def _told_before(item: Evidence, title_people: list[str] | None) -> bool:
@@ -382,6 +406,7 @@ def _is_headline(text: str, unit: tuple[int, int]) -> bool:
         whole_line
         and not _SENTENCE_END.search(text, unit[0], unit[1])
         and len(text[unit[0] : unit[1]].split()) <= _HEADLINE_WORDS
+        and not lead_without_stop(text[unit[0] : unit[1]])
     )
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from webapp.ingest.gazetteer import capital_of
 from webapp.ingest.gazetteer import city_name
 from webapp.ingest.gazetteer import country_named
+from webapp.ingest.gazetteer import name_on
 from webapp.ingest.text import UPPER
 
 _CAP_WORDS = rf"[{UPPER}][\w'’.-]*(?:[ -][{UPPER}][\w'’-]*)?"
@@ -71,7 +72,7 @@ def place_in(
         city = city or city_name(match.group("place"), capital=capital)
         city = city or city_name(_before_full_stop(match.group("place")), capital=capital)
         if city is not None:
-            found.append((match.start(), city))
+            found.append((match.start(), name_on(city, on)))
     if not found:
         return None
     found.sort()

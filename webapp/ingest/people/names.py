@@ -364,6 +364,8 @@ def _segment_hits(
     text: str, tokens: list[tuple[int, int, str]], segment: Sequence[int], matcher: Matcher
 ) -> Iterator[NameHit]:
     segment = _without_honorific(text, tokens, segment)
+    if segment and _ends_country(tokens, segment[0]):
+        segment = segment[1:]  # "Crown Prince of Saudi Arabia Mohammed bin Salman"
     if not segment:
         return
     start = tokens[segment[0]][0]
@@ -393,6 +395,14 @@ def _segment_hits(
         yield NameHit(start, end, "new", phrase, phrase, How.NEW, country)
     else:
         yield NameHit(start, end, "untitled", phrase)
+
+
+def _ends_country(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a word ends a country's name of two words with the word before it: the
+    "Arabia" of "Saudi Arabia", the "Korea" of "South Korea"."""
+    if index == 0 or tokens[index][0] - tokens[index - 1][1] != 1:
+        return False
+    return country_named(f"{tokens[index - 1][2]} {tokens[index][2]}") is not None
 
 
 def _institution(tokens: list[tuple[int, int, str]], first: int) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import date
+from urllib.parse import urlsplit
 
 from webapp.ingest.dates import WrittenDate
 from webapp.ingest.dates import written_dates
@@ -34,6 +36,7 @@ from webapp.ingest.read.frame import is_gallery_strip
 from webapp.ingest.read.frame import is_head_frame
 from webapp.ingest.read.outlets import Outlets
 from webapp.ingest.text import HOST_NAME
+from webapp.ingest.text import lead_without_stop
 
 #: lines at the top in which a title, a subtitle, a byline or a dateline may stand
 HEAD_LINES = 4
@@ -66,12 +69,14 @@ _SITE_NAMED = re.compile(
 )
 #: the site's own account in its appeal: "Follow us on Twitter @AzerNewsAz"
 _FOLLOW_HANDLE = re.compile(r"(?i:follow\sus\b)[^@]{0,40}@(?P<handle>\w{3,40})\W*$")
-#: an author line's outlet: after a comma, or the outlet's staff: "By Reuters Staff"
+#: an author line's outlet: after a comma or a dash ("By Diana Aliyeva – Trend:", as
+#: Trend signs its stories), or the outlet's staff: "By Reuters Staff"
 _AUTHOR_OF = re.compile(
-    r",\s(?P<outlet>[^,|]{2,50}?)\s*$"
+    r"(?:,|\s[-–—])\s(?P<outlet>[^,|:]{2,50}?)\s*:?\s*$"
     r"|^(?:By|Written\sby)\s(?P<staff>[^,|]{2,40}?)\s(?:Staff|Correspondent|Reporter)s?\b"
 )
 _ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
+_PAGE_ADDRESS = re.compile(rf"https?://(?P<host>{HOST_NAME})/\S+")
 #: a copyright notice that says it is the site's: its owner is the publisher, known or not
 _RIGHTS_RESERVED = re.compile(r"(?i:\ball\srights\sreserved\b)")
 
@@ -83,6 +88,8 @@ class Frame:
     caption_title: str | None = None
     #: outlets named by site-name lines of the frame ("Official website of …")
     sites: list[str] = field(default_factory=list)
+    #: the day in the page's own address printed in the frame ("…/20220915/putin-…")
+    address_date: date | None = None
 
 
 @dataclass(slots=True)
@@ -107,6 +114,11 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         if site is not None:
             frame.sites.append(site.name)
             continue
+        if frame.address_date is None and _PAGE_ADDRESS.fullmatch(line.strip()):
+            frame.address_date = address_date(line.strip())
+        if (own := _page_address(line, table)) is not None:
+            frame.sites.append(own)
+            continue
         if is_frame(line):
             if _issued_by(line, kept):
                 kept.pop()  # the issuer's name above a press-release wire's distribution line
@@ -127,7 +139,38 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
     top = 0
     while top < len(kept) - 1 and is_head_frame(kept[top]) and _headline_after(kept, top + 1):
         top += 1
+    dates = [line for line in kept[:top] if _only_a_date(line)]
+    if dates and top < len(kept):
+        # "12.03.2024 14:05" above the title is the page's date: under the title, the byline's
+        return [kept[top], dates[0], *kept[top + 1 :]], frame
     return kept[top:], frame
+
+
+#: a day in an address's path: "/2022/03/11/", "/20220915/", "/2025/0617/", "/2024-07-25-"
+_ADDRESS_DAY = re.compile(
+    r"/(?P<y>20\d\d)(?:/(?P<m1>[01]\d)/(?P<d1>[0-3]\d)|/(?P<m2>[01]\d)(?P<d2>[0-3]\d)"
+    r"|(?P<m3>[01]\d)(?P<d3>[0-3]\d)|-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?=[/_-])"
+)
+
+
+def address_date(address: str) -> date | None:
+    """The day a page's address gives in its path, when it gives a whole valid one:
+    "https://lenta.ru/news/2022/03/11/peregovory" is 2022-03-11; an id is not a date."""
+    path = urlsplit(address).path
+    for match in _ADDRESS_DAY.finditer(path):
+        month = next(match[g] for g in ("m1", "m2", "m3", "m4") if match[g])
+        day = next(match[g] for g in ("d1", "d2", "d3", "d4") if match[g])
+        try:
+            return date(int(match["y"]), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def _only_a_date(line: str) -> bool:
+    """A line that is a date with its year, perhaps with a time: "12.03.2024 14:05"."""
+    dated = date_line(line)
+    return dated is not None and not dated.words and dated.date.year is not None
 
 
 def _issued_by(line: str, kept: list[str]) -> bool:
@@ -298,6 +341,7 @@ def headline_like(line: str) -> bool:
         and len(line.split()) <= TITLE_WORDS
         and not ends_sentence(line)
         and not line.rstrip().endswith(",")
+        and not lead_without_stop(line)
     )
 
 
@@ -348,6 +392,15 @@ def _site_address(line: str, table: Outlets) -> str | None:
     if outlet is None or outlet.relays:
         return None  # "akorda.kz" under a story: the press service it relays
     return outlet.name
+
+
+def _page_address(line: str, table: Outlets) -> str | None:
+    """A line that is only the page's own address at an outlet's domain, printed in its frame:
+    "https://sputniknews.com/20220915/putin--xi-meet-….html" is Sputnik's; a press service's
+    address is not a publisher's."""
+    address = _PAGE_ADDRESS.fullmatch(line.strip())
+    outlet = table.domain(address["host"]) if address is not None else None
+    return outlet.name if outlet is not None and not outlet.relays else None
 
 
 def _outlet_in(text: str, table: Outlets) -> str | None:

@@ -49,6 +49,9 @@ MAX_BYTES = 2 * 1024 * 1024
 CONTROL_SHARE = 0.1
 #: the dateline is sought at the start of this many body paragraphs
 DATELINE_PARAGRAPHS = 3
+#: a wire's full dateline (place, date and a known agency) is sought further, below a
+#: site's own lines about the story it relays
+WIRE_DATELINE_PARAGRAPHS = 10
 
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -135,6 +138,7 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
             None,
         )
         or next(filter(None, (agency_tag(p, table) for p in body[1:DATELINE_PARAGRAPHS])), None)
+        or _wire_dateline_below(body, table)
     )
     month_day = _month_day(dateline, byline)
     if dateline is not None and dateline.month and dateline.day:
@@ -146,6 +150,12 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
         notes.extend(_dateline_notes(dateline.month, dateline.day, published, date_from))
     elif month_day is not None and published is None:
         notes.append("date line has no year")
+    if published is None:
+        # the page's address, printed in its frame or given: "…/news/2022/03/11/…"
+        given_day = head.address_date(meta.url) if meta.url is not None else None
+        if (day := frame.address_date or given_day) is not None:
+            published, date_from = day, "address"
+            notes.append("date taken from the page's address")
 
     title = heading[0] if heading else None
     if title is None and frame.caption_title is not None:
@@ -266,6 +276,22 @@ def _site_suffix(title: str, table: Outlets) -> tuple[str, str] | None:
 def _is_rubric(line: str, below: str) -> bool:
     """A one-word section label above the headline ("President", "Politics")."""
     return len(line.split()) == 1 and len(below.split()) >= 3
+
+
+def _wire_dateline_below(body: list[str], table: Outlets) -> Dateline | None:
+    """A wire story's dateline below the relaying site's lines: "MOSCOW, July 25. /TASS/." under
+    an agency-copy page's rubric, headline and date; its place, day and agency all given."""
+    for paragraph in body[DATELINE_PARAGRAPHS:WIRE_DATELINE_PARAGRAPHS]:
+        found = match_dateline(paragraph, outlets=table)
+        if (
+            found is not None
+            and found.place is not None
+            and found.day is not None
+            and found.agency is not None
+            and table.named(found.agency) is not None
+        ):
+            return found
+    return None
 
 
 def _dated_as(dateline: Dateline, dates: list[WrittenDate]) -> date | None:

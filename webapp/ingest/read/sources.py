@@ -2,8 +2,8 @@
 
 In order: the agency in the dateline ("/TASS/", "(AA)", "KAZINFORM"); the
 byline ("Source: Xinhua", "Reuters Published …", "Anadolu Agency WORLD");
-"X reports", "X cites", "X learned", "…, reports X." near the start of the body; the site's
-own name in its frame ("Official website of the President of Russia"); the
+"X reports", "X cites", "X quotes", "X learned", "…, reports X." near the start
+of the body; the site's own name in its frame ("Official website of the President of Russia"); the
 wire's sign-off at the end ("(ANI)", "--IANS", Reuters' "Reporting by … Editing
 by …"); the government.ru frame together with transcript turns. A press service that an
 outlet relays ("the Kremlin press service reports", "reports Akorda") is not
@@ -24,7 +24,8 @@ SOURCE_SCAN = 2000
 #: ... in this many paragraphs ("…, Report informs." may close the third)
 OPENING_PARAGRAPHS = 5
 _TRANSCRIPT_TURN = re.compile(r"[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){1,3}: \S")
-_REPORT_VERB = r"\s(?:reports|reported|cites|cited|learned|informs|writes|wrote)\b"
+#: "RIA Novosti quotes Peskov": the outlet whose report the page gives
+_REPORT_VERB = r"\s(?:reports|reported|cites|cited|learned|informs|writes|wrote|quotes|quoted)\b"
 _REPORTS = rf"(?:\s(?:news\s+agency|correspondent|reporter))?{_REPORT_VERB}"
 #: the verb alone, sought first: the outlets' long alternation is tried only where one is
 _HAS_REPORT_VERB = re.compile(_REPORT_VERB)

@@ -19,7 +19,8 @@ from webapp.ingest.spans import Spans
 from webapp.ingest.text import UPPER
 
 _SAY = (
-    r"said|says|stated|stressed|stresses|noted|notes|added|adds|assured|assures|told|tells"
+    r"said|says|stated|stressed|stresses|noted|notes|added|adds|assured|assures|reassured"
+    r"|reassures|told|tells"
     r"|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|reiterated|recalled|pointed\s+out"
     r"|remarked|declared|announced|explained|confirmed|continued|concluded|believes|insisted"
     r"|warned|urged|replied|answered|commented|observed|went\s+on\s+to\s+say|further\s+said"
@@ -79,13 +80,30 @@ _FINITE = re.compile(
 )
 _SUBJECT_VERB = re.compile(rf"(?:he|she|it|[{UPPER}][\w-]+)\s+[a-z]{{3,}}s\b")
 _CLAUSE_HEAD = 80
-#: a title before a speaker named after the cue: "said Federal Chancellor Scholz"
-_TITLE_RUN = re.compile(rf"(?:the\s+)?(?:[{UPPER}][\w'’.-]*\s+){{1,5}}")
+#: a title before a speaker named after the cue: "said Federal Chancellor Scholz", "according
+#: to Kremlin spokesman Dmitry Peskov", "said presidential press secretary Sherzod Asadov"
+_TITLE_RUN = re.compile(
+    rf"(?:the\s+)?(?:(?:[{UPPER}][\w'’.-]*|spokes(?:man|woman|person)|press\s+secretary"
+    r"|presidential|official|representative|aide|adviser|advisor)\s+){1,6}"
+)
 _SUBJECT_BLOCKERS = re.compile(r"(?:\b(?:to|with|from|by|of|for|on|at|and)|['’]s?)\s*$")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 #: how far before a cue "and also" may begin
 _COORDINATED_REACH = 24
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+#: an aside naming whom the speaker addressed, between the speaker and the cue: "Tokayev,
+#: addressing Vladimir Putin, said"
+_ASIDE = re.compile(
+    r",\s+(?:addressing|speaking\s+to|turning\s+to|welcoming|greeting|replying\s+to)"
+    r"\s+(?:the\s+)?$"
+)
+#: a cue with "it" as its subject names no speaker: "it was reported", "it should be noted
+#: that", "It is worth noting that" are the writer's words; a name after them is the reported
+#: clause's subject
+_IMPERSONAL = re.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|should\s+be|must\s+be|can\s+be"
+    r"|is\s+worth|was\s+worth)\s+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +126,8 @@ class Speaker:
 def cues(text: str, start: int, end: int, quotes: Spans) -> list[Cue]:
     found = []
     for match in CUE.finditer(text, start, end):
+        if _IMPERSONAL.search(text, max(start, match.start() - 20), match.start()):
+            continue  # "Earlier it was reported …", "It is worth noting that …": the writer's
         if quotes.covering(match.start()) is None:
             kind = match.lastgroup or "say"
             found.append(Cue(match.start(), match.end(), _collapse(match.group()), kind))
@@ -172,7 +192,7 @@ def clause_after(text: str, cue: Cue, unit_end: int) -> int | None:
     if cue.kind not in ("say", "participle"):
         return None
     that = _THAT.match(text, cue.end, unit_end)
-    if that is None and cue.word.startswith(("told", "tells", "assured", "urged")):
+    if that is None and cue.word.startswith(("told", "tells", "assured", "reassured", "urged")):
         that = _TOLD_THAT.match(text, cue.end, unit_end)
     if that is None:
         that = _PHRASE_THAT.match(text, cue.end, unit_end)
@@ -215,6 +235,13 @@ def _phrase_before(
         return None
     if not _FILLER.fullmatch(text, mention.end, position):
         return None
+    aside = _ASIDE.search(text, unit[0], people.phrase_start(mention))
+    if aside is not None:
+        # "Tokayev, addressing Putin, said": the one addressed is not the speaker
+        subject = people.ending_before(aside.start(), unit[0])
+        if subject is None or not _FILLER.fullmatch(text, subject.end, aside.start()):
+            return None
+        mention = subject
     return Speaker(
         mention.person, people.phrase_start(mention), mention.end, mention.how, mention.confidence
     )

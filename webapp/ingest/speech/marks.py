@@ -30,6 +30,13 @@ _CLOSING_PUNCTUATION = ",.!?…"
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s*$")
 
 
+#: a turn printed with dashes, as Russian and Central Asian sites print speech: "— We are
+#: glad to see you, — Putin said." (the words up to the dash before the cue, their closing
+#: punctuation included), and the words after the cue when a dash resumes them
+_DASH_TURN = re.compile(r"[—–]\s+(?P<words>[^—–\"“”«»„\n]+?[,.!?…])\s+[—–]\s+(?=\w)")
+_DASH_RESUMED = re.compile(r"[.,]\s+[—–]\s+(?P<more>[^\W\d_][^—–\"“”«»„\n]*)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     start: int  # the words, without marks
@@ -48,6 +55,9 @@ def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
         carried = None
         closed_any = False
         still_open, left_open = left_open, None
+        if opened_at is None and (turn := _dash_turn(text, start, end)):
+            found.extend(turn)
+            continue
         for match in _MARK.finditer(text, start, end):
             position = match.start()
             if opened_at is not None and position == start and match.group() in _REOPENING:
@@ -85,6 +95,21 @@ def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
                 )
             )
     return [quote for quote in _trimmed(text, found) if quote.start < quote.end]
+
+
+def _dash_turn(text: str, start: int, end: int) -> list[Quote]:
+    """The words of a paragraph that opens with a dash and closes them with a dash and a cue:
+    "— We are glad to see you, — Putin said. — Welcome." is two quotes."""
+    if _MARK.search(text, start, end):
+        return []
+    turn = _DASH_TURN.match(text, start, end)
+    if turn is None:
+        return []
+    quotes = [Quote(turn.start("words"), turn.end("words"), True)]
+    resumed = _DASH_RESUMED.search(text, turn.end(), end)
+    if resumed is not None:
+        quotes.append(Quote(resumed.start("more"), resumed.end("more"), True))
+    return quotes
 
 
 def _opens(text: str, match: re.Match[str], start: int, end: int, inside: bool) -> bool:

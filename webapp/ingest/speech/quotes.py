@@ -36,6 +36,8 @@ from webapp.ingest.text import trim
 from webapp.ingest.text import trim_clause
 
 _WORD = re.compile(r"\w+")
+#: a clause of its own inside a sentence: "…, when Assad resolutely condemned …"
+_CLAUSE_OPENER = re.compile(r",\s+(?:when|where|while|as|after)\s+")
 _ACCORDING_LEAD = re.compile(r"\s*,\s*")
 #: a cue verb's noun object: "reaffirmed the readiness of …" reports no clause before it
 _NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these)\b")
@@ -173,7 +175,10 @@ def _attribute(
                 speech.statements.append(statement)
                 last_speaker = statement.speaker
         for cue in found:
-            statement = _indirect(text, cue, unit, speakers.get(cue), main_person, marks, found)
+            doer = main_person
+            if cue.kind == "participle" and cue not in speakers:
+                doer = _clause_subject(text, unit, cue, people) or main_person
+            statement = _indirect(text, cue, unit, speakers.get(cue), doer, marks, found)
             if statement is not None:
                 speech.statements.append(statement)
                 last_speaker = statement.speaker
@@ -182,6 +187,19 @@ def _attribute(
             salient = main_person
         elif subject is not None:
             salient = subject.person
+
+
+def _clause_subject(text: str, unit: tuple[int, int], cue: Cue, people: MentionIndex) -> str | None:
+    """The subject of the clause a participle closes, when a "when" or "as" clause opens with
+    a name: "Putin and Assad had a phone conversation, when Assad condemned the attack,
+    stressing that …" is Assad's."""
+    openers = list(_CLAUSE_OPENER.finditer(text, unit[0], cue.start))
+    if not openers:
+        return None
+    at = openers[-1].end()
+    for mention in people.within(at, cue.start):
+        return mention.person if people.phrase_start(mention) == at else None
+    return None
 
 
 class _SpokenCues:
