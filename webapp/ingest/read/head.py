@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
-from urllib.parse import urlsplit
 
 from webapp.ingest.dates import WrittenDate
 from webapp.ingest.dates import written_dates
@@ -35,7 +34,11 @@ from webapp.ingest.read.frame import is_frame
 from webapp.ingest.read.frame import is_gallery_strip
 from webapp.ingest.read.frame import is_head_frame
 from webapp.ingest.read.outlets import Outlets
-from webapp.ingest.text import HOST_NAME
+from webapp.ingest.read.sites import outlet_in
+from webapp.ingest.read.sites import page_address
+from webapp.ingest.read.sites import printed_address_date
+from webapp.ingest.read.sites import site_address
+from webapp.ingest.read.sites import site_named
 from webapp.ingest.text import lead_without_stop
 
 #: lines at the top in which a title, a subtitle, a byline or a dateline may stand
@@ -58,27 +61,12 @@ TITLE_WORDS = 40
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _CLOSERS = "\"'”’»)]"
-#: a site's appeal or copyright notice names the site: "Support The Moscow Times!",
-#: "© 2024 Orda.kz", "[Copyright The Jiji Press, Ltd.]"; a photographer's credit does not
-_SITE_NAMED = re.compile(
-    r"(?i:support|donate\sto|subscribe\sto)\s(?P<appeal>[^!]{1,60})!?"
-    r"|(?i:all\srights\sreserved\.?\s)?"
-    r"\[?(?i:©|\(c\)|copyright)(?:\s?©)?\s?(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?,?\s)?"
-    r"(?P<owner>[^,.\]]{2,40}(?:\.(?:kz|ru|com|uz|kg|az|by|am|tj|tm|cn))?)"
-    r"|(?P<signed>[^©,]{2,40}?)\s?©\s?(?:19|20)\d\d\b"  # "Caliber.az © 2026."
-)
-#: the site's own account in its appeal: "Follow us on Twitter @AzerNewsAz"
-_FOLLOW_HANDLE = re.compile(r"(?i:follow\sus\b)[^@]{0,40}@(?P<handle>\w{3,40})\W*$")
 #: an author line's outlet: after a comma or a dash ("By Diana Aliyeva – Trend:", as
 #: Trend signs its stories), or the outlet's staff: "By Reuters Staff"
 _AUTHOR_OF = re.compile(
     r"(?:,|\s[-–—])\s(?P<outlet>[^,|:]{2,50}?)\s*:?\s*$"
     r"|^(?:By|Written\sby)\s(?P<staff>[^,|]{2,40}?)\s(?:Staff|Correspondent|Reporter)s?\b"
 )
-_ADDRESS = re.compile(rf"(?:https?://)?(?P<host>{HOST_NAME})/?")
-_PAGE_ADDRESS = re.compile(rf"https?://(?P<host>{HOST_NAME})/\S+")
-#: a copyright notice that says it is the site's: its owner is the publisher, known or not
-_RIGHTS_RESERVED = re.compile(r"(?i:\ball\srights\sreserved\b)")
 
 
 @dataclass(slots=True)
@@ -114,15 +102,15 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         if site is not None:
             frame.sites.append(site.name)
             continue
-        if frame.address_date is None and _PAGE_ADDRESS.fullmatch(line.strip()):
-            frame.address_date = address_date(line.strip())
-        if (own := _page_address(line, table)) is not None:
+        if frame.address_date is None:
+            frame.address_date = printed_address_date(line)
+        if (own := page_address(line, table)) is not None:
             frame.sites.append(own)
             continue
         if is_frame(line):
             if _issued_by(line, kept):
                 kept.pop()  # the issuer's name above a press-release wire's distribution line
-            if (named := _site_named(line, table) or _site_address(line, table)) is not None:
+            if (named := site_named(line, table) or site_address(line, table)) is not None:
                 frame.sites.append(named)
             continue
         lowered = line.lower()
@@ -144,27 +132,6 @@ def remove_frame(lines: list[str], table: Outlets) -> tuple[list[str], Frame]:
         # "12.03.2024 14:05" above the title is the page's date: under the title, the byline's
         return [kept[top], dates[0], *kept[top + 1 :]], frame
     return kept[top:], frame
-
-
-#: a day in an address's path: "/2022/03/11/", "/20220915/", "/2025/0617/", "/2024-07-25-"
-_ADDRESS_DAY = re.compile(
-    r"/(?P<y>20\d\d)(?:/(?P<m1>[01]\d)/(?P<d1>[0-3]\d)|/(?P<m2>[01]\d)(?P<d2>[0-3]\d)"
-    r"|(?P<m3>[01]\d)(?P<d3>[0-3]\d)|-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))(?=[/_-])"
-)
-
-
-def address_date(address: str) -> date | None:
-    """The day a page's address gives in its path, when it gives a whole valid one:
-    "https://lenta.ru/news/2022/03/11/peregovory" is 2022-03-11; an id is not a date."""
-    path = urlsplit(address).path
-    for match in _ADDRESS_DAY.finditer(path):
-        month = next(match[g] for g in ("m1", "m2", "m3", "m4") if match[g])
-        day = next(match[g] for g in ("d1", "d2", "d3", "d4") if match[g])
-        try:
-            return date(int(match["y"]), int(month), int(day))
-        except ValueError:
-            continue
-    return None
 
 
 def _only_a_date(line: str) -> bool:
@@ -274,7 +241,7 @@ def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
         if dated is not None:
             found.date = found.date or dated.date
             found.dates.append(dated.date)
-            found.source = found.source or _outlet_in(dated.rest, table)
+            found.source = found.source or outlet_in(dated.rest, table)
             found.place = found.place or _city_at_end(dated.rest)
         elif outlet is not None:
             found.source = found.source or table.named(outlet).name
@@ -365,48 +332,6 @@ def _city_at_end(rest: str) -> str | None:
 
 def _is_dateline(line: str) -> bool:
     return match_dateline(line) is not None
-
-
-def _site_named(line: str, table: Outlets) -> str | None:
-    """The outlet a frame line names as the site's own: an appeal, a copyright notice."""
-    if (follow := _FOLLOW_HANDLE.match(line.strip())) is not None:
-        outlet = table.handle(follow["handle"])
-        return outlet.name if outlet is not None else None
-    match = _SITE_NAMED.match(line.strip())
-    if match is None:
-        return None
-    words = (match["appeal"] or match["owner"] or match["signed"]).strip()
-    words = re.sub(r"\s(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?$", "", words)  # "© Daryo 2024"
-    outlet = table.named(words) or table.named(words.removeprefix("The ").strip())
-    if outlet is not None:
-        return outlet.name
-    if match["owner"] and _RIGHTS_RESERVED.search(line) and words[:1].isupper():
-        return words
-    return None
-
-
-def _site_address(line: str, table: Outlets) -> str | None:
-    """A line that is only the site's address: "www.gazeta.uz"; not a press service's."""
-    address = _ADDRESS.fullmatch(line.strip())
-    outlet = table.domain(address["host"]) if address is not None else None
-    if outlet is None or outlet.relays:
-        return None  # "akorda.kz" under a story: the press service it relays
-    return outlet.name
-
-
-def _page_address(line: str, table: Outlets) -> str | None:
-    """A line that is only the page's own address at an outlet's domain, printed in its frame:
-    "https://sputniknews.com/20220915/putin--xi-meet-….html" is Sputnik's; a press service's
-    address is not a publisher's."""
-    address = _PAGE_ADDRESS.fullmatch(line.strip())
-    outlet = table.domain(address["host"]) if address is not None else None
-    return outlet.name if outlet is not None and not outlet.relays else None
-
-
-def _outlet_in(text: str, table: Outlets) -> str | None:
-    text = re.sub(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)", " ", text)
-    found = table.spelling_pattern.search(text)
-    return table.named(found.group()).name if found else None
 
 
 def _is_dated_caption(line: str) -> bool:

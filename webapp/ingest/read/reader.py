@@ -37,6 +37,7 @@ from webapp.ingest.read.given import GivenError
 from webapp.ingest.read.given import split_front_matter
 from webapp.ingest.read.outlets import Outlets
 from webapp.ingest.read.outlets import outlets
+from webapp.ingest.read.sites import address_date
 from webapp.ingest.read.sources import source
 from webapp.ingest.read.titles import TITLE_MAX as TITLE_MAX
 from webapp.ingest.read.titles import first_sentence
@@ -152,7 +153,7 @@ def read_bytes(name: str, data: bytes, given: Given | None = None) -> Document:
         notes.append("date line has no year")
     if published is None:
         # the page's address, printed in its frame or given: "…/news/2022/03/11/…"
-        given_day = head.address_date(meta.url) if meta.url is not None else None
+        given_day = address_date(meta.url) if meta.url is not None else None
         if (day := frame.address_date or given_day) is not None:
             published, date_from = day, "address"
             notes.append("date taken from the page's address")
