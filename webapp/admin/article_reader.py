@@ -301,6 +301,7 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
         "articles": {
             article.id: {
                 **reading_article.article_state(article),
+                "file": article.file,
                 "status": article.review_status.value,
                 "version": article.version_id,
             }

@@ -111,6 +111,7 @@ def test_date_place_and_participants_are_corrected_at_once(seeded, client, trans
         "version": 2,
         "held_on": "2024-02-03",
         "place": "Astana",
+        "occasion": None,
         "label": "2024-02-03, Astana",
         "participants": [
             [ids["smailov"], "Alikhan Smailov"],
