@@ -46,7 +46,7 @@ class ArticleForm(SessionCSRFForm):
     #: empty for "date unknown"
     published = WrittenDateField("Publication date")
     #: empty for "no source given"
-    source_id = IntegerField("Source", validators=[Optional()], render_kw={"placeholder": "none"})
+    source_id = IntegerField("Source", validators=[Optional()])
     dateline_place = StringField(
         "Dateline", filters=[strip], validators=[longest("dateline_place", "Dateline")]
     )
