@@ -113,8 +113,7 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
       var words = wordsOf("mentions", id) || data.mentions[id].person;
       var entry = link("“" + words + "”", "mentions", id);
       if (data.mentions[id].status === "rejected") {
-        entry.classList.add("text-muted");
-        entry.style.textDecoration = "line-through";
+        entry.classList.add("review-rejected");
       }
       return make("li", { "data-mention": id }, [entry, " " + data.mentions[id].status]);
     }));

@@ -2,8 +2,9 @@
 // Clicking a highlight or a side-list entry opens its record; j/k move between statements,
 // c confirms, r rejects, e corrects (a statement's speaker, whom a mention names, a meeting's
 // date, place, occasion and participants, the article's own details), u undoes the last change.
-// The article's header opens the article's record; a person in the People list, theirs. Each change is a small form
-// posted to /admin/reading/ with the CSRF token and the version the page saw.
+// The article's header opens the article's record; a person in the People list, theirs.
+// Each change is a small form posted to /admin/reading/ with the CSRF token and the version
+// the page saw.
 // The panel is built by article-reader-panels.js, an answer shown by article-reader-page.js,
 // the forms are in article-reader-forms.js and the DOM helpers in article-reader-parts.js.
 (function () {
