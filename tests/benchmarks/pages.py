@@ -287,7 +287,7 @@ def pages(facts: Facts) -> list[Page]:
             "person page",
             f"/admin/person/details/?id={facts.person}",
             Expect(
-                r'<li><a href="/admin/statement/details/\?id=',
+                r'<li><a href="/admin/article/read/\d+#statement-\d+"',
                 min(facts.person_statements, DETAILS_ROWS),
                 (re.escape(facts.person_name),),
             ),

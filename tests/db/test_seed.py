@@ -150,6 +150,21 @@ def test_dictionary_creates_people_aliases_and_positions(session):
     assert count(session, Position) == 2
 
 
+def test_dictionary_aliases_are_stored_in_the_dictionary_order(session):
+    aliases = ["Vladimir Putin", "Владимир Путин", "V. V. Putin", "Wladimir Putin"]
+    registry = Registry.from_data(
+        [{"name": "Vladimir Vladimirovich Putin", "country": "Russia", "aliases": aliases}]
+    )
+    seed.apply_dictionary(session, registry)
+    stored = session.scalars(
+        sa.select(PersonAlias.alias)
+        .join(Person)
+        .where(Person.name.startswith("Vladimir V"))
+        .order_by(PersonAlias.id)
+    )
+    assert list(stored) == aliases  # ids in the file's order, whatever the hash seed
+
+
 def test_dictionary_twice_changes_nothing(session):
     before = snapshot(session)
     assert seed.apply_dictionary(session, REGISTRY) == []

@@ -18,6 +18,7 @@ from flask_admin.contrib.sqla import ModelView
 
 from webapp.admin.flask_admin_hooks import OVERRIDDEN
 from webapp.admin.flask_admin_hooks import filter_join_path
+from webapp.admin.flask_admin_hooks import list_filters
 from webapp.admin.flask_admin_hooks import registered_views
 from webapp.db import db
 from webapp.models import Meeting
@@ -101,3 +102,19 @@ def test_flask_admin_still_records_the_joins_a_filter_needs(app):
         "which webapp/admin/flask_admin_hooks.py (filter_join_path) reads"
     )
     assert paths["meetings"] and all(p == [Meeting.participants] for p in paths["meetings"])
+
+
+def test_flask_admin_still_numbers_a_lists_filters_by_their_place(app):
+    """``list_filters`` reads ``ModelView._filters``, whose positions the list's ``flt<N>``
+    arguments and its active filters count."""
+    with app.app_context():
+        admin = Admin(Flask(__name__))
+        view = StatementsBySpeaker(Statement, db, endpoint="s")
+        admin.add_view(view)
+        filters = list_filters(view)
+        assert filters, (
+            f"Flask-Admin {VERSION} no longer keeps a view's filters in ModelView._filters, "
+            "which webapp/admin/flask_admin_hooks.py (list_filters) reads"
+        )
+        for index, flt in enumerate(filters):
+            assert view._filter_args[view.get_filter_arg(index, flt)] == (index, flt)

@@ -133,7 +133,13 @@ def test_details_page_lists_aliases_positions_statements_and_meetings(client, se
         said = db.session.scalars(sa.select(Statement.id).where(Statement.speaker_id == SMAILOV))
         statement_ids = list(said)
     assert len(statement_ids) == 1
-    assert f'href="/admin/statement/details/?id={statement_ids[0]}"' in page
+    with client.application.app_context():
+        article_id = db.session.get(Statement, statement_ids[0]).article_id
+    # the statement opens its article's reading page at its words; its record is a click away
+    reading = f"/admin/article/read/{article_id}#statement-{statement_ids[0]}"
+    listed = re.findall(r'<ul id="statements">(.*?)</ul>', page, re.S)[0]
+    assert re.search(rf'<li><a href="{re.escape(reading)}"', listed)
+    assert f'href="/admin/statement/details/?id={statement_ids[0]}">record</a>' in listed
     assert 'href="/admin/meeting/details/?id=2"' in page
     assert 'href="/admin/meeting/details/?id=5"' in page
     assert f"/admin/history/?flt0_table_equals=people&amp;flt1_row_equals={SMAILOV}" in page
@@ -281,10 +287,15 @@ def test_details_page_shows_the_newest_statements_and_links_to_all(app, client, 
             for n in range(30)
         )
         db.session.commit()
+        news_id = news.id
+        newest = db.session.scalar(sa.select(sa.func.max(Statement.id)))
     login(client, "vera")
     page = client.get(f"/admin/person/details/?id={SMAILOV}").get_data(as_text=True)
     listed = re.findall(r'<ul id="statements">(.*?)</ul>', page, re.S)[0]
     assert listed.count("<li>") == 20
+    reading = re.findall(r'<li><a href="/admin/article/read/(\d+)#statement-(\d+)"', listed)
+    assert len(reading) == 20 and {article for article, _ in reading} == {str(news_id)}
+    assert reading[0][1] == str(newest)
     assert "thing 29" in listed and "thing 9" not in listed
     assert "(indirect, Many things)" in listed
     assert "The newest 20 of 31:" in page

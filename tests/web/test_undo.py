@@ -188,14 +188,3 @@ def test_undo_after_a_merge_unmerges(app, client, ids):
 
     with app.app_context():
         assert snapshot() == before
-
-
-def test_deleting_a_person_offers_no_undo(app, client, ids):
-    """Mentions and meeting places go with a person, and no revision records them."""
-    login(client, "eddie")
-    token = csrf_token(client, "/admin/person/")
-    page = followed(
-        client, client.post("/admin/person/delete/", data={"csrf_token": token, "id": ids["carl"]})
-    )
-    assert "Record was successfully deleted." in page
-    assert undo_fields(page) is None

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import abort
+from flask import current_app
 from flask import flash
 from flask import g
 from flask import redirect
@@ -24,6 +25,8 @@ from flask import request
 from flask import url_for
 from flask_admin import AdminIndexView
 from flask_admin import BaseView
+from flask_admin.actions import action
+from flask_admin.babel import lazy_gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_login import current_user
 from sqlalchemy.orm import attributes
@@ -66,6 +69,8 @@ ROW_DATA = "admin_row_data"
 SEARCHED = "admin_searched"
 #: ``flask.g`` key: endpoint -> the ``Facets`` of its list page
 FACETS = "admin_facets"
+#: ``app.extensions`` key: (application root, endpoint, arguments) -> a static file's URL
+STATIC_URLS = "parley.admin_static_urls"
 STALE_MESSAGE = (
     "This record was changed by someone else since you opened it. Nothing was saved: "
     "reload it and apply your change again."
@@ -98,7 +103,27 @@ def url_pattern(endpoint: str, **values: Any) -> Callable[[int], str]:
     return lambda id: pattern.replace(ID_MARK, str(int(id)))
 
 
-class RoleGuard(ViewHooks):
+class StaticURLs:
+    """Flask-Admin's own stylesheets and scripts linked by URLs built once, not on every page.
+
+    Its base template links some fourteen files through ``get_url``, each a
+    ``url_for`` of about 17 µs. Their URLs depend only on the file, its
+    version and where the application is mounted, which make the key; they
+    are kept per application.
+    """
+
+    def get_url(self, endpoint: str, **kwargs: Any) -> str:
+        if not endpoint.endswith(".static"):
+            return super().get_url(endpoint, **kwargs)
+        urls = current_app.extensions.setdefault(STATIC_URLS, {})
+        key = (request.script_root, endpoint, tuple(sorted(kwargs.items())))
+        url = urls.get(key)
+        if url is None:
+            url = urls[key] = super().get_url(endpoint, **kwargs)
+        return url
+
+
+class RoleGuard(StaticURLs, ViewHooks):
     """Log in first; then reading needs ``read_role`` and any other method ``write_role``."""
 
     read_role = Role.VIEWER
@@ -163,6 +188,22 @@ class SecureModelView(SearchHook, RoleGuard, ModelView):
     @property
     def can_create(self) -> bool:
         return self.can_write
+
+    def row_keys(self, ids) -> list:
+        """The checked rows' ids as the primary key's type: PostgreSQL compares no integer
+        column with the text a form posts."""
+        columns = sa.inspect(self.model).primary_key
+        if len(columns) == 1 and columns[0].type.python_type is int:
+            return [int(id) for id in ids if str(id).isdigit()]
+        return list(ids)
+
+    @action(
+        "delete",
+        lazy_gettext("Delete"),
+        lazy_gettext("Are you sure you want to delete selected records?"),
+    )
+    def action_delete(self, ids):
+        return super().action_delete(self.row_keys(ids))
 
     @property
     def can_edit(self) -> bool:

@@ -22,11 +22,14 @@ takes the rows that have no related row, as the outer join did.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from flask import url_for
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
+from flask_admin.contrib.sqla.filters import FilterEqual
 from sqlalchemy.orm import RelationshipProperty
 from sqlalchemy.orm.interfaces import MANYTOONE
 from sqlalchemy.sql import visitors
@@ -136,3 +139,64 @@ def without_joins(filters: Sequence[Any], join_path) -> list[Any]:
             flt = RelatedFilter(flt, path)
         wrapped.append(flt)
     return wrapped
+
+
+#: the client-side widget of a ``LookupFilter`` (``static/filter-lookup.js``)
+LOOKUP_WIDGET = "record-lookup"
+#: the most choices one lookup request returns, whatever it asks for
+LOOKUP_LIMIT = 20
+
+
+class RecordFilter(FilterEqual):
+    """``<name> is <id>``: rows linked to one record, chosen from a facet or another page."""
+
+    def operation(self):
+        return "is"
+
+    def validate(self, value) -> bool:
+        return str(value).isdigit()
+
+    def clean(self, value) -> int:
+        return int(value)
+
+
+class LookupFilter(RecordFilter):
+    """``<name> is <id>``, the record chosen by typing part of its name, and shown by name.
+
+    The filter bar draws it as a select2 box that asks the view's AJAX lookup
+    ``lookup`` (one of its ``form_ajax_refs``) for choices as the editor
+    types; an active filter shows the record's label, read with ``labels``
+    ({id: label} for some ids), never its id. The condition stays
+    ``column = :id``.
+    """
+
+    def __init__(
+        self, column, name: str, lookup: str, labels: Callable[[list[int]], dict[int, str]]
+    ) -> None:
+        super().__init__(column, name, data_type=LOOKUP_WIDGET)
+        self.lookup = lookup
+        self.labels = labels
+
+
+def lookups(view, filters: Sequence[Any], active: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """What ``static/filter-lookup.js`` needs for the ``LookupFilter``s among ``filters``.
+
+    {filter argument: {"url": its lookup, "labels": {id: label}}}, with the
+    labels of the values of the ``active`` filters ((index, name, value), as
+    Flask-Admin gives them to its list template): one query a filter.
+    """
+    found: dict[str, Any] = {}
+    chosen: dict[int, set[int]] = {}
+    for index, _name, value in active:
+        flt = filters[index] if 0 <= index < len(filters) else None
+        if isinstance(flt, LookupFilter) and flt.validate(value):
+            chosen.setdefault(index, set()).add(flt.clean(value))
+    for index, flt in enumerate(filters):
+        if not isinstance(flt, LookupFilter):
+            continue
+        ids = sorted(chosen.get(index, ()))
+        found[view.get_filter_arg(index, flt)] = {
+            "url": url_for(f"{view.endpoint}.ajax_lookup", name=flt.lookup),
+            "labels": {str(id): label for id, label in flt.labels(ids).items()} if ids else {},
+        }
+    return found

@@ -2,9 +2,10 @@
 
 Flask-Admin has no public way to check each request to a view after its
 access check, to call a view only once, to replace the search box's query, to
-list an admin's views, or to tell which joins a filter needs. The classes below
-do these through its private names and hand over to methods with public names,
-which the rest of ``webapp.admin`` overrides.
+list an admin's views, to read a list's filters in the order of their indexes, or
+to tell which joins a filter needs. The classes below do these through its
+private names and hand over to methods with public names, which the rest of
+``webapp.admin`` overrides.
 ``tests/web/test_flask_admin_hooks.py`` checks each name against the installed
 Flask-Admin, so an upgrade that drops one or changes its arguments fails
 there, naming the hook.
@@ -64,6 +65,11 @@ class SearchHook:
 def filter_join_path(view: ModelView, flt: Any) -> list[Any]:
     """The relationships (or tables) Flask-Admin joins to apply the filter ``flt``."""
     return list(view._filter_joins.get(flt.key_name or flt.column, ()))
+
+
+def list_filters(view: ModelView) -> list[Any]:
+    """The filters of a list view, in the order their indexes in a list page's arguments count."""
+    return list(getattr(view, "_filters", None) or ())
 
 
 def registered_views(admin: Admin) -> list[BaseView]:

@@ -39,6 +39,7 @@ from webapp.admin.history_words import change_line
 from webapp.admin.history_words import change_rows
 from webapp.admin.history_words import names_of
 from webapp.admin.history_words import table_word
+from webapp.admin.history_words import taken_with
 from webapp.admin.history_words import wanted
 from webapp.admin.undo import UndoForm
 from webapp.admin.undo import parse_ids
@@ -66,6 +67,7 @@ TABLES = (
     "people",
     "person_aliases",
     "positions",
+    "sources",
     "statements",
     "users",
 )
@@ -283,6 +285,9 @@ class RevisionView(SecureModelView):
 
     def field_rows(self, revision: Revision) -> list[tuple[str, str, str]] | None:
         return change_rows(revision, self.names(revision))
+
+    def taken_with(self, revision: Revision) -> list[tuple[str, str]]:
+        return taken_with(revision)
 
     def merge_lines(self, revision: Revision) -> list[tuple[str, str]]:
         return merge_lines(revision, self.names(revision))

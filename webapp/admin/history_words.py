@@ -13,6 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from webapp.changes.cascade import CASCADE
+from webapp.changes.cascade import lines as cascade_lines
 from webapp.changes.revert import audited_model
 from webapp.changes.trail import COLLECTIONS
 from webapp.db import db
@@ -111,7 +113,7 @@ def references(table: str) -> dict[str, str]:
 
 def field_pairs(revision: Revision) -> list[tuple[str, Any, Any]] | None:
     """(field, old, new) for a revision that records field changes; None for others."""
-    changes = revision.changes or {}
+    changes = {key: pair for key, pair in (revision.changes or {}).items() if key != CASCADE}
     if revision.action in (Action.SEED, Action.MERGE) or not changes:
         return None
     if not all(isinstance(pair, list) and len(pair) == 2 for pair in changes.values()):
@@ -193,6 +195,13 @@ def change_line(revision: Revision, names: dict[Key, str]) -> str:
     if revision.action in (Action.CREATE, Action.DELETE):
         return revision.summary or ""
     return "; ".join(f"{field} {old} → {new}" for field, old, new in rows)
+
+
+def taken_with(revision: Revision) -> list[tuple[str, str]]:
+    """What a delete took with it, or its undo brought back: (what, how many), in words."""
+    if revision.action not in (Action.DELETE, Action.REVERT):
+        return []
+    return cascade_lines((revision.changes or {}).get(CASCADE))
 
 
 def about(revision: Revision) -> str:

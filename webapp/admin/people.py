@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace as Namespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,6 +22,7 @@ from wtforms import RadioField
 from wtforms.validators import InputRequired
 
 from webapp.admin import person_counts
+from webapp.admin import reading_links
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
@@ -95,6 +97,7 @@ POSITIONS = (
 NEWEST_STATEMENTS = (
     sa.select(
         Statement.id,
+        Statement.article_id,
         Statement.kind,
         sa.func.substr(Statement.text, 1, EXCERPT + 1).label("text"),
         sa.func.coalesce(Article.title, Article.file).label("article"),
@@ -250,51 +253,55 @@ class PersonView(SecureModelView):
 
     # -- the person's page ---------------------------------------------------------------
 
-    def activity(self, person: Person) -> dict[str, Any]:
+    def activity(self, person: Person) -> Namespace:
         """What the details page lists: the newest statements and meetings, and their totals.
 
         Plain rows with only the columns shown (a statement's excerpt is cut in
         SQL), so the page costs the same for a person with ten statements or a
         hundred thousand; the full lists are the statement and meeting lists,
-        filtered to the person.
+        filtered to the person. Namespaces rather than dicts: the template
+        reads them by attribute, which on a dict costs Jinja a failed
+        ``getattr`` (an exception) before the lookup, some 200 times a page.
         """
         statements = fetch(NEWEST_STATEMENTS, person=person.id)
         meetings = fetch(NEWEST_MEETINGS, person=person.id)
         others = others_at([meeting.id for meeting in meetings], person.id)
         details = self.row_data(person)
         statement_url = url_pattern("statement.details_view")
+        in_text = reading_links.statement_pattern()
         meeting_url = url_pattern("meeting.details_view")
         position_url = url_pattern("position.details_view")
-        return {
-            "duplicates": suggestions_for(person.id),
-            "aliases": details["aliases"].get(person.id, []),
-            "positions": [
-                {"href": position_url(row.id), "label": position_label(row), "row": row}
+        return Namespace(
+            duplicates=suggestions_for(person.id),
+            aliases=details["aliases"].get(person.id, []),
+            positions=[
+                Namespace(href=position_url(row.id), label=position_label(row), row=row)
                 for row in details["positions"].get(person.id, [])
             ],
-            "statements": [
-                {
-                    "href": statement_url(row.id),
-                    "kind": row.kind.value,
-                    "text": excerpt(row.text),
-                    "article": row.article,
-                }
+            statements=[
+                Namespace(
+                    href=in_text(row.article_id, row.id),
+                    record=statement_url(row.id),
+                    kind=row.kind.value,
+                    text=excerpt(row.text),
+                    article=row.article,
+                )
                 for row in statements
             ],
-            "meetings": [
-                {
-                    "href": meeting_url(row.id),
-                    "when": row.held_on.isoformat() if row.held_on else "undated",
-                    "place": row.place,
-                    "others": others.get(row.id, "nobody else"),
-                }
+            meetings=[
+                Namespace(
+                    href=meeting_url(row.id),
+                    when=row.held_on.isoformat() if row.held_on else "undated",
+                    place=row.place,
+                    others=others.get(row.id, "nobody else"),
+                )
                 for row in meetings
             ],
-            "statement_count": details["statements"].get(person.id, 0),
-            "meeting_count": details["meetings"].get(person.id, 0),
-            "all_statements": url_for("statement.index_view", flt0_speaker_equals=person.name),
-            "all_meetings": url_for("meeting.index_view", flt0_participant_equals=person.name),
-        }
+            statement_count=details["statements"].get(person.id, 0),
+            meeting_count=details["meetings"].get(person.id, 0),
+            all_statements=url_for("statement.index_view", flt0_speaker_equals=person.name),
+            all_meetings=url_for("meeting.index_view", flt0_participant_equals=person.name),
+        )
 
     # -- merging -------------------------------------------------------------------------
 

@@ -20,6 +20,9 @@ from webapp.admin import statement_list
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import fetch
 from webapp.admin.base import page_count
+from webapp.admin.filters import LOOKUP_LIMIT
+from webapp.admin.filters import lookups
+from webapp.admin.flask_admin_hooks import list_filters
 from webapp.admin.statement_form import SpeakerLoader
 from webapp.admin.statement_form import span_context
 from webapp.admin.statement_form import span_fields
@@ -104,6 +107,9 @@ class MeetingLoader(QueryAjaxModelLoader):
     def get_query(self):
         return super().get_query().options(selectinload(Meeting.participants))
 
+    def get_list(self, term: str, offset: int = 0, limit: int = 10):
+        return super().get_list(term, offset, min(limit, LOOKUP_LIMIT))
+
 
 class ConfirmMixin:
     """A bulk action that marks rows reviewed, recorded as reviews in the audit trail."""
@@ -113,7 +119,8 @@ class ConfirmMixin:
         """Only unreviewed rows: an edit or a rejection is an editor's decision to keep."""
         rows = db.session.scalars(
             db.select(self.model).where(
-                self.model.id.in_(ids), self.model.review_status == ReviewStatus.UNREVIEWED
+                self.model.id.in_(self.row_keys(ids)),
+                self.model.review_status == ReviewStatus.UNREVIEWED,
             )
         ).all()
         with recorded_as(Action.REVIEW):
@@ -159,12 +166,13 @@ class StatementView(ConfirmMixin, SecureModelView):
     )
     custom_sorts = {"speaker": statement_list.by_speaker, "article": statement_list.by_article}
     column_default_sort = ("id", True)
+    #: the record filters first: "Speaker" opens on "is", a person looked up by name
     column_filters = (
+        *statement_list.FILTERS,
         "speaker.name",
         "kind",
         "review_status",
         "article.published",
-        *statement_list.FILTERS,
     )
     facets = statement_list.FACETS
     list_template = "admin/statements/list.html"
@@ -188,7 +196,13 @@ class StatementView(ConfirmMixin, SecureModelView):
         "meeting": MeetingLoader(
             "meeting", db, Meeting, fields=("place", "occasion"), page_size=10
         ),
+        #: the Article filter's lookup; the form has no article field
+        "article": statement_list.ArticleLoader("article", page_size=10),
     }
+
+    def filter_lookups(self, active_filters) -> dict[str, Any]:
+        """The lookups of the filter bar's record filters, and the labels of the chosen ones."""
+        return lookups(self, list_filters(self), active_filters)
 
     def page_data(self, rows: list[Statement]) -> dict[str, Any]:
         search = (
@@ -287,9 +301,11 @@ class MeetingView(ConfirmMixin, SecureModelView):
         return {"articles": dict(fetch(REPORTED, ids=ids)) if ids else {}}
 
     def get_one(self, id):
+        if not str(id).isdigit():
+            return None
         return db.session.scalar(
             db.select(Meeting)
-            .where(Meeting.id == id)
+            .where(Meeting.id == int(id))
             .options(
                 selectinload(Meeting.participants),
                 selectinload(Meeting.articles),

@@ -20,6 +20,7 @@ from wtforms import IntegerField
 from wtforms.validators import NumberRange
 from wtforms.validators import Optional
 
+from webapp.admin.filters import LOOKUP_LIMIT
 from webapp.db import db
 from webapp.ingest.text import paragraphs
 from webapp.ingest.text import sentences
@@ -64,6 +65,8 @@ class SpeakerLoader(QueryAjaxModelLoader):
         super().__init__(name, db, Person, fields=("name",), minimum_input_length=0, **options)
 
     def get_list(self, term: str, offset: int = 0, limit: int = 10):
+        """A page of people in the name index's order, read until it is full."""
+        limit = min(limit, LOOKUP_LIMIT)
         query = self.get_query()
         if term:
             query = query.filter(Person.name.icontains(term, autoescape=True))

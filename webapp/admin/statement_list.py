@@ -7,14 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
-from flask_admin.contrib.sqla.filters import FilterEqual
 from markupsafe import Markup
 
 from webapp.admin.base import fetch
 from webapp.admin.base import url_pattern
 from webapp.admin.facets import Facet
 from webapp.admin.facets import labels_of
+from webapp.admin.filters import LOOKUP_LIMIT
+from webapp.admin.filters import LookupFilter
 from webapp.admin.person_colours import person_colour
 from webapp.db import db
 from webapp.models import Article
@@ -33,19 +35,6 @@ CONFIDENCE_BANDS = (
     ("likely", "0.7 to 0.9", 0.7, 0.9),
     ("sure", "0.9 and over", 0.9, None),
 )
-
-
-class RecordFilter(FilterEqual):
-    """``<name> is <id>``: rows linked to one record, chosen from a facet or another page."""
-
-    def operation(self):
-        return "is"
-
-    def validate(self, value) -> bool:
-        return str(value).isdigit()
-
-    def clean(self, value) -> int:
-        return int(value)
 
 
 class ConfidenceBandFilter(BaseSQLAFilter):
@@ -89,10 +78,31 @@ def meeting_labels(ids: list[int]) -> dict[int, str]:
     return labels
 
 
+#: {id: label} for some people, articles or meetings: what a chip and a facet show
+SPEAKER_LABELS = labels_of(sa.select(Person.id, Person.name).where(Person.id.in_(IDS)))
+ARTICLE_LABELS = labels_of(
+    sa.select(Article.id, sa.func.coalesce(Article.title, Article.file)).where(Article.id.in_(IDS))
+)
+
+
+class ArticleLoader(QueryAjaxModelLoader):
+    """Articles whose title holds what was typed, the newest first, a page at a time."""
+
+    def __init__(self, name: str, **options):
+        super().__init__(name, db, Article, fields=("title",), **options)
+
+    def get_list(self, term: str, offset: int = 0, limit: int = 10):
+        query = self.get_query()
+        if term:
+            query = query.filter(Article.title.icontains(term, autoescape=True))
+        query = query.order_by(Article.id.desc())
+        return query.offset(offset).limit(min(limit, LOOKUP_LIMIT)).all()
+
+
 FILTERS = (
-    RecordFilter(Statement.speaker_id, "Speaker"),
-    RecordFilter(Statement.article_id, "Article"),
-    RecordFilter(Statement.meeting_id, "Meeting"),
+    LookupFilter(Statement.speaker_id, "Speaker", "speaker", SPEAKER_LABELS),
+    LookupFilter(Statement.article_id, "Article", "article", ARTICLE_LABELS),
+    LookupFilter(Statement.meeting_id, "Meeting", "meeting", meeting_labels),
     ConfidenceBandFilter(Statement.confidence, "Confidence"),
 )
 BAND = sa.case(
@@ -100,24 +110,8 @@ BAND = sa.case(
     else_=CONFIDENCE_BANDS[-1][0],
 )
 FACETS = (
-    Facet(
-        "Speaker",
-        Statement.speaker_id,
-        "speaker_is",
-        labels_of(sa.select(Person.id, Person.name).where(Person.id.in_(IDS))),
-        parse=int,
-    ),
-    Facet(
-        "Article",
-        Statement.article_id,
-        "article_is",
-        labels_of(
-            sa.select(Article.id, sa.func.coalesce(Article.title, Article.file)).where(
-                Article.id.in_(IDS)
-            )
-        ),
-        parse=int,
-    ),
+    Facet("Speaker", Statement.speaker_id, "speaker_is", SPEAKER_LABELS, parse=int),
+    Facet("Article", Statement.article_id, "article_is", ARTICLE_LABELS, parse=int),
     Facet("Meeting", Statement.meeting_id, "meeting_is", meeting_labels, parse=int),
     Facet(
         "Kind",

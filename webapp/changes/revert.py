@@ -25,6 +25,7 @@ from webapp.changes.restore import reverting
 from webapp.changes.trail import AUDITED
 from webapp.changes.trail import COLLECTIONS
 from webapp.changes.trail import PAUSED
+from webapp.db import db
 from webapp.models import Action
 from webapp.models import Revision
 from webapp.models import Role
@@ -142,11 +143,26 @@ def restore(session: Session, model: type, revision: Revision, user: User) -> Re
     return record
 
 
+def in_undo_order(revisions: list[Revision]) -> list[Revision]:
+    """Newest first, but the rows one request deleted come back parents first.
+
+    Deleting an article deletes its statements and meeting reports before
+    it, and a meeting only it reported; bringing them back needs the article
+    and the meeting first, whatever order the session flushed them in.
+    """
+    rank = {table.name: i for i, table in enumerate(db.metadata.sorted_tables)}
+    others = [revision for revision in revisions if revision.action != Action.DELETE]
+    deletes = [revision for revision in revisions if revision.action == Action.DELETE]
+    deletes.sort(key=lambda revision: rank.get(revision.table_name, len(rank)))
+    return others + deletes
+
+
 def undo(session: Session, revision_ids: list[int], user: User) -> list[Revision]:
     """Revert the revisions one request wrote, newest first; the reverts, in that order.
 
     Rows a create made that an earlier step of the same undo has removed already
-    (an alias, with the person created beside it) are passed over. Raises
+    (an alias, with the person created beside it) are passed over; deleted rows
+    come back parents first (``in_undo_order``). Raises
     ``RevertError`` when any one cannot be undone; the caller rolls back then.
     """
     revisions = session.scalars(
@@ -162,7 +178,7 @@ def undo(session: Session, revision_ids: list[int], user: User) -> list[Revision
     created = [revision for revision in revisions if revision.action == Action.CREATE]
     present = {revision.id for revision in created if exists(revision)}
     done = []
-    for revision in revisions:
+    for revision in in_undo_order(revisions):
         if revision.id in present and not exists(revision):
             continue
         done.append(revert(session, revision, user))

@@ -143,13 +143,15 @@ def country_named(words: str) -> str | None:
     return country_of(words)
 
 
+@lru_cache(maxsize=8192)
 def city_name(words: str, capital: bool = False) -> str | None:
     """The name to store for a city a phrase names, or None.
 
     "Alma-Ata" -> "Almaty", "the Kremlin" -> "Moscow", "Nur-Sultan" stays. The
     whole phrase is tried, then its first word and the part before a hyphen
     ("Moscow-based"). With ``capital`` ("the capital X"), an unknown phrase
-    that is not a country is taken as the city it names.
+    that is not a country is taken as the city it names. Remembered: it is
+    asked about every capitalised word of a dateline and of a name.
     """
     words = words.strip().rstrip(".,").removeprefix("the ").strip()
     if not words:

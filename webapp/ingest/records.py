@@ -7,6 +7,7 @@ character index into ``Document.text`` (the clean text), so that
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,9 +23,29 @@ __all__ = [
     "NewPerson",
     "Statement",
     "StatementKind",
+    "pickled_by_fields",
 ]
 
 
+def pickled_by_fields(cls):
+    """Pickle a frozen, slotted dataclass as its class and its fields' values, in order.
+
+    Seeding's worker processes send every record to the writer; unpickled
+    through the class itself, a record costs a fifth of what the
+    dataclass's own state functions take, which read the fields anew for
+    every record.
+    """
+    values = operator.attrgetter(*cls.__slots__)
+
+    def __reduce__(self):
+        found = values(self)
+        return type(self), found if isinstance(found, tuple) else (found,)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article after reading: clean text and what the reader recognised."""
@@ -48,6 +69,7 @@ class Document:
     notes: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -57,6 +79,7 @@ class Mention:
     confidence: float
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Meeting:
     start: int  # the sentence that is the evidence for the meeting
@@ -73,6 +96,7 @@ class Meeting:
     place_from: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Statement:
     start: int  # the words said, without quote marks
@@ -84,6 +108,7 @@ class Statement:
     meeting: int | None = None  # index into Extraction.meetings
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class NewPerson:
     """A person named in the text but absent from the dictionary."""
@@ -92,6 +117,7 @@ class NewPerson:
     country: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Extraction:
     document: Document

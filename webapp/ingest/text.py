@@ -74,7 +74,11 @@ def _normalise(text: str) -> str:
 
 def contains_any(text: str, start: int, end: int, words: Iterable[str]) -> bool:
     """Whether ``text[start:end]`` contains one of the words."""
-    return any(text.find(word, start, end) >= 0 for word in words)
+    find = text.find
+    for word in words:  # a loop, not any() over a generator: it is asked thousands of times a page
+        if find(word, start, end) >= 0:
+            return True
+    return False
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -44,7 +44,8 @@ class Revision(Base):
     action: Mapped[Action] = mapped_column(enum_column(Action, "action"), index=True)
     table_name: Mapped[str] = mapped_column(String(50))
     row_id: Mapped[int | None]
-    #: {"field": [old, new], ...}; for seeding and merges, what was created or moved
+    #: {"field": [old, new], ...}; for seeding and merges, what was created or moved; a
+    #: delete's "cascade" holds the rows the database removed or unlinked with the row
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     summary: Mapped[str | None] = mapped_column(Text)
     #: the revision this one reverts, if it is a revert

@@ -41,7 +41,7 @@ def apply_dictionary(session: Session, registry: Registry) -> list[int]:
             person_id = person.id
             created.append(person_id)
             index.add(entry.name, person_id)
-        for alias in {entry.name, *entry.aliases}:
+        for alias in dict.fromkeys(entry.aliases):  # in the dictionary's order: stable ids
             if (person_id, alias) not in known_aliases and alias != entry.name:
                 session.add(PersonAlias(person_id=person_id, alias=alias))
                 known_aliases.add((person_id, alias))

@@ -28,6 +28,7 @@ from webapp.ingest import ReadError
 from webapp.ingest import Registry
 from webapp.ingest import extract
 from webapp.ingest import read_path
+from webapp.ingest.records import pickled_by_fields
 
 #: files per task sent to a worker: fewer, larger messages between the processes
 BATCH = 16
@@ -46,6 +47,7 @@ def default_jobs() -> int:
     return max(1, min(available, MAX_DEFAULT_JOBS))
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """One file made ready for writing, or the reason it cannot be."""

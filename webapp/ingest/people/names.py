@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 from functools import lru_cache
@@ -157,11 +158,17 @@ class NameHit:
 _FUZZY_CACHE_SIZE = 10_000
 
 
+#: runs whose plan is remembered; the cache is emptied when full
+_PLAN_CACHE_SIZE = 50_000
+
+
 @dataclass
 class Matcher:
     registry: Registry
     first: dict[str, list[Form]] = field(default_factory=dict)
     fuzzy: dict[str, tuple[str, How] | None] = field(default_factory=dict)
+    #: run of capitalised words -> its plan (``_plan``), the same wherever the run stands
+    plans: dict[str, Plan] = field(default_factory=dict)
 
     @classmethod
     def build(cls, registry: Registry) -> Matcher:
@@ -206,18 +213,64 @@ def normal(text: str) -> str:
     return text.replace("’", "'")
 
 
+#: a run's words, as (start, end, word) relative to the run, and the steps found in them:
+#: (_SEGMENT, indices) for loose words that may be a name, (_FORM, first, last, form) for a
+#: registry form
+Plan = tuple[tuple[tuple[int, int, str], ...], tuple[tuple, ...]]
+_SEGMENT = "segment"
+_FORM = "form"
+_NOTHING: Plan = ((), ())
+
+
 def find_names(text: str, matcher: Matcher) -> list[NameHit]:
     hits: list[NameHit] = []
+    plans = matcher.plans
     for run in _RUN.finditer(text):
-        if _lone_stop_word(run.group(), matcher):
-            continue
-        hits.extend(
-            hit
-            for hit in _run_hits(text, run.start(), run.end(), matcher)
-            # "Islam Karimov Tashkent International Airport": a place named after him
-            if hit.end == run.end() or _VENUE_AFTER.match(text, hit.end) is None
-        )
+        phrase = run.group()
+        plan = plans.get(phrase)
+        if plan is None:
+            plan = _plan(phrase, matcher)
+            if len(plans) >= _PLAN_CACHE_SIZE:
+                plans.clear()
+            plans[phrase] = plan
+        if plan[1]:
+            hits.extend(
+                hit
+                for hit in _run_hits(text, run.start(), plan, matcher)
+                # "Islam Karimov Tashkent International Airport": a place named after him
+                if hit.end == run.end() or _VENUE_AFTER.match(text, hit.end) is None
+            )
     return hits
+
+
+def _plan(run: str, matcher: Matcher) -> Plan:
+    """What in a run does not depend on the text around it: its words, forms and segments.
+
+    A news page names the same people and places again and again, and so do
+    the pages after it: the words of a run, the registry forms among them and
+    the segments of the others are worked out once per run, and only what
+    the surrounding text decides (a place, a title, an honorific) each time.
+    """
+    if _lone_stop_word(run, matcher):
+        return _NOTHING
+    tokens = tuple((m.start(), m.end(), normal(m.group())) for m in _TOKEN.finditer(run))
+    words = [token[2] for token in tokens]
+    steps: list[tuple] = []
+    loose: list[int] = []
+    index = 0
+    while index < len(tokens):
+        form = _form_at(words, index, matcher)
+        if form is None:
+            loose.append(index)
+            index += 1
+            continue
+        steps.extend(_loose_segments(tokens, loose))
+        loose = []
+        last = index + len(form.tokens) - 1
+        steps.append((_FORM, index, last, form))
+        index = last + 1
+    steps.extend(_loose_segments(tokens, loose))
+    return tokens, tuple(steps)
 
 
 def _lone_stop_word(run: str, matcher: Matcher) -> bool:
@@ -232,22 +285,14 @@ def _lone_stop_word(run: str, matcher: Matcher) -> bool:
     return word in STOP_WORDS and word not in matcher.first
 
 
-def _run_hits(text: str, start: int, end: int, matcher: Matcher) -> Iterator[NameHit]:
-    tokens = [(m.start(), m.end(), normal(m.group())) for m in _TOKEN.finditer(text, start, end)]
-    words = [token[2] for token in tokens]
-    loose: list[int] = []
-    index = 0
-    while index < len(tokens):
-        form = _form_at(words, index, matcher)
-        if form is None:
-            loose.append(index)
-            index += 1
+def _run_hits(text: str, start: int, plan: Plan, matcher: Matcher) -> Iterator[NameHit]:
+    tokens = [(start + first, start + end, word) for first, end, word in plan[0]]
+    for step in plan[1]:
+        if step[0] is _SEGMENT:
+            yield from _segment_hits(text, tokens, step[1], matcher)
             continue
-        yield from _loose_hits(text, tokens, loose, matcher)
-        loose = []
-        last = index + len(form.tokens) - 1
-        if last == index and _is_place(text, tokens[index][0], words[index]):
-            index += 1
+        _kind, index, last, form = step
+        if last == index and _is_place(text, tokens[index][0], tokens[index][2]):
             continue
         yield NameHit(
             tokens[index][0],
@@ -257,8 +302,6 @@ def _run_hits(text: str, start: int, end: int, matcher: Matcher) -> Iterator[Nam
             form.person,
             form.how,
         )
-        index = last + 1
-    yield from _loose_hits(text, tokens, loose, matcher)
 
 
 def _form_at(words: list[str], index: int, matcher: Matcher) -> Form | None:
@@ -269,10 +312,10 @@ def _form_at(words: list[str], index: int, matcher: Matcher) -> Form | None:
     return None
 
 
-def _loose_hits(
-    text: str, tokens: list[tuple[int, int, str]], loose: list[int], matcher: Matcher
-) -> Iterator[NameHit]:
-    """Hits among the words of a run that no registry form covered."""
+def _loose_segments(
+    tokens: tuple[tuple[int, int, str], ...], loose: list[int]
+) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """The segments of the words of a run that no registry form covered: names, perhaps."""
     segment: list[int] = []
     for index in loose:
         word = tokens[index][2]
@@ -280,9 +323,11 @@ def _loose_hits(
         if (_name_like(word) or _is_initial(word)) and contiguous:
             segment.append(index)
             continue
-        yield from _segment_hits(text, tokens, _without_last_initials(tokens, segment), matcher)
+        if found := _without_last_initials(tokens, segment):
+            yield _SEGMENT, tuple(found)
         segment = [index] if _name_like(word) or _is_initial(word) else []
-    yield from _segment_hits(text, tokens, _without_last_initials(tokens, segment), matcher)
+    if found := _without_last_initials(tokens, segment):
+        yield _SEGMENT, tuple(found)
 
 
 def _is_initial(word: str) -> bool:
@@ -316,7 +361,7 @@ def _name_like(word: str) -> bool:
 
 
 def _segment_hits(
-    text: str, tokens: list[tuple[int, int, str]], segment: list[int], matcher: Matcher
+    text: str, tokens: list[tuple[int, int, str]], segment: Sequence[int], matcher: Matcher
 ) -> Iterator[NameHit]:
     segment = _without_honorific(text, tokens, segment)
     if not segment:
@@ -359,8 +404,8 @@ def _institution(tokens: list[tuple[int, int, str]], first: int) -> bool:
 
 
 def _without_honorific(
-    text: str, tokens: list[tuple[int, int, str]], segment: list[int]
-) -> list[int]:
+    text: str, tokens: list[tuple[int, int, str]], segment: Sequence[int]
+) -> Sequence[int]:
     """ "H.H. Sheikh …", "H.E. Mr …": the leading initials are a form of address."""
     initials = 0
     while initials < len(segment) and _is_initial(tokens[segment[initials]][2]):
@@ -373,7 +418,7 @@ def _without_honorific(
     return segment
 
 
-def _core_length(tokens: list[tuple[int, int, str]], segment: list[int]) -> int:
+def _core_length(tokens: list[tuple[int, int, str]], segment: Sequence[int]) -> int:
     """Words of a name without its particles: "Mohamed Bin Zayed Al Nahyan" has three."""
     return sum(1 for index in segment if tokens[index][2].lower() not in _PARTICLES)
 
