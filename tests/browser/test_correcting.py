@@ -10,10 +10,10 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.test_reviewing import TRANSCRIPT_004
-from tests.browser.test_reviewing import open_reading
-from tests.browser.test_reviewing import screenshot
-from tests.browser.test_reviewing import still_same_page
+from tests.browser.helpers import TRANSCRIPT_004
+from tests.browser.helpers import open_reading
+from tests.browser.helpers import screenshot
+from tests.browser.helpers import still_same_page
 
 UNDATED_MEETING = 6  # Tokayev and Putin, reported by the transcript without a date or place
 

@@ -1,11 +1,10 @@
 """Choosing a speaker in the statements list's filter bar by typing part of their name."""
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-SCREENSHOTS = Path("test-artifacts/browser")
+from tests.browser.helpers import screenshot
 
 
 def test_a_speaker_is_chosen_by_part_of_the_name_and_named_in_the_chip(logged_in, live_server):
@@ -37,7 +36,4 @@ def test_a_speaker_is_chosen_by_part_of_the_name_and_named_in_the_chip(logged_in
     )
     assert not re.search(r"\d", chip.inner_text())
     expect(page.locator("section.facets .selected")).to_contain_text("Alikhan Smailov")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=SCREENSHOTS / "test_a_speaker_is_chosen_by_part_of_the_name.png", full_page=True
-    )
+    screenshot(page, "test_a_speaker_is_chosen_by_part_of_the_name", full_page=True)

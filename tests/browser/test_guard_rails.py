@@ -6,11 +6,11 @@ Each test leaves a screenshot named after it under ``test-artifacts/browser/``.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-SHOTS = Path("test-artifacts/browser")
+from tests.browser.helpers import screenshot
+
 SELECT = """(box, words) => {
   const node = box.querySelector('#span-words').firstChild;
   const at = node.textContent.indexOf(words);
@@ -22,11 +22,6 @@ SELECT = """(box, words) => {
   selection.addRange(range);
   box.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
 }"""
-
-
-def screenshot(page, name: str, *, full_page: bool = True) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def test_reselect_a_statement_span(logged_in, live_server):
@@ -47,7 +42,7 @@ def test_reselect_a_statement_span(logged_in, live_server):
     # "Moscow is ready to develop " is 27 characters
     expect(page.locator("#start_char")).to_have_value(str(start + 27))
     expect(page.locator("#end_char")).to_have_value(str(start + 58))
-    screenshot(page, "test_reselect_a_statement_span")
+    screenshot(page, "test_reselect_a_statement_span", full_page=True)
     page.locator("input[type=submit][value=Save]").click()
     expect(page.locator(".alert-success")).to_be_visible()
     page.goto(live_server + "/admin/statement/edit/?id=1")
@@ -71,7 +66,7 @@ def test_the_queue_keeps_its_place(logged_in, live_server):
     expect(page.locator(f"tr#{decided}")).to_have_count(0)
     expect(page.locator(f"tr#{following}")).to_be_in_viewport()
     expect(remaining).to_contain_text(f"{before - 1} left to review")
-    screenshot(page, "test_the_queue_keeps_its_place", full_page=False)  # what the editor sees
+    screenshot(page, "test_the_queue_keeps_its_place")  # what the editor sees
 
 
 def person_id(page, live_server, name: str) -> str:
@@ -94,7 +89,7 @@ def test_a_merge_warning_is_confirmed_and_the_merge_undone(logged_in, live_serve
     expect(warnings).to_contain_text("are both quoted in")
     page.get_by_role("button", name="Merge 2 people anyway").click()
     expect(page.locator("#confirm-error")).to_contain_text("Tick the box")
-    screenshot(page, "test_a_merge_warning_is_confirmed_and_the_merge_undone")
+    screenshot(page, "test_a_merge_warning_is_confirmed_and_the_merge_undone", full_page=True)
     page.get_by_label("Alikhan Smailov", exact=True).check()
     page.get_by_label("I have read the warnings above").check()
     page.get_by_role("button", name="Merge 2 people anyway").click()
@@ -115,4 +110,4 @@ def test_a_person_page_suggests_the_duplicate(logged_in, live_server):
     suggested.get_by_role("link", name="Merge…").click()
     expect(page.get_by_role("heading", name="Merge people")).to_be_visible()
     expect(page.locator("#merge-warnings")).to_have_count(0)
-    screenshot(page, "test_a_person_page_suggests_the_duplicate")
+    screenshot(page, "test_a_person_page_suggests_the_duplicate", full_page=True)

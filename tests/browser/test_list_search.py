@@ -1,11 +1,10 @@
 """Searching the statements list in a real browser: snippets with the matched words marked."""
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-SCREENSHOTS = Path("test-artifacts/browser")
+from tests.browser.helpers import screenshot
 
 
 def test_a_search_shows_highlighted_snippets(logged_in, live_server):
@@ -26,7 +25,4 @@ def test_a_search_shows_highlighted_snippets(logged_in, live_server):
     # the speakers are shown in their own colours, and the facets count the matches
     expect(page.locator("td.col-speaker a.person-name").first).to_be_visible()
     expect(page.locator("section.facets")).to_contain_text("Mikhail Mishustin")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=SCREENSHOTS / "test_a_search_shows_highlighted_snippets.png", full_page=True
-    )
+    screenshot(page, "test_a_search_shows_highlighted_snippets", full_page=True)

@@ -1,36 +1,19 @@
 """Reviewing on the reading page, in a real browser: the keyboard, the side panel, Undo, layout.
 
 Each test leaves a screenshot named after it under ``test-artifacts/browser/``.
-A marker set on ``window`` survives only while no page is loaded, so finding it
-at the end shows that the changes were saved without a reload.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
-#: the seed articles' ids, in the order seeding loads them (000 first)
-REPORT_002 = 3  # a TASS report: sixteen statements, two quotes inside reported speech
-TRANSCRIPT_004 = 5  # Smailov and Mishustin in Almaty: two transcript turns
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
-
-
-def open_reading(page, live_server, article: int, fragment: str = ""):
-    page.set_viewport_size({"width": 1400, "height": 900})
-    page.goto(f"{live_server}/admin/article/read/{article}{fragment}")
-    page.evaluate("window.parleyMarker = 'no reload'")
-
-
-def still_same_page(page) -> None:
-    assert page.evaluate("window.parleyMarker") == "no reload"
+from tests.browser.helpers import REPORT_002
+from tests.browser.helpers import TRANSCRIPT_004
+from tests.browser.helpers import open_reading
+from tests.browser.helpers import screenshot
+from tests.browser.helpers import still_same_page
 
 
 def statement_order(page) -> list[str]:

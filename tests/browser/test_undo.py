@@ -1,12 +1,9 @@
 """Undoing a save from its confirmation message, and the date picker, in a real browser."""
 
-from pathlib import Path
-
 from playwright.sync_api import expect
 
+from tests.browser.helpers import screenshot
 from tests.browser.test_editing import choose_in_lookup
-
-SHOTS = Path("test-artifacts/browser")
 
 
 def speaker_of_statement_one(page, live_server) -> str:
@@ -23,13 +20,12 @@ def test_undo_from_the_confirmation_message(logged_in, live_server):
     page.locator("input[type=submit][value=Save]").click()
     message = page.locator(".alert-success", has_text="Record was successfully saved.")
     expect(message).to_be_visible()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "test_undo_from_the_confirmation_message.png"))
+    screenshot(page, "test_undo_from_the_confirmation_message")
 
     message.get_by_role("button", name="Undo").click()
 
     expect(page.locator(".alert-success", has_text="Undone: 1 change reverted.")).to_be_visible()
-    page.screenshot(path=str(SHOTS / "test_undo_from_the_confirmation_message-undone.png"))
+    screenshot(page, "test_undo_from_the_confirmation_message-undone")
     assert speaker_of_statement_one(page, live_server) == "Mikhail Mishustin"
     page.goto(live_server + "/admin/history/?flt0_table_equals=statements&flt1_row_equals=1")
     actions = page.locator("td.col-action")

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import defer
 from sqlalchemy.orm import joinedload
 
+from webapp.admin import reading_article
 from webapp.admin.article_text import UNKNOWN
 from webapp.admin.article_text import Span
 from webapp.admin.article_text import colours
@@ -122,10 +123,12 @@ class LegendEntry:
 
 @dataclass(frozen=True)
 class PersonRow:
+    id: int
     name: str
     colour: str
     mentions: int
     href: str
+    review_status: str
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,7 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
         )
 
     names: dict[int, str] = {m.person_id: m.name for m in mentions}
+    person_status = {m.person_id: m.review_status.value for m in mentions}
     names.update({s.speaker_id: s.speaker for s in statements if s.speaker_id is not None})
     # a rejected mention names nobody: its person is not counted as mentioned here
     counts = Counter(m.person_id for m in mentions if m.mention_status != ReviewStatus.REJECTED)
@@ -272,7 +276,12 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
     if any(s.speaker_id is None for s in statements):
         legend.append(LegendEntry("unknown speaker", UNKNOWN, None))
     person_rows = sorted(
-        (PersonRow(names[pid], palette[pid], counts[pid], person_url(pid)) for pid in counts),
+        (
+            PersonRow(
+                pid, names[pid], palette[pid], counts[pid], person_url(pid), person_status[pid]
+            )
+            for pid in counts
+        ),
         key=lambda row: (-row.mentions, row.name),
     )
     meeting_rows = [
@@ -289,6 +298,14 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
         for m in meetings
     ]
     records = {
+        "articles": {
+            article.id: {
+                **reading_article.article_state(article),
+                "file": article.file,
+                "status": article.review_status.value,
+                "version": article.version_id,
+            }
+        },
         "statements": {
             s.id: {
                 "speaker_id": s.speaker_id,

@@ -1,5 +1,6 @@
 """Reviewing from the reading page without a reload: confirm, reject, correct a statement's
-speaker, whom a mention names, or a meeting's date, place and participants; and undo.
+speaker, whom a mention names, a meeting's date, place, occasion and participants, or the
+article's own details; and undo.
 
 The reading page's script (``static/article-reader.js``) posts small forms here
 and reads JSON back. Each form carries the session's CSRF token and the
@@ -8,7 +9,8 @@ is refused with 409 and the row as it now is, never overwritten. Every change
 goes through the session, so the audit trail records it like any edit (a
 verdict as a review, a correction as an update), and the answer names that
 revision, which Undo reverts through ``webapp.changes.revert``. The correction
-forms are in ``webapp.admin.reading_corrections``.
+forms are in ``webapp.admin.reading_corrections`` and, for the article itself,
+``webapp.admin.reading_article``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from wtforms.validators import AnyOf
 from wtforms.validators import InputRequired
 from wtforms.validators import Optional
 
+from webapp.admin import reading_article
 from webapp.admin import reading_corrections as corrections
 from webapp.admin.base import STALE_MESSAGE
 from webapp.auth import CSRF_FAILED
@@ -38,6 +41,7 @@ from webapp.changes.revert import revert
 from webapp.changes.trail import recorded_as
 from webapp.db import db
 from webapp.models import Action
+from webapp.models import Article
 from webapp.models import Meeting
 from webapp.models import Mention
 from webapp.models import Person
@@ -48,12 +52,14 @@ from webapp.models import Statement
 
 #: the records the reading page reviews, by table name (as in the URLs and the audit trail)
 MODELS: dict[str, type] = {
+    "articles": Article,
     "statements": Statement,
     "meetings": Meeting,
     "people": Person,
     "mentions": Mention,
 }
 NOUNS = {
+    "articles": "article",
     "statements": "statement",
     "meetings": "meeting",
     "people": "person",
@@ -88,6 +94,8 @@ def state(row: Any) -> dict[str, Any]:
         values.update(corrections.mention_state(row))
     elif isinstance(row, Meeting):
         values.update(corrections.meeting_state(row))
+    elif isinstance(row, Article):
+        values.update(reading_article.article_state(row))
     return values
 
 
@@ -230,6 +238,26 @@ def meeting(row_id: int):
     message = corrections.meeting_message(row_id, form, participants)
     change = corrections.meeting_change(form, participants)
     return save("meetings", found, form.version_id.data, change, None, message)
+
+
+@bp.post("/articles/<int:row_id>/correct")
+def article(row_id: int):
+    found = db.session.get(Article, row_id)
+    if found is None:
+        return refused(404, "No such article.")
+    form = reading_article.ArticleForm(request.form)
+    valid = form.validate()
+    typed = reading_article.field_errors(form)
+    if typed and "csrf_token" not in form.errors:
+        return refused(400, typed, found)
+    if not valid:
+        return form_refused(form)
+    source, missing = reading_article.chosen_source(form)
+    if missing:
+        return refused(400, missing, found)
+    message = reading_article.article_message(row_id, form, source)
+    change = reading_article.article_change(form, source)
+    return save("articles", found, form.version_id.data, change, None, message)
 
 
 @bp.post("/undo/<int:revision_id>")

@@ -21,6 +21,7 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 
 from webapp.admin import article_reader
+from webapp.admin import reading_article
 from webapp.admin import reading_links
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import page_count
@@ -237,6 +238,8 @@ class ArticleView(SecureModelView):
             delete_form.url.data = self.get_url(".index_view")
         script = {
             **reading.records,
+            # the choices of the article's source, for its correction form
+            "sources": reading_article.sources() if self.can_write else [],
             "can_write": self.can_write,
             "csrf_token": TokenForm().csrf_token.current_token if self.can_write else None,
             "urls": {
@@ -244,6 +247,7 @@ class ArticleView(SecureModelView):
                 "speaker": url_for("article_review.speaker", row_id=0),
                 "mention_person": url_for("article_review.mention_person", row_id=0),
                 "meeting": url_for("article_review.meeting", row_id=0),
+                "article": url_for("article_review.article", row_id=0),
                 "person": url_for(
                     "person.details_view",
                     id="PERSON",

@@ -1,5 +1,5 @@
 """What the reading page corrects beyond a verdict: whom a mention names, and a meeting's
-date, place and participants.
+date, place, occasion and participants.
 
 The forms are read by ``webapp.admin.article_review``, which checks the CSRF
 token and the version and saves through the audit trail. A value that cannot
@@ -29,6 +29,7 @@ from webapp.models import ReviewStatus
 from webapp.models.common import utcnow
 
 PLACE_LENGTH = Meeting.__table__.c.place.type.length
+OCCASION_LENGTH = Meeting.__table__.c.occasion.type.length
 NOBODY = "Participants: name at least one person, or reject the meeting."
 
 
@@ -63,6 +64,14 @@ class MeetingForm(SessionCSRFForm):
         filters=[strip],
         validators=[Length(max=PLACE_LENGTH, message=f"Place: at most {PLACE_LENGTH} letters.")],
     )
+    #: left as it is when the form does not send it (an older page's form)
+    occasion = StringField(
+        "Occasion",
+        filters=[strip],
+        validators=[
+            Length(max=OCCASION_LENGTH, message=f"Occasion: at most {OCCASION_LENGTH} letters.")
+        ],
+    )
     participant_id = PersonIdsField("Participants", default=list)
     version_id = IntegerField(validators=[InputRequired()])
 
@@ -71,7 +80,7 @@ def field_errors(form: SessionCSRFForm) -> str | None:
     """The messages of the fields an editor typed, each naming its field; None if none."""
     messages = [
         message
-        for name in ("held_on", "place", "participant_id")
+        for name in ("held_on", "place", "occasion", "participant_id")
         for message in (form.errors.get(name) or ())
     ]
     return " ".join(messages) or None
@@ -91,6 +100,7 @@ def meeting_state(meeting: Meeting) -> dict[str, Any]:
     return {
         "held_on": meeting.held_on.isoformat() if meeting.held_on else None,
         "place": meeting.place,
+        "occasion": meeting.occasion,
         "label": label(meeting),
         "participants": [[person.id, person.name] for person in meeting.participants],
     }
@@ -130,6 +140,8 @@ def meeting_change(form: MeetingForm, participants: list[Person]):
     meetings row itself would not be written otherwise."""
     held_on = form.held_on.data
     place = form.place.data or None
+    occasion_sent = bool(form.occasion.raw_data)
+    occasion = form.occasion.data or None
 
     def change(meeting: Meeting) -> None:
         # read before any change: loading them later would flush the changes made so far
@@ -140,6 +152,8 @@ def meeting_change(form: MeetingForm, participants: list[Person]):
         if meeting.place != place:
             meeting.place = place
             meeting.place_from = None
+        if occasion_sent and meeting.occasion != occasion:
+            meeting.occasion = occasion
         if before != sorted(p.id for p in participants):
             meeting.participants = participants
         if db.session.is_modified(meeting):
@@ -153,4 +167,5 @@ def meeting_message(meeting_id: int, form: MeetingForm, participants: list[Perso
     when = form.held_on.data.isoformat() if form.held_on.data else "undated"
     where = form.place.data or "no place"
     names = ", ".join(sorted(p.name for p in participants))
-    return f"Meeting {meeting_id} set to {when}, {where}, with {names}"
+    occasion = f", for “{form.occasion.data}”" if form.occasion.data else ""
+    return f"Meeting {meeting_id} set to {when}, {where}{occasion}, with {names}"

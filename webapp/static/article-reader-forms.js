@@ -1,5 +1,6 @@
 // The reading page's correction forms, opened in the review panel (article-reader.js): a
-// statement's speaker, whom a mention names, and a meeting's date, place and participants.
+// statement's speaker, whom a mention names, a meeting's date, place, occasion and
+// participants, and the article's own details.
 // Each calls onSave with the values to post, or onCancel; none posts by itself.
 window.ParleyReaderForms = (function () {
   "use strict";
@@ -57,6 +58,54 @@ window.ParleyReaderForms = (function () {
 
   // A meeting: its date as people write one (empty: undated), its place, and who took
   // part, each removed with its button or added from the person picker.
+  function textBox(id, name, value, placeholder) {
+    var box = make("input", {
+      type: "text",
+      id: id,
+      name: name,
+      class: "form-control form-control-sm",
+      placeholder: placeholder,
+      autocomplete: "off",
+    });
+    box.value = value || "";
+    return box;
+  }
+
+  function labelled(id, text, control) {
+    return [make("label", { for: id, class: "mb-1 mt-1", text: text }), control];
+  }
+
+  // The article's own record: title, subtitle, publication date as people write one
+  // (empty: unknown), its source (one of the sources, or none) and its dateline place.
+  function articleForm(data, article, onSave, onCancel) {
+    var title = textBox("review-title", "title", article.title, "");
+    var subtitle = textBox("review-subtitle", "subtitle", article.subtitle, "none");
+    var published = textBox("review-published", "published", article.published, "3 Feb 2023");
+    var source = make("select", { id: "review-source", name: "source_id", class: "form-control form-control-sm" }, [
+      parts.option("", "no source given"),
+    ].concat(data.sources.map(function (pair) { return parts.option(pair[0], pair[1]); })));
+    source.value = article.source_id === null ? "" : String(article.source_id);
+    var dateline = textBox("review-dateline", "dateline_place", article.dateline_place, "Moscow");
+    var node = form([].concat(
+      labelled("review-title", "Title", title),
+      labelled("review-subtitle", "Subtitle", subtitle),
+      labelled("review-published", "Publication date", published),
+      labelled("review-source", "Source", source),
+      labelled("review-dateline", "Dateline place", dateline),
+      [buttons("Save details", onCancel)]
+    ), function () {
+      onSave({
+        title: title.value,
+        subtitle: subtitle.value,
+        published: published.value,
+        source_id: source.value,
+        dateline_place: dateline.value,
+      });
+    });
+    node.focusFirst = function () { title.focus(); };
+    return node;
+  }
+
   function meetingForm(data, meeting, onSave, onCancel) {
     var people = meeting.participants.map(function (pair) { return [String(pair[0]), pair[1]]; });
     var date = make("input", {
@@ -77,6 +126,7 @@ window.ParleyReaderForms = (function () {
       autocomplete: "off",
     });
     place.value = meeting.place || "";
+    var occasion = textBox("review-occasion", "occasion", meeting.occasion, "a state visit");
     var list = make("ul", { class: "list-unstyled mb-1 review-participants" });
 
     function showPeople() {
@@ -119,13 +169,14 @@ window.ParleyReaderForms = (function () {
       date,
       make("label", { for: "review-place", class: "mb-1 mt-1", text: "Place" }),
       place,
+    ].concat(labelled("review-occasion", "Occasion", occasion), [
       make("div", { class: "mb-1 mt-1", text: "Participants" }),
       list,
-    ].concat(picker.nodes, [
+    ], picker.nodes, [
       button("Add", "btn-outline-secondary mt-1", add),
       buttons("Save meeting", onCancel),
     ]), function () {
-      var values = [["held_on", date.value], ["place", place.value]];
+      var values = [["held_on", date.value], ["place", place.value], ["occasion", occasion.value]];
       people.forEach(function (person) { values.push(["participant_id", person[0]]); });
       onSave(values);
     });
@@ -133,5 +184,10 @@ window.ParleyReaderForms = (function () {
     return node;
   }
 
-  return { speakerForm: speakerForm, mentionForm: mentionForm, meetingForm: meetingForm };
+  return {
+    speakerForm: speakerForm,
+    mentionForm: mentionForm,
+    meetingForm: meetingForm,
+    articleForm: articleForm,
+  };
 })();

@@ -92,11 +92,43 @@ window.ParleyReaderPage = function (data, text) {
     known.label = row.label;
     known.held_on = row.held_on;
     known.place = row.place;
+    known.occasion = row.occasion;
     known.participants = row.participants;
     if (item) {
+      var occasion = item.querySelector(".record-occasion");
+      occasion.textContent = row.occasion || "";
+      occasion.hidden = !row.occasion;
       item.querySelector(".record-label").textContent = row.label;
       item.querySelector(".record-participants").textContent = names(row.participants) || "no participants";
     }
+  }
+
+  // The article's header: its title, subtitle, source, date and dateline as now stored.
+  function applyArticle(known, row, item) {
+    ["title", "subtitle", "published", "date_from", "source_id", "source", "dateline_place"].forEach(
+      function (name) { known[name] = row[name]; }
+    );
+    if (!item) {
+      return;
+    }
+    item.querySelector(".record-title").textContent = row.title || known.file;
+    var subtitle = item.querySelector(".record-subtitle");
+    subtitle.textContent = row.subtitle || "";
+    subtitle.hidden = !row.subtitle;
+    item.querySelector(".record-source").textContent = row.source || "no source given";
+    item.querySelector(".record-published").textContent =
+      (row.published || "date unknown") + (row.date_from ? " (taken from: " + row.date_from + ")" : "");
+    item.querySelector(".record-dateline").textContent = "dateline " + (row.dateline_place || "none");
+  }
+
+  // The People list's counts, after a mention was rejected, put back or moved.
+  function countPeople() {
+    document.querySelectorAll('.side-record[data-record="people"]').forEach(function (item) {
+      var person = data.people[item.dataset.id];
+      if (person) {
+        item.querySelector(".record-mentions").textContent = String(person.mentions);
+      }
+    });
   }
 
   function apply(table, row) {
@@ -125,6 +157,11 @@ window.ParleyReaderPage = function (data, text) {
       applyMention(known, row);
     } else if (table === "meetings" && "label" in row) {
       applyMeeting(known, row, item);
+    } else if (table === "articles" && "title" in row) {
+      applyArticle(known, row, item);
+    }
+    if (table === "mentions") {
+      countPeople();
     }
   }
 

@@ -99,6 +99,26 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
     ]));
   }
 
+  // The person's mentions in this article, each opening its own panel; a rejected one
+  // (which names nobody) is struck through.
+  function mentionsOf(personId) {
+    var ids = Object.keys(data.mentions).filter(function (id) {
+      return String(data.mentions[id].person_id) === String(personId);
+    });
+    ids.sort(function (a, b) { return data.mentions[a].start - data.mentions[b].start; });
+    if (!ids.length) {
+      return null;
+    }
+    return make("ul", { class: "list-unstyled mb-2 review-mentions" }, ids.map(function (id) {
+      var words = wordsOf("mentions", id) || data.mentions[id].person;
+      var entry = link("“" + words + "”", "mentions", id);
+      if (data.mentions[id].status === "rejected") {
+        entry.classList.add("review-rejected");
+      }
+      return make("li", { "data-mention": id }, [entry, " " + data.mentions[id].status]);
+    }));
+  }
+
   function personPanel(row) {
     add(make("h2", { class: "h6", text: row.name }));
     add(fields([
@@ -108,6 +128,7 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
     ]));
     add(aroundLine("Mentioned in"));
     add(actions(false));
+    add(mentionsOf(shown.id));
     add(make("a", { href: row.href, text: "Person page" }));
   }
 
@@ -123,7 +144,25 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
     add(make("a", { href: row.href, text: "Meeting page" }));
   }
 
-  var PANELS = { statements: statementPanel, mentions: mentionPanel, people: personPanel, meetings: meetingPanel };
+  function articlePanel(row) {
+    add(make("h2", { class: "h6", text: "Article: " + (row.title || "no title") }));
+    add(fields([
+      ["Subtitle", row.subtitle || "none"],
+      ["Published", (row.published || "date unknown") + (row.date_from ? " (taken from: " + row.date_from + ")" : "")],
+      ["Source", row.source || "no source given"],
+      ["Dateline", row.dateline_place || "none"],
+      ["Status", row.status],
+    ]));
+    add(actions(true));
+  }
+
+  var PANELS = {
+    statements: statementPanel,
+    mentions: mentionPanel,
+    people: personPanel,
+    meetings: meetingPanel,
+    articles: articlePanel,
+  };
 
   function render() {
     panel.replaceChildren();

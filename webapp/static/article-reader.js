@@ -1,8 +1,10 @@
 // The reading page: review the highlighted records in the side panel, without reloading.
 // Clicking a highlight or a side-list entry opens its record; j/k move between statements,
 // c confirms, r rejects, e corrects (a statement's speaker, whom a mention names, a meeting's
-// date, place and participants), u undoes the last change. Each change is a small form
-// posted to /admin/reading/ with the CSRF token and the version the page saw.
+// date, place, occasion and participants, the article's own details), u undoes the last change.
+// The article's header opens the article's record; a person in the People list, theirs.
+// Each change is a small form posted to /admin/reading/ with the CSRF token and the version
+// the page saw.
 // The panel is built by article-reader-panels.js, an answer shown by article-reader-page.js,
 // the forms are in article-reader-forms.js and the DOM helpers in article-reader-parts.js.
 (function () {
@@ -29,7 +31,12 @@
   var messageLine = document.getElementById("review-message");
   var undoButton = document.getElementById("review-undo");
   // the correction each kind of record takes, by its URL in data.urls
-  var CORRECTIONS = { statements: "speaker", mentions: "mention_person", meetings: "meeting" };
+  var CORRECTIONS = {
+    statements: "speaker",
+    mentions: "mention_person",
+    meetings: "meeting",
+    articles: "article",
+  };
   var order = [];
   text.querySelectorAll("[data-statement]").forEach(function (piece) {
     if (order.indexOf(piece.dataset.statement) === -1) {
@@ -202,6 +209,7 @@
       statements: function () { return forms.speakerForm(data, row.speaker_id, save, render); },
       mentions: function () { return forms.mentionForm(data, row.person_id, save, render); },
       meetings: function () { return forms.meetingForm(data, row, save, render); },
+      articles: function () { return forms.articleForm(data, row, save, render); },
     }[table]();
     render();
     panel.appendChild(form);
@@ -230,8 +238,15 @@
   document.querySelectorAll(".side-record").forEach(function (item) {
     item.addEventListener("click", function (event) {
       var act = event.target.closest("[data-act]");
-      if (event.target.closest("a") && !act) {
+      var link = event.target.closest("a");
+      if (link && !act && !link.hasAttribute("data-panel")) {
         return;
+      }
+      if (link && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey)) {
+        return; // a new tab or window still opens the link
+      }
+      if (link) {
+        event.preventDefault(); // the record opens in the panel; the panel links to its page
       }
       select(item.dataset.record, item.dataset.id, true);
       if (act && act.dataset.act === "correct") {

@@ -111,6 +111,7 @@ def test_date_place_and_participants_are_corrected_at_once(seeded, client, trans
         "version": 2,
         "held_on": "2024-02-03",
         "place": "Astana",
+        "occasion": None,
         "label": "2024-02-03, Astana",
         "participants": [
             [ids["smailov"], "Alikhan Smailov"],
@@ -288,3 +289,46 @@ def test_a_place_with_markup_is_shown_as_text(seeded, client, transcript, editor
     assert place not in page
     assert "undated, &lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in page  # the side list
     assert "\\u003cimg src=x" in page  # the panel's data, as JSON that no tag can end
+
+
+def test_the_occasion_is_corrected_with_the_date_and_place(seeded, client, transcript, editor, ids):
+    undated = transcript["undated"]
+    people = [ids["tokayev"], ids["putin"]]
+    token = editor["csrf_token"]
+    data = {"held_on": "", "place": "", "occasion": " a telephone call ", "version_id": 1}
+    response = client.post(
+        f"/admin/reading/meetings/{undated}/correct",
+        data={**data, "participant_id": people, "csrf_token": token},
+    )
+    assert response.status_code == 200
+    answer = response.get_json()
+    assert answer["message"] == (
+        f"Meeting {undated} set to undated, no place, for “a telephone call”, "
+        "with Kassym-Jomart Tokayev, Vladimir Putin"
+    )
+    assert (answer["row"]["occasion"], answer["row"]["status"]) == ("a telephone call", "edited")
+    (revision,) = revisions(seeded, "meetings", undated)
+    assert revision.changes == {
+        "occasion": [None, "a telephone call"],
+        "review_status": ["unreviewed", "edited"],
+    }
+    details = client.get(f"/admin/history/details/?id={revision.id}").text
+    assert "<td>occasion</td><td>—</td><td>a telephone call</td>" in details
+    # a form without the field (a page loaded before it was offered) leaves it as it is
+    again = correct(client, answer["csrf_token"], undated, "", "Astana", people, version=2)
+    assert again.get_json()["row"]["occasion"] == "a telephone call"
+    undone = undo(client, again.get_json()["csrf_token"], again.get_json()["revision"])
+    assert undone.get_json()["row"]["place"] is None
+    with seeded.app_context():
+        assert db.session.get(Meeting, undated).occasion == "a telephone call"
+
+
+def test_an_occasion_too_long_is_refused_naming_its_field(seeded, client, transcript, editor, ids):
+    data = {"occasion": "O" * 501, "version_id": 1, "participant_id": [ids["tokayev"]]}
+    response = client.post(
+        f"/admin/reading/meetings/{transcript['undated']}/correct",
+        data={**data, "csrf_token": editor["csrf_token"]},
+    )
+    assert response.status_code == 400
+    assert response.get_json()["error"] == "Occasion: at most 500 letters."
+    assert stored(seeded, transcript["undated"]) == UNDATED

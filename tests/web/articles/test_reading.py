@@ -19,7 +19,9 @@ from webapp.admin.article_text import containers
 from webapp.admin.article_text import segments
 from webapp.db import db
 from webapp.models import Article
+from webapp.models import Mention
 from webapp.models import Person
+from webapp.models import ReviewStatus
 from webapp.models import Source
 from webapp.models import StatementKind
 
@@ -89,7 +91,8 @@ def test_reading_page_legend_and_records(seeded, client):
     assert page.index('id="article-text"') < page.index('<details class="article-more')
     people = page.split("article-people", 1)[1].split("</section>", 1)[0]
     # 004 names Smailov five times: once as "Alihan Smailov", four times as "Smailov"
-    assert re.search(r"Alikhan Smailov</a></span>\s*<span[^>]*>5</span>", people)
+    smailov = r"Alikhan Smailov</a>\s*<span[^>]*>[a-z]+</span></span>\s*<span[^>]*>5</span>"
+    assert re.search(smailov, people)
 
 
 def test_reading_page_in_a_handful_of_queries(seeded, client, queries):
@@ -198,3 +201,21 @@ def test_markup_in_articles_is_shown_as_text(hostile, client):
         assert "<img src=x" not in page, path
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, path
         assert "&lt;img src=x onerror=alert(1)&gt;" in page, path
+
+
+def test_each_person_in_the_people_list_opens_their_record_in_the_panel(seeded, client, transcript):
+    login(client, "eddie")
+    page = client.get(f"/admin/article/read/{transcript['article']}").text
+    people = page.split("article-people", 1)[1].split("</section>", 1)[0]
+    listed = re.findall(
+        r'<li class="[^"]*side-record[^"]*" data-record="people" data-id="(\d+)"', people
+    )
+    with seeded.app_context():
+        named = db.session.scalars(
+            sa.select(Mention.person_id)
+            .where(Mention.article_id == transcript["article"])
+            .where(Mention.review_status != ReviewStatus.REJECTED)
+            .distinct()
+        ).all()
+    assert sorted(int(found) for found in listed) == sorted(named) and len(named) == 4
+    assert people.count("data-panel>") == 4  # the name opens the panel, not the person's page

@@ -157,7 +157,7 @@ def test_a_verdict_on_a_row_changed_since_is_refused(seeded, client, transcript,
 def test_a_verdict_asks_for_a_known_verdict_and_record(seeded, client, transcript, editor):
     token = editor["csrf_token"]
     assert verdict(client, token, "statements", transcript["smailov"], "edited").status_code == 400
-    assert verdict(client, token, "articles", transcript["article"]).status_code == 404
+    assert verdict(client, token, "sources", 1).status_code == 404
     assert verdict(client, token, "statements", 999999).status_code == 404
 
 
