@@ -32,6 +32,8 @@ from webapp import PROJECT_ROOT
 pytestmark = pytest.mark.slow
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+#: the speed notes, whose commands are checked with the README's
+SPEED = (PROJECT_ROOT / "docs" / "speed.md").read_text(encoding="utf-8")
 #: the database the README's PostgreSQL example names; the test uses a throw-away one
 README_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/parley"
 SERVERS = re.compile(r"^(make (run|serve)|\S*parley (run|serve))$")
@@ -52,8 +54,8 @@ def table_commands() -> list[str]:
 
 
 def sh_blocks() -> list[list[str]]:
-    """The commands of each ```sh block, without their comments."""
-    blocks = re.findall(r"^```sh\n(.*?)^```", README, re.MULTILINE | re.DOTALL)
+    """The commands of each ```sh block of the README and docs/speed.md, without comments."""
+    blocks = re.findall(r"^```sh\n(.*?)^```", README + SPEED, re.MULTILINE | re.DOTALL)
     commands = []
     for block in blocks:
         lines = [re.sub(r"\s+#.*$", "", line).strip() for line in block.splitlines()]
