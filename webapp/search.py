@@ -113,14 +113,18 @@ class UserQuery:
         groups = [" & ".join(term(t) for t in terms) for terms in self.alternatives]
         return " | ".join(f"({g})" for g in groups)
 
-    def names(self, column) -> sa.ColumnElement[bool] | None:
-        """The query as a condition on a name: each word starts a word of the name."""
+    def names(self, column, like_ignores_case: bool = False) -> sa.ColumnElement[bool] | None:
+        """The query as a condition on a name: each word starts a word of the name.
+
+        SQLite's LIKE already ignores case, as far as its ``lower()`` does (ASCII
+        letters), so there names are compared as stored: ``lower()`` on every
+        name took three quarters of the time of the look-up.
+        """
+        starts = column.startswith if like_ignores_case else column.istartswith
+        contains = column.contains if like_ignores_case else column.icontains
 
         def word_in(text: str) -> sa.ColumnElement[bool]:
-            return sa.or_(
-                column.istartswith(text, autoescape=True),
-                column.icontains(" " + text, autoescape=True),
-            )
+            return sa.or_(starts(text, autoescape=True), contains(" " + text, autoescape=True))
 
         if not self:
             return None
@@ -202,7 +206,9 @@ def speakers(session, table: str, query: UserQuery) -> list[int]:
     if table not in SPEAKER_COLUMNS or not query:
         return []
     people = sa.table("people", sa.column("id"), sa.column("name"))
-    return list(session.scalars(sa.select(people.c.id).where(query.names(people.c.name))))
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    condition = query.names(people.c.name, like_ignores_case=sqlite)
+    return list(session.scalars(sa.select(people.c.id).where(condition)))
 
 
 def matching_ids(session, table: str, user_query: str) -> sa.Select:

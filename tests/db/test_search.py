@@ -100,5 +100,8 @@ def test_search_stems_reads_or_and_phrases_and_finds_speakers(any_app):
             "Oil exports grew",
         ]
         assert found("petrov") == ["They met in Astana"]
+        # a speaker's name in any case, by the start of one of its words, not inside one
+        assert found("PETROV") == found("bOrIs") == ["They met in Astana"]
+        assert found("etrov") == []
         for typed in ('"unclosed', "OR", "AND (", "NEAR(x", "*", '"', "-x", "a OR OR", "'"):
             found(typed)  # no syntax error, whatever is typed
