@@ -51,6 +51,7 @@ window.ParleyReaderWords = (function () {
     node.addEventListener("submit", function (event) {
       event.preventDefault();
       if (chosen) {
+        window.getSelection().removeAllRanges();
         onSave({ start_char: chosen.from, end_char: chosen.to });
       }
     });
