@@ -190,7 +190,7 @@ def speaker(row_id: int):
         if speaker is None:
             return refused(400, "No such person.", statement)
     kind = form.kind.data if form.kind.raw_data else None
-    message = reading_statement.speaker_message(row_id, speaker, kind)
+    message = reading_statement.speaker_message(statement, speaker, kind)
     change = reading_statement.speaker_change(speaker, kind)
     return save("statements", statement, form.version_id.data, change, None, message)
 

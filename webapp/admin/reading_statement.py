@@ -81,10 +81,11 @@ def speaker_change(speaker, kind: str | None):
     return change
 
 
-def speaker_message(row_id: int, speaker, kind: str | None) -> str:
+def speaker_message(statement: Statement, speaker, kind: str | None) -> str:
+    """What the change says: the speaker, and the kind when it is a new one."""
     who = speaker.name if speaker else "unknown"
-    message = f"Speaker of statement {row_id} set to {who}"
-    return f"{message}, {KINDS[kind]}" if kind else message
+    message = f"Speaker of statement {statement.id} set to {who}"
+    return f"{message}, {KINDS[kind]}" if kind and kind != statement.kind.value else message
 
 
 def words_problem(form, statement: Statement) -> str | None:

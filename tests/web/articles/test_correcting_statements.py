@@ -212,6 +212,20 @@ def test_the_kind_is_saved_with_the_speaker(seeded, client, transcript, editor):
     assert stored(seeded, statement)[3] == StatementKind.TRANSCRIPT
 
 
+def test_the_same_kind_is_not_named_in_the_message(seeded, client, transcript, editor):
+    statement = transcript["smailov"]
+    speaker_id = editor["statements"][str(statement)]["speaker_id"]
+    same = speaker_and_kind(client, editor["csrf_token"], statement, speaker_id, "transcript")
+    assert same.get_json()["message"] == (
+        f"Nothing to change: speaker of statement {statement} set to Alikhan Smailov already."
+    )
+    assert stored(seeded, statement)[3:] == (
+        StatementKind.TRANSCRIPT,
+        ReviewStatus.UNREVIEWED,
+        1,
+    )
+
+
 def test_an_unknown_kind_is_refused_naming_the_field(seeded, client, transcript, editor):
     statement = transcript["smailov"]
     before = stored(seeded, statement)
