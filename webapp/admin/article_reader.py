@@ -311,6 +311,8 @@ def load(article_id: int, *, editor: bool) -> Reading | None:
                 "speaker_id": s.speaker_id,
                 "speaker": s.speaker,
                 "kind": s.kind.value,
+                "start": s.start_char,
+                "end": s.end_char,
                 "meeting_id": s.meeting_id,
                 "confidence": round(s.confidence, 2),
                 "status": s.review_status.value,

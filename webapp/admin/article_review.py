@@ -1,6 +1,6 @@
 """Reviewing from the reading page without a reload: confirm, reject, correct a statement's
-speaker, whom a mention names, a meeting's date, place, occasion and participants, or the
-article's own details; and undo.
+speaker, kind and words, whom a mention names, a meeting's date, place, occasion and
+participants, or the article's own details; and undo.
 
 The reading page's script (``static/article-reader.js``) posts small forms here
 and reads JSON back. Each form carries the session's CSRF token and the
@@ -9,7 +9,8 @@ is refused with 409 and the row as it now is, never overwritten. Every change
 goes through the session, so the audit trail records it like any edit (a
 verdict as a review, a correction as an update), and the answer names that
 revision, which Undo reverts through ``webapp.changes.revert``. The correction
-forms are in ``webapp.admin.reading_corrections`` and, for the article itself,
+forms are in ``webapp.admin.reading_statement`` (a statement's),
+``webapp.admin.reading_corrections`` and, for the article itself,
 ``webapp.admin.reading_article``.
 """
 
@@ -28,10 +29,10 @@ from wtforms import HiddenField
 from wtforms import IntegerField
 from wtforms.validators import AnyOf
 from wtforms.validators import InputRequired
-from wtforms.validators import Optional
 
 from webapp.admin import reading_article
 from webapp.admin import reading_corrections as corrections
+from webapp.admin import reading_statement
 from webapp.admin.base import STALE_MESSAGE
 from webapp.auth import CSRF_FAILED
 from webapp.auth import SessionCSRFForm
@@ -77,19 +78,11 @@ class VerdictForm(SessionCSRFForm):
     version_id = IntegerField(validators=[InputRequired()])
 
 
-class SpeakerForm(SessionCSRFForm):
-    #: empty for "unknown speaker"
-    speaker_id = IntegerField(validators=[Optional()])
-    version_id = IntegerField(validators=[InputRequired()])
-
-
 def state(row: Any) -> dict[str, Any]:
     """What the page shows of a reviewed row, after a change or a refused one."""
     values = {"id": row.id, "status": row.review_status.value, "version": row.version_id}
     if isinstance(row, Statement):
-        speaker = row.speaker
-        values["speaker_id"] = speaker.id if speaker else None
-        values["speaker"] = speaker.name if speaker else None
+        values.update(reading_statement.statement_state(row))
     elif isinstance(row, Mention):
         values.update(corrections.mention_state(row))
     elif isinstance(row, Meeting):
@@ -185,22 +178,41 @@ def speaker(row_id: int):
     statement = db.session.get(Statement, row_id)
     if statement is None:
         return refused(404, "No such statement.")
-    form = SpeakerForm(request.form)
+    form = reading_statement.SpeakerForm(request.form)
     if not form.validate():
         return form_refused(form)
+    wrong_kind = form.kind_problem()
+    if wrong_kind:
+        return refused(400, wrong_kind, statement)
     speaker = None
     if form.speaker_id.data is not None:
         speaker = db.session.get(Person, form.speaker_id.data)
         if speaker is None:
             return refused(400, "No such person.", statement)
-    who = speaker.name if speaker else "unknown"
-    message = f"Speaker of statement {row_id} set to {who}"
+    kind = form.kind.data if form.kind.raw_data else None
+    message = reading_statement.speaker_message(statement, speaker, kind)
+    change = reading_statement.speaker_change(speaker, kind)
+    return save("statements", statement, form.version_id.data, change, None, message)
 
-    def change(found):
-        if found.speaker_id != (speaker.id if speaker else None):
-            found.speaker = speaker
-            found.review_status = ReviewStatus.EDITED
 
+@bp.post("/statements/<int:row_id>/words")
+def words(row_id: int):
+    """New words for a statement, chosen by selecting them in the article's text."""
+    statement = db.session.get(Statement, row_id)
+    if statement is None:
+        return refused(404, "No such statement.")
+    form = reading_statement.WordsForm(request.form)
+    valid = form.validate()
+    if "csrf_token" in form.errors or "version_id" in form.errors:
+        return form_refused(form)
+    problem = reading_statement.words_problem(form, statement)
+    if problem:
+        return refused(400, problem, statement)
+    if not valid:
+        return form_refused(form)
+    start, end = form.start_char.data, form.end_char.data
+    message = reading_statement.words_message(row_id, statement, start, end)
+    change = reading_statement.words_change(start, end)
     return save("statements", statement, form.version_id.data, change, None, message)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import selectinload
 from webapp.admin import article_reader
 from webapp.admin import reading_article
 from webapp.admin import reading_links
+from webapp.admin import reading_statement
 from webapp.admin.base import SecureModelView
 from webapp.admin.base import page_count
 from webapp.auth import TokenForm
@@ -241,10 +242,13 @@ class ArticleView(SecureModelView):
             # the choices of the article's source, for its correction form
             "sources": reading_article.sources() if self.can_write else [],
             "can_write": self.can_write,
+            # a statement's kinds, as its correction form offers them
+            "kinds": list(reading_statement.KINDS.items()),
             "csrf_token": TokenForm().csrf_token.current_token if self.can_write else None,
             "urls": {
                 "verdict": url_for("article_review.verdict", table="TABLE", row_id=0),
                 "speaker": url_for("article_review.speaker", row_id=0),
+                "words": url_for("article_review.words", row_id=0),
                 "mention_person": url_for("article_review.mention_person", row_id=0),
                 "meeting": url_for("article_review.meeting", row_id=0),
                 "article": url_for("article_review.article", row_id=0),

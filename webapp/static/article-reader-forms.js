@@ -1,5 +1,5 @@
 // The reading page's correction forms, opened in the review panel (article-reader.js): a
-// statement's speaker, whom a mention names, a meeting's date, place, occasion and
+// statement's speaker and kind (its words: article-reader-words.js), whom a mention names, a meeting's date, place, occasion and
 // participants, and the article's own details.
 // Each calls onSave with the values to post, or onCancel; none posts by itself.
 window.ParleyReaderForms = (function () {
@@ -25,17 +25,24 @@ window.ParleyReaderForms = (function () {
     return node;
   }
 
-  // The speaker: one of the article's people, nobody ("unknown speaker"), or someone found.
-  function speakerForm(data, speakerId, onSave, onCancel) {
+  // The speaker: one of the article's people, nobody ("unknown speaker"), or someone found;
+  // and the kind: direct quote, indirect speech or transcript turn.
+  function speakerForm(data, statement, onSave, onCancel) {
     var picker = parts.personPicker(data, {
       id: "review-speaker",
       name: "speaker_id",
       label: "Speaker",
-      selected: speakerId,
+      selected: statement.speaker_id,
       unknown: "unknown speaker",
     });
-    var node = form(picker.nodes.concat([buttons("Save speaker", onCancel)]), function () {
-      onSave({ speaker_id: picker.choice.value });
+    var kind = make("select", { id: "review-kind", name: "kind", class: "form-control form-control-sm" },
+      data.kinds.map(function (pair) { return parts.option(pair[0], pair[1]); }));
+    kind.value = statement.kind;
+    var node = form(picker.nodes.concat(
+      labelled("review-kind", "Kind", kind),
+      [buttons("Save speaker and kind", onCancel)]
+    ), function () {
+      onSave({ speaker_id: picker.choice.value, kind: kind.value });
     });
     node.focusFirst = function () { picker.choice.focus(); };
     return node;

@@ -33,9 +33,17 @@ window.ParleyReaderPage = function (data, text) {
     return data.palette[personId];
   }
 
+  // A statement's speaker and kind, and its words: at a new place, its highlight moves there.
   function applyStatement(known, row, item) {
     known.speaker_id = row.speaker_id;
     known.speaker = row.speaker;
+    known.kind = row.kind;
+    known.text = row.text;
+    if (known.start !== row.start || known.end !== row.end) {
+      window.ParleyReaderWords.redraw(text, row.id, row.start, row.end, known.href);
+      known.start = row.start;
+      known.end = row.end;
+    }
     var colour = colourOf(row.speaker_id);
     var title = "Statement " + row.id + ": " + (row.speaker || "unknown speaker") + ", " + known.kind;
     if (known.inside.length) {
@@ -47,6 +55,9 @@ window.ParleyReaderPage = function (data, text) {
     });
     if (item) {
       item.querySelector(".record-speaker").textContent = row.speaker || "unknown speaker";
+      item.querySelector(".record-kind").textContent = row.kind;
+      item.querySelector(".record-text").textContent =
+        row.text.length > 160 ? row.text.slice(0, 157) + "..." : row.text;
       replaceClass(item.querySelector(".swatch"), COLOUR, colour);
     }
   }

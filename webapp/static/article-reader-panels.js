@@ -1,6 +1,7 @@
 // The reading page's review panel (article-reader.js): what it shows of each kind of record,
 // with the buttons that confirm, reject or open a correction form. Every text is set as
-// text. hooks: {current(), select(table, id, scroll), decide(verdict), openCorrect()}.
+// text. hooks: {current(), select(table, id, scroll), decide(verdict), openCorrect(),
+// openWords()}.
 window.ParleyReaderPanels = function (data, panel, page, hooks) {
   "use strict";
 
@@ -39,6 +40,11 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
     return meeting ? meeting.label : "meeting #" + id;
   }
 
+  function kindName(kind) {
+    var found = (data.kinds || []).filter(function (pair) { return pair[0] === kind; });
+    return found.length ? found[0][1] : kind;
+  }
+
   function names(pairs) {
     return pairs.map(function (pair) { return pair[1]; }).join(", ");
   }
@@ -64,13 +70,18 @@ window.ParleyReaderPanels = function (data, panel, page, hooks) {
     }
     add(fields([
       ["Speaker", row.speaker || "unknown speaker"],
-      ["Kind", row.kind],
+      ["Kind", kindName(row.kind)],
       ["Meeting", meetingLabel(row.meeting_id)],
       ["Confidence", row.confidence.toFixed(2)],
       ["Status", row.status],
     ]));
     add(make("p", { class: "review-text text-muted", text: row.text }));
     add(actions(true));
+    if (data.can_write) {
+      add(make("div", { class: "mb-2" }, [
+        button("Change words", "btn-outline-secondary", hooks.openWords),
+      ]));
+    }
     add(make("a", { href: row.href, text: data.can_write ? "Edit form" : "Details" }));
   }
 

@@ -1,12 +1,14 @@
 // The reading page: review the highlighted records in the side panel, without reloading.
 // Clicking a highlight or a side-list entry opens its record; j/k move between statements,
-// c confirms, r rejects, e corrects (a statement's speaker, whom a mention names, a meeting's
-// date, place, occasion and participants, the article's own details), u undoes the last change.
+// c confirms, r rejects, e corrects (a statement's speaker and kind, whom a mention names, a meeting's
+// date, place, occasion and participants, the article's own details), w changes a statement's
+// words (selected in the text), u undoes the last change.
 // The article's header opens the article's record; a person in the People list, theirs.
 // Each change is a small form posted to /admin/reading/ with the CSRF token and the version
 // the page saw.
 // The panel is built by article-reader-panels.js, an answer shown by article-reader-page.js,
-// the forms are in article-reader-forms.js and the DOM helpers in article-reader-parts.js.
+// the forms are in article-reader-forms.js (a statement's words: article-reader-words.js) and
+// the DOM helpers in article-reader-parts.js.
 (function () {
   "use strict";
 
@@ -56,6 +58,7 @@
     select: function (table, id, scroll) { select(table, id, scroll); },
     decide: function (verdict) { decide(verdict); },
     openCorrect: function () { openCorrect(); },
+    openWords: function () { openWords(); },
   });
   var render = panels.render;
 
@@ -206,11 +209,30 @@
     var row = data[table][id];
     var save = function (values) { correct(table, id, values); };
     var form = {
-      statements: function () { return forms.speakerForm(data, row.speaker_id, save, render); },
+      statements: function () { return forms.speakerForm(data, row, save, render); },
       mentions: function () { return forms.mentionForm(data, row.person_id, save, render); },
       meetings: function () { return forms.meetingForm(data, row, save, render); },
       articles: function () { return forms.articleForm(data, row, save, render); },
     }[table]();
+    render();
+    panel.appendChild(form);
+    form.focusFirst();
+  }
+
+  // New words for the statement in the panel, selected in the text.
+  function openWords() {
+    if (!current || current.table !== "statements" || !data.can_write) {
+      return;
+    }
+    var id = current.id;
+    var form = window.ParleyReaderWords.form(text, data.statements[id], function (values) {
+      send(
+        function () { return data.urls.words.replace("/0/", "/" + id + "/"); },
+        function () { return withVersion(values, "statements", id); },
+        "statements",
+        id
+      );
+    }, render);
     render();
     panel.appendChild(form);
     form.focusFirst();
@@ -227,6 +249,9 @@
       return;
     }
     event.preventDefault();
+    if (!window.getSelection().isCollapsed) {
+      return; // words being selected, for a statement's new words: the panel stays
+    }
     if (target.dataset.mention) {
       var statement = target.closest("[data-statement]");
       select("mentions", target.dataset.mention, false, statement && statement.dataset.statement);
@@ -277,6 +302,7 @@
       c: function () { decide("reviewed"); },
       r: function () { decide("rejected"); },
       e: openCorrect,
+      w: openWords,
       u: undo,
       Escape: render,
     };
