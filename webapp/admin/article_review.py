@@ -109,6 +109,20 @@ def form_refused(form: SessionCSRFForm):
     return refused(400, f"The request is missing or has a wrong {fields}.")
 
 
+def fields_refused(form: SessionCSRFForm, field_errors, row: Any):
+    """The answer refusing a correction form, or None when it is valid.
+
+    A wrong CSRF token is said as such; otherwise the fields an editor typed
+    are named with what is wrong with each (``field_errors``), before any
+    other missing field.
+    """
+    valid = form.validate()
+    typed = field_errors(form)
+    if typed and "csrf_token" not in form.errors:
+        return refused(400, typed, row)
+    return None if valid else form_refused(form)
+
+
 def latest_revision(table: str, row_id: int) -> int | None:
     return db.session.scalar(
         sa.select(Revision.id)
@@ -238,12 +252,8 @@ def meeting(row_id: int):
     if found is None:
         return refused(404, "No such meeting.")
     form = corrections.MeetingForm(request.form)
-    valid = form.validate()
-    typed = corrections.field_errors(form)
-    if typed and "csrf_token" not in form.errors:
-        return refused(400, typed, found)
-    if not valid:
-        return form_refused(form)
+    if (refusal := fields_refused(form, corrections.field_errors, found)) is not None:
+        return refusal
     participants, missing = corrections.people(form.participant_id.data)
     if missing:
         return refused(400, missing, found)
@@ -258,12 +268,8 @@ def article(row_id: int):
     if found is None:
         return refused(404, "No such article.")
     form = reading_article.ArticleForm(request.form)
-    valid = form.validate()
-    typed = reading_article.field_errors(form)
-    if typed and "csrf_token" not in form.errors:
-        return refused(400, typed, found)
-    if not valid:
-        return form_refused(form)
+    if (refusal := fields_refused(form, reading_article.field_errors, found)) is not None:
+        return refusal
     source, missing = reading_article.chosen_source(form)
     if missing:
         return refused(400, missing, found)
