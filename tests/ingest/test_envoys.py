@@ -52,6 +52,15 @@ def test_an_aide_to_the_president_is_not_the_president(registry: Registry) -> No
     assert "Vladimir Putin" not in people(text, registry, date(2024, 10, 20)).values()
 
 
+def test_the_president_of_a_part_of_the_country_is_not_its_president(registry: Registry) -> None:
+    # the possessive ties the office to the republic inside Russia: Tatarstan's president
+    text = "President of the Russian Federation`s Republic of Tatarstan Rustam Minnikhanov came."
+    assert "Vladimir Putin" not in people(text, registry, date(2015, 4, 14)).values()
+    # without it, the office is Russia's own
+    text = "President of the Russian Federation arrived in Baku."
+    assert list(people(text, registry, date(2015, 4, 14)).values()) == ["Vladimir Putin"]
+
+
 def test_a_role_set_off_after_a_name_describes_that_person(registry: Registry) -> None:
     # in 2025 the president of Turkmenistan is Serdar Berdimuhamedow; the role nouns set
     # off after his father's name describe the father

@@ -2,7 +2,10 @@
 
 A role noun names an office, not a person; the people stage resolves it
 through the dated positions of the registry. This module only finds the
-phrases and says which office and which countries they point at.
+phrases and says which office and which countries they point at. An office
+that serves another ("aide to the President") or belongs to a part of the
+country ("President of the Russian Federation`s Republic of Tatarstan") is no
+role noun of the country's own office holder.
 """
 
 from __future__ import annotations
@@ -146,7 +149,11 @@ def find_roles(text: str) -> list[Role]:
                 role = build(match)
                 if role is not None:
                     found.append(role)
-    return [role for role in _without_overlaps(found) if not _represented(text, role.start)]
+    return [
+        role
+        for role in _without_overlaps(found)
+        if not _represented(text, role.start) and not _of_a_part(text, role.end)
+    ]
 
 
 #: an office inside another person's title names whom that person serves, not a person in
@@ -159,6 +166,18 @@ _REPRESENTED = re.compile(
 
 def _represented(text: str, start: int) -> bool:
     return _REPRESENTED.search(text, max(0, start - 40), start) is not None
+
+
+#: an office of a part of the country named: "President of the Russian Federation`s Republic
+#: of Tatarstan" is Tatarstan's president, not Russia's
+_OF_A_PART = re.compile(
+    r"[`'’]s\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Republic|Region|Province|Oblast|Territory|Krai"
+    r"|Autonomous|Canton|State\s+of)\b"
+)
+
+
+def _of_a_part(text: str, end: int) -> bool:
+    return _OF_A_PART.match(text, end) is not None
 
 
 def _may_match(text: str, folded: str, start: int, end: int, needs: tuple[_Need, ...]) -> bool:
