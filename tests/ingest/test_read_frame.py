@@ -265,3 +265,15 @@ def test_a_date_line_with_the_sites_section_dates_the_page() -> None:
     title = "President of Uzbekistan received Chinese government delegation"
     page = "\n".join([*lines, "", title, "", "2017-09-09 | Politics", "", BODY])
     assert read_bytes("section.txt", page.encode()).published == date(2017, 9, 9)
+
+
+def test_the_outlet_opening_the_lead_before_a_dash_is_the_source() -> None:
+    # "PanARMENIAN.Net - President …": the site signs its own lead as a wire does
+    page = (
+        "Official: Azeri President, acting Armenian PM converse in Russia\n"
+        "December 7, 2018 - 16:44 AMT\n"
+        "PanARMENIAN.Net - President Ilham Aliyev has had a conversation with Nikol Pashinyan."
+    )
+    document = read_bytes("lead.txt", page.encode())
+    assert document.source == "PanARMENIAN.Net"
+    assert document.published == date(2018, 12, 7)
