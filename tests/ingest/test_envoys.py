@@ -61,6 +61,22 @@ def test_the_president_of_a_part_of_the_country_is_not_its_president(registry: R
     assert list(people(text, registry, date(2015, 4, 14)).values()) == ["Vladimir Putin"]
 
 
+def test_the_head_of_a_republic_inside_a_country_is_a_new_person(registry: Registry) -> None:
+    # "Republic of Tatarstan" is no country: the office is no role noun of Azerbaijan's
+    # president, and the name after the place is the person's
+    text = (
+        "President Ilham Aliyev has received a delegation led by President of the Russian"
+        " Federation`s Republic of Tatarstan Rustam Minnikhanov. President of the Republic"
+        " of Tatarstan Rustam Minnikhanov thanked him."
+    )
+    extraction = extract_text("e.txt", f" date 2015-04-14 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ["Rustam Minnikhanov"]
+    assert {m.person for m in extraction.mentions} == {"Ilham Aliyev", "Rustam Minnikhanov"}
+    assert [set(m.participants) for m in extraction.meetings] == [
+        {"Ilham Aliyev", "Rustam Minnikhanov"}
+    ]
+
+
 def test_a_role_set_off_after_a_name_describes_that_person(registry: Registry) -> None:
     # in 2025 the president of Turkmenistan is Serdar Berdimuhamedow; the role nouns set
     # off after his father's name describe the father

@@ -312,7 +312,8 @@ def _leading_country(words: str) -> tuple[str | None, int] | None:
     """The longest run of leading words naming a country, and its length in characters.
 
     "Republic" alone ("Prime Minister of the Republic") names the country of the
-    context, returned as None.
+    context, returned as None; "Republic of" a name that is no country ("President
+    of the Republic of Tatarstan") is a part of a country, and names none.
     """
     ends = [match.end() for match in _WORD.finditer(words)]
     for size in range(len(ends), 0, -1):
@@ -322,9 +323,12 @@ def _leading_country(words: str) -> tuple[str | None, int] | None:
             country = country_named(phrase[len("Republic of ") :])
         if country is not None:
             return country, ends[size - 1]
-    if words.startswith("Republic"):
+    if words.startswith("Republic") and not _REPUBLIC_OF_A_NAME.match(words):
         return None, len("Republic")
     return None
+
+
+_REPUBLIC_OF_A_NAME = re.compile(rf"Republic\s+of\s+(?:the\s+)?[{UPPER}]")
 
 
 def _without_overlaps(roles: list[Role]) -> list[Role]:
