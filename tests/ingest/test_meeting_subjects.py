@@ -227,3 +227,12 @@ def test_talks_denied_are_no_meeting(registry: Registry) -> None:
         "Kassym-Jomart Tokayev during the visit."
     )
     assert pairs(extract(text, registry)) == []
+
+
+def test_the_reporter_after_their_meeting_is_no_participant(registry: Registry) -> None:
+    # "their meeting" is Xi's and Aliyev's; the Russian minister only tells of it
+    text = (
+        "Lavrov in Baku\n\nBAKU, November 14, 2024. During their meeting in Astana in July, "
+        "Xi Jinping and Ilham Aliyev announced a strategic partnership, Sergey Lavrov said."
+    )
+    assert pairs(extract(text, registry)) == [frozenset({"Xi Jinping", "Ilham Aliyev"})]

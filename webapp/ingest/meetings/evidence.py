@@ -34,6 +34,7 @@ from webapp.ingest.meetings.participants import object_follows
 from webapp.ingest.meetings.participants import pair_before
 from webapp.ingest.meetings.participants import passive_guest
 from webapp.ingest.meetings.participants import reported_clause
+from webapp.ingest.meetings.participants import reporter_after
 from webapp.ingest.meetings.participants import subject_of
 from webapp.ingest.meetings.places import visit_place
 from webapp.ingest.meetings.visits import first_person
@@ -254,7 +255,10 @@ def _unit_evidence(
             )
         elif kind in ("talks", "held"):
             reported = reported_clause(text, unit, cue.start(), people)
-            participants = [m.person for m in mentions if m.start >= reported]
+            reporter = reporter_after(text, unit, cue.end())
+            participants = [
+                m.person for m in mentions if m.start >= reported and m.start not in reporter
+            ]
         else:
             if kind == "told":
                 if not object_follows(text, cue.end(), after, people):

@@ -119,6 +119,23 @@ def reported_clause(text: str, unit: tuple[int, int], cue: int, people: MentionI
     return start
 
 
+#: the reporter named after the news: "…, Ding said, noting …", "…, said Hikmet Hajiyev"
+_REPORTER_AFTER = re.compile(
+    rf",\s+(?:(?:[{UPPER}][\w'’-]+\s+){{1,3}}(?:said|noted|added|stressed|told)"
+    rf"|(?:said|noted|added|told)\s+(?:[{UPPER}][\w'’-]+\s*){{1,3}})\b"
+)
+
+
+def reporter_after(text: str, unit: tuple[int, int], after: int) -> range:
+    """Where the reporter named after a meeting's news stands: no participant.
+
+    "During their meeting in Astana in July, Xi and Aliyev announced …, Ding said":
+    Xi and Aliyev met; Ding tells of it.
+    """
+    found = _REPORTER_AFTER.search(text, after, unit[1])
+    return range(found.start(), found.end()) if found is not None else range(0)
+
+
 def subject_of(text: str, before: list[Mention]) -> list[str]:
     """The person before a meeting verb, with anyone joined to it by "and"."""
     if not before:
