@@ -236,3 +236,22 @@ def test_the_reporter_after_their_meeting_is_no_participant(registry: Registry) 
         "Xi Jinping and Ilham Aliyev announced a strategic partnership, Sergey Lavrov said."
     )
     assert pairs(extract(text, registry)) == [frozenset({"Xi Jinping", "Ilham Aliyev"})]
+
+
+def test_talks_told_earlier_in_the_same_city_are_that_days_meeting(registry: Registry) -> None:
+    # "Earlier" gives no day, but the same two people in the same city on a dated visit
+    # are the meeting of that day told again
+    text = (
+        "Putin and Xi\n\nBEIJING, May 16, 2024. Vladimir Putin and Xi Jinping continued their "
+        "informal communication in Beijing.\n\nEarlier, the two leaders held talks in Beijing."
+    )
+    meetings = extract(text, registry).meetings
+    assert [(frozenset(m.participants), m.date) for m in meetings] == [
+        (frozenset({"Vladimir Putin", "Xi Jinping"}), date(2024, 5, 16))
+    ]
+    # a meeting of another time tells of no city of today's: it stays apart
+    text = (
+        "Putin and Xi\n\nBEIJING, May 16, 2024. Vladimir Putin and Xi Jinping held talks in "
+        "Beijing.\n\nThe two leaders held talks in Moscow last year."
+    )
+    assert len(extract(text, registry).meetings) == 2
