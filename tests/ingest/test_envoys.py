@@ -167,3 +167,19 @@ def test_a_countrys_possessive_or_an_honorific_before_a_name(
 ) -> None:
     extraction = extract_text("c.txt", f" date 2023-07-09 {text}", registry)
     assert [p.name for p in extraction.new_people] == ([new] if new else [])
+
+
+def test_a_long_title_with_a_body_in_lower_case_titles_the_guest(registry: Registry) -> None:
+    # the delegation's head has two titles, the second naming a committee in lower case
+    text = (
+        "On September 9, President Shavkat Mirziyoyev received the government delegation of"
+        " the People’s Republic of China headed by the Secretary of the Political and Legal"
+        " Affairs Commission of the Central Committee of the Communist Party of China,"
+        " co-chairman of Uzbekistan-China intergovernmental committee on cooperation Meng"
+        " Jianzhu."
+    )
+    extraction = extract_text("e.txt", f" date 2017-09-09 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ["Meng Jianzhu"]
+    assert [set(m.participants) for m in extraction.meetings] == [
+        {"Shavkat Mirziyoyev", "Meng Jianzhu"}
+    ]

@@ -22,10 +22,13 @@ from webapp.ingest.text import UPPER
 
 #: how far after a host verb its object may start: "hosted German Chancellor Olaf Scholz"
 _OBJECT_GAP = 2
+#: lower-case words of a long title: "co-chairman of Uzbekistan-China intergovernmental
+#: committee on cooperation"
+_LOWER_TITLE = r"(?:co-)?chair(?:man|woman|person)|deputy|member|intergovernmental|committee"
 #: a title between a host verb and its object: capitalised words, "of", "the", dashes; a
 #: possessive may be typed with a backtick ("the Russian Federation`s Republic of Tatarstan")
 _TITLE_GAP = re.compile(
-    rf"\s+(?:the\s+)?(?:(?:[{UPPER}][\w'’`.-]*|of|the|and|for|[-–—,])\s+){{1,16}}"
+    rf"\s+(?:the\s+)?(?:(?:[{UPPER}][\w'’`.-]*|of|the|and|for|[-–—,]|{_LOWER_TITLE})[\s,]+){{1,28}}"
     # an envoy's remit: "Special Representative … for the normalization of … relations"
     r"(?:(?:for|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:relations|affairs|issues|settlement|cooperation|questions|matters)\s+)?"
