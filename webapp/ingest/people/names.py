@@ -1,9 +1,5 @@
 """Names in text: the registry's surface forms, surnames, spelling variants, new names.
 
-A run after "of" is an institution ("Chairman of the Khalk Maslakhaty"), but after a
-head of a place a one-word place and a name ("President of the Republic of Tatarstan
-Rustam Minnikhanov"): the name is a new person.
-
 The matcher is built once per registry. The text is cut into runs of
 capitalised words by one linear pattern; each run is looked up in a dictionary
 keyed by its first word, so the cost does not grow with the number of aliases.
@@ -51,14 +47,6 @@ _HONORIFIC_INITIALS = re.compile(r"(?<![\w.])(?:H\.\s?R\.\s?H|H\.\s?H|H\.\s?E|H\
 _MONARCH = re.compile(r"\b(?:Emperor|Empress|King|Queen|Pope|Sultan|Emir|Shah)\s+$")
 #: a name right after "of the" is an institution's: "Chairman of the Khalk Maslakhaty"
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
-#: the head of a place named by a one-word name, before the person's name: "President of
-#: the Republic of Tatarstan Rustam Minnikhanov", "Governor of Tver Region …"
-_PART = r"(?:Republic|Region|Province|Oblast|State|City)\s+of\s+(?:the\s+)?"
-_HEAD_OF_A_PLACE = re.compile(
-    rf"\b(?:President|Head|Governor|Mayor|Chairman|Prime\s+Minister)\s+of\s+(?:the\s+)?"
-    rf"(?:{_PART})?$"
-    rf"|\b(?:President|Head|Governor|Mayor|Chairman)\s+of\s+[^.;]{{0,40}}[`'’]s\s+{_PART}$"
-)
 #: a name that begins the name of a place or body is not a mention of the person:
 #: "Islam Karimov Tashkent International Airport", "Heydar Aliyev Center"
 _VENUE_AFTER = re.compile(
@@ -354,15 +342,6 @@ def _segment_hits(
     if city_name(phrase) is not None:
         return  # a place or venue: "the Bocharov Ruchei residence"
     if _OF_THE.search(text, max(0, start - 8), start):
-        if (
-            len(segment) == 3
-            and _name_like(tokens[segment[1]][2])
-            and _HEAD_OF_A_PLACE.search(text, max(0, start - 60), start)
-        ):
-            # a place ends the title, a name follows: "President of the Republic of
-            # Tatarstan Rustam Minnikhanov"
-            first, last = tokens[segment[1]][0], end
-            yield NameHit(first, last, "new", text[first:last], text[first:last], How.NEW, None)
         return  # an institution: "Chairman of the Khalk Maslakhaty"
     titled, country = title_before(text, tokens, segment[0])
     titled = titled or title_after(text, end)
