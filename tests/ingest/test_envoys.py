@@ -52,6 +52,27 @@ def test_an_aide_to_the_president_is_not_the_president(registry: Registry) -> No
     assert "Vladimir Putin" not in people(text, registry, date(2024, 10, 20)).values()
 
 
+def test_the_president_of_a_part_of_the_country_is_not_its_president(registry: Registry) -> None:
+    # the possessive ties the office to the republic inside Russia: Tatarstan's president
+    text = "President of the Russian Federation`s Republic of Tatarstan Rustam Minnikhanov came."
+    assert "Vladimir Putin" not in people(text, registry, date(2015, 4, 14)).values()
+    # without it, the office is Russia's own
+    text = "President of the Russian Federation arrived in Baku."
+    assert list(people(text, registry, date(2015, 4, 14)).values()) == ["Vladimir Putin"]
+
+
+def test_the_head_of_a_republic_inside_a_country_is_not_the_countrys(registry: Registry) -> None:
+    # "Republic of Tatarstan" is no country: the office is no role noun of Azerbaijan's
+    # president (the house style's "President of the Republic")
+    text = (
+        "President of the Republic of Azerbaijan Ilham Aliyev met guests. President of the"
+        " Republic of Tatarstan Rustam Minnikhanov thanked him."
+    )
+    words = people(text, registry, date(2015, 4, 14))
+    assert "President of the Republic" not in words
+    assert list(words.values()).count("Ilham Aliyev") == 1
+
+
 def test_a_role_set_off_after_a_name_describes_that_person(registry: Registry) -> None:
     # in 2025 the president of Turkmenistan is Serdar Berdimuhamedow; the role nouns set
     # off after his father's name describe the father
@@ -142,3 +163,19 @@ def test_a_countrys_possessive_or_an_honorific_before_a_name(
 ) -> None:
     extraction = extract_text("c.txt", f" date 2023-07-09 {text}", registry)
     assert [p.name for p in extraction.new_people] == ([new] if new else [])
+
+
+def test_a_long_title_with_a_body_in_lower_case_titles_the_guest(registry: Registry) -> None:
+    # the delegation's head has two titles, the second naming a committee in lower case
+    text = (
+        "On September 9, President Shavkat Mirziyoyev received the government delegation of"
+        " the People’s Republic of China headed by the Secretary of the Political and Legal"
+        " Affairs Commission of the Central Committee of the Communist Party of China,"
+        " co-chairman of Uzbekistan-China intergovernmental committee on cooperation Meng"
+        " Jianzhu."
+    )
+    extraction = extract_text("e.txt", f" date 2017-09-09 {text}", registry)
+    assert [p.name for p in extraction.new_people] == ["Meng Jianzhu"]
+    assert [set(m.participants) for m in extraction.meetings] == [
+        {"Shavkat Mirziyoyev", "Meng Jianzhu"}
+    ]

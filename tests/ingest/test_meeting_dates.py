@@ -34,6 +34,9 @@ def day_of(when: str, registry: Registry) -> date | None:
         ("earlier this week", None),
         ("a week ago", None),
         ("last October", None),
+        # a month with no day: "in May" (after "in", May is the month, not the verb)
+        ("in May", None),
+        ("in June", None),
     ],
 )
 def test_relative_and_written_days(when: str, day: date | None, registry: Registry) -> None:

@@ -57,6 +57,39 @@ def test_a_host_receives_the_head_of_a_delegation(registry: Registry) -> None:
     assert pairs(extract(text, registry)) == [frozenset({"Kassym-Jomart Tokayev", "Wang Yi"})]
 
 
+def test_a_delegation_of_a_country_is_received_through_its_head(registry: Registry) -> None:
+    # the country named between "delegation" and "led by" is part of the phrase
+    text = (
+        "Mirziyoyev receives a delegation\n\nTASHKENT, March 4, 2024. President Shavkat "
+        "Mirziyoyev received a delegation of the People’s Republic of China led by Chinese "
+        "Foreign Minister Wang Yi."
+    )
+    assert pairs(extract(text, registry)) == [frozenset({"Shavkat Mirziyoyev", "Wang Yi"})]
+
+
+def test_the_reporter_named_after_the_news_is_no_participant(registry: Registry) -> None:
+    # both sides are named around the cue; the aide who tells of it after ", said" is not
+    # a third
+    text = (
+        "Aliyev and Pashinyan\n\nBAKU, March 4, 2024. President Ilham Aliyev has had a "
+        "conversation with Prime Minister Nikol Pashinyan in Munich, said Hikmet Hajiyev, an "
+        "aide to the Azerbaijani President."
+    )
+    assert pairs(extract(text, registry)) == [frozenset({"Ilham Aliyev", "Nikol Pashinyan"})]
+
+
+def test_talks_that_continue_are_a_meeting_of_that_day(registry: Registry) -> None:
+    text = (
+        "Putin and Xi\n\nBEIJING, May 16, 2024. Russian President Vladimir Putin and Chinese "
+        "President Xi Jinping continued their informal communication at the residence."
+    )
+    meetings = extract(text, registry).meetings
+    assert [frozenset(m.participants) for m in meetings] == [
+        frozenset({"Vladimir Putin", "Xi Jinping"})
+    ]
+    assert meetings[0].date == date(2024, 5, 16)
+
+
 def test_an_undated_role_is_the_latest_holder_the_article_names(registry: Registry) -> None:
     """No date says who was president; of the two the article names, Tokayev came later."""
     text = (
@@ -194,3 +227,31 @@ def test_talks_denied_are_no_meeting(registry: Registry) -> None:
         "Kassym-Jomart Tokayev during the visit."
     )
     assert pairs(extract(text, registry)) == []
+
+
+def test_the_reporter_after_their_meeting_is_no_participant(registry: Registry) -> None:
+    # "their meeting" is Xi's and Aliyev's; the Russian minister only tells of it
+    text = (
+        "Lavrov in Baku\n\nBAKU, November 14, 2024. During their meeting in Astana in July, "
+        "Xi Jinping and Ilham Aliyev announced a strategic partnership, Sergey Lavrov said."
+    )
+    assert pairs(extract(text, registry)) == [frozenset({"Xi Jinping", "Ilham Aliyev"})]
+
+
+def test_talks_told_earlier_in_the_same_city_are_that_days_meeting(registry: Registry) -> None:
+    # "Earlier" gives no day, but the same two people in the same city on a dated visit
+    # are the meeting of that day told again
+    text = (
+        "Putin and Xi\n\nBEIJING, May 16, 2024. Vladimir Putin and Xi Jinping continued their "
+        "informal communication in Beijing.\n\nEarlier, the two leaders held talks in Beijing."
+    )
+    meetings = extract(text, registry).meetings
+    assert [(frozenset(m.participants), m.date) for m in meetings] == [
+        (frozenset({"Vladimir Putin", "Xi Jinping"}), date(2024, 5, 16))
+    ]
+    # a meeting of another time tells of no city of today's: it stays apart
+    text = (
+        "Putin and Xi\n\nBEIJING, May 16, 2024. Vladimir Putin and Xi Jinping held talks in "
+        "Beijing.\n\nThe two leaders held talks in Moscow last year."
+    )
+    assert len(extract(text, registry).meetings) == 2

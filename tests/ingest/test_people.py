@@ -226,3 +226,24 @@ def test_a_new_person_after_a_country_of_two_words(
     text: str, name: str, registry: Registry
 ) -> None:
     assert [m.person for m in mentions(text, registry) if m.how is How.NEW] == [name]
+
+
+def test_the_head_of_state_of_an_undated_page_is_the_one_president_named(
+    registry: Registry,
+) -> None:
+    # no date and no country of the site: the only person named who was ever a president
+    text = (
+        "In Minsk, he held talks with President of Belarus Alexander Lukashenko. "
+        '"We are always ready to cooperate," the head of state said.'
+    )
+    extraction = extract_text("u.txt", text, registry)
+    (statement,) = extraction.statements
+    assert statement.speaker == "Alexander Lukashenko"
+    # with two presidents named, the head of state is neither
+    text = (
+        "Alexander Lukashenko held talks with Vladimir Putin. "
+        '"We are always ready to cooperate," the head of state said.'
+    )
+    assert "the head of state" not in [
+        text[m.start : m.end] for m in extract_text("u.txt", text, registry).mentions
+    ]

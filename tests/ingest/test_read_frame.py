@@ -241,3 +241,39 @@ def test_a_date_printed_above_the_title_dates_the_page(line: str) -> None:
     document = read_bytes("d.txt", text.encode())
     # day.month.year, as 001's byline date is read
     assert (document.published, document.title) == (date(2024, 3, 12), "Tokayev meets Putin")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mo Tu We Th Fr Sa Su",  # a calendar widget's weekday row
+        "  • Added widget FAQs Detail>>>",  # a menu item that links on
+        "Details added (first version posted on 14:51)",  # an update note
+    ],
+)
+def test_widgets_links_and_update_notes_are_frame(line: str) -> None:
+    title = "President of Uzbekistan received Chinese government delegation"
+    # frame wherever it stands: above the title and inside the body
+    document = read_bytes("widget.txt", f"{line}\n{title}\n\n{BODY}\n\n{line}\n\n{BODY}".encode())
+    assert document.title == title
+    assert line.strip() not in document.text
+
+
+def test_a_date_line_with_the_sites_section_dates_the_page() -> None:
+    # "2017-09-09 | Politics": the date, then the section the site files the story under
+    lines = ["Frame line one", "Frame line two", "Mo Tu We Th Fr Sa Su", "New on the portal"]
+    title = "President of Uzbekistan received Chinese government delegation"
+    page = "\n".join([*lines, "", title, "", "2017-09-09 | Politics", "", BODY])
+    assert read_bytes("section.txt", page.encode()).published == date(2017, 9, 9)
+
+
+def test_the_outlet_opening_the_lead_before_a_dash_is_the_source() -> None:
+    # "PanARMENIAN.Net - President …": the site signs its own lead as a wire does
+    page = (
+        "Official: Azeri President, acting Armenian PM converse in Russia\n"
+        "December 7, 2018 - 16:44 AMT\n"
+        "PanARMENIAN.Net - President Ilham Aliyev has had a conversation with Nikol Pashinyan."
+    )
+    document = read_bytes("lead.txt", page.encode())
+    assert document.source == "PanARMENIAN.Net"
+    assert document.published == date(2018, 12, 7)

@@ -68,7 +68,8 @@ _DATE = re.compile(
     r"(?i:earlier|previously)(?!\s+(?:today|this|that|in\s+the|on)\b)"
     r"|(?i:a\s+year|years|months|an?\s+week|weeks)\s+ago|(?i:in|since)\s+(?:19|20)\d\d"
     r"|(?i:earlier|later)\s+this\s+(?:week|month)"
-    r"|(?i:in|since|early|late)\s+(?:January|February|March|April|June|July|August|September"
+    # "in May" too: after "in" the month cannot be the modal verb
+    r"|(?i:in|since|early|late)\s+(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)(?!\s+\d)))\b"
 )
 

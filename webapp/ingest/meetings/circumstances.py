@@ -3,7 +3,9 @@
 Evidence (a sentence naming a meeting, a visit, a first-person "we met") comes
 from :mod:`webapp.ingest.meetings.evidence`; here pieces with the same date and at least
 two shared participants become one meeting, which takes its place and occasion
-from its own evidence, then from related evidence, then from the article.
+from its own evidence, then from related evidence, then from the article. A piece
+with no day ("Earlier, …") joins a dated meeting of the same two people in the same
+city.
 """
 
 from __future__ import annotations
@@ -158,6 +160,19 @@ def same_meeting(
     return day == other_day and (people == other or len(people & other) >= 2)
 
 
+def _earlier_same_visit(item: Evidence, first: Evidence, participants: list[str]) -> bool:
+    """ "Earlier, the two leaders held talks in Beijing": no day of its own, the same two
+    people and the same city as a meeting dated: that day's meeting, told again."""
+    return (
+        item.own_date
+        and item.date is None
+        and first.date is not None
+        and item.place is not None
+        and item.place == first.place
+        and set(item.participants) == set(participants)
+    )
+
+
 def merge(found: list[Evidence]) -> list[Draft]:
     drafts: list[Draft] = []
     for item in found:
@@ -171,7 +186,9 @@ def merge(found: list[Evidence]) -> list[Draft]:
             day = (
                 first.date if (item.definite or undated_again) and not item.own_date else item.date
             )
-            if same_meeting(first.date, draft.participants, day, item.participants):
+            if same_meeting(first.date, draft.participants, day, item.participants) or (
+                _earlier_same_visit(item, first, draft.participants)
+            ):
                 draft.evidence.append(item)
                 if not item.loose or all(other.loose for other in draft.evidence):
                     draft.participants = unique(draft.participants + item.participants)

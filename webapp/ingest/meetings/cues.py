@@ -1,7 +1,8 @@
 """The words that tell of a meeting, and those that say it did not take place (yet).
 
 A meeting cue is a verb or noun of meeting ("met with", "held talks",
-"received", "hosted", "talks between", "at Monday's meeting"). A cue does not
+"received", "hosted", "talks between", "at Monday's meeting"; talks under way
+that "continued" are a meeting too). A cue does not
 count when a modal or plan stands before it ("will hold talks", "may meet",
 "agreed to organise a visit") or a denial ("did not hold talks"), when what
 follows it puts it in the future ("talks which should occur", "meetings … will
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from webapp.ingest.spans import Spans
 from webapp.ingest.text import UPPER
 
 MEETING_CUE = re.compile(
@@ -29,6 +31,9 @@ MEETING_CUE = re.compile(
     r"|(?P<held>(?:held|holds|hold|had|have|has)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:talks|negotiations|meeting|conversation|discussions|one-on-one|tete-a-tete)(?!\s+with)"
     r"|took\s+place"
+    # a meeting under way goes on: "Putin and Xi continued their informal communication"
+    r"|continued\s+(?:their|the)\s+(?:[\w-]+\s+){0,2}?(?:communication|talks|negotiations"
+    r"|conversation|meeting|discussions|contacts)"
     r"|(?:was|were)\s+held"
     # a meal together is a meeting: "had breakfast together", "held a working dinner"
     r"|(?:had|held|gave)\s+(?:an?\s+)?(?:working\s+|informal\s+|private\s+|joint\s+)?"
@@ -44,7 +49,7 @@ CUE_WORDS = (
     "met", "meet", "talks", "negotiations", "conversation", "consultations", "receiv", "hold",
     "held", "took", "host", "welcom", "greet", "discussions", "sat down", "between", "call on",
     "conferred", "audience", "breakfast", "lunch", "dinner", "spoke on the", "negotiated", "told",
-    "tells",
+    "tells", "continued",
 )  # fmt: skip
 #: a bare "meeting" counts after these: "at Monday's meeting", "after meeting", "during the meeting"
 NOUN_CONTEXT = re.compile(
@@ -104,3 +109,32 @@ def phone_near(text: str, unit: tuple[int, int], start: int, end: int) -> bool:
         if not _SEPARATE.search(text, *between):
             return True
     return False
+
+
+def cue_counts(
+    text: str, unit: tuple[int, int], cue: re.Match[str], kind: str, marks: Spans, calls: list[int]
+) -> bool:
+    """Whether a cue tells of a meeting that took place, as far as its own clause says.
+
+    A cue that tells of a phone or video call is noted in ``calls``.
+    """
+    start, end = cue.span()
+    if marks.covering(start) is not None:
+        return False
+    if kind == "noun" and not NOUN_CONTEXT.search(text, max(unit[0], start - 40), start):
+        return False
+    if FUTURE_BEFORE.search(text, max(unit[0], start - 40), start):
+        return False
+    if NEGATED_BEFORE.search(text, max(unit[0], start - 40), start):
+        return False
+    if FUTURE_AFTER.match(text, end, unit[1]) or NEGATED_AFTER.match(text, end, unit[1]):
+        return False
+    if kind == "with" and cue.group().startswith("conversation"):
+        paragraph = (text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1))
+        if PHONE.search(text, *paragraph):
+            calls.append(start)
+            return False  # "a conversation with" where the paragraph is about phone calls
+    if phone_near(text, unit, start, end):
+        calls.append(start)
+        return False
+    return True

@@ -25,14 +25,8 @@ from webapp.ingest.meetings.circumstances import merge
 from webapp.ingest.meetings.circumstances import occasion_in
 from webapp.ingest.meetings.circumstances import unique
 from webapp.ingest.meetings.cues import CUE_WORDS
-from webapp.ingest.meetings.cues import FUTURE_AFTER
-from webapp.ingest.meetings.cues import FUTURE_BEFORE
 from webapp.ingest.meetings.cues import MEETING_CUE
-from webapp.ingest.meetings.cues import NEGATED_AFTER
-from webapp.ingest.meetings.cues import NEGATED_BEFORE
-from webapp.ingest.meetings.cues import NOUN_CONTEXT
-from webapp.ingest.meetings.cues import PHONE
-from webapp.ingest.meetings.cues import phone_near
+from webapp.ingest.meetings.cues import cue_counts
 from webapp.ingest.meetings.participants import PASSIVE_BY
 from webapp.ingest.meetings.participants import addressee
 from webapp.ingest.meetings.participants import first_named
@@ -40,6 +34,7 @@ from webapp.ingest.meetings.participants import object_follows
 from webapp.ingest.meetings.participants import pair_before
 from webapp.ingest.meetings.participants import passive_guest
 from webapp.ingest.meetings.participants import reported_clause
+from webapp.ingest.meetings.participants import reporter_after
 from webapp.ingest.meetings.participants import subject_of
 from webapp.ingest.meetings.places import visit_place
 from webapp.ingest.meetings.visits import first_person
@@ -58,7 +53,12 @@ from webapp.ingest.text import fold
 from webapp.ingest.text import lead_without_stop
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,.;]{0,200},")
-_OBJECT_STOP = re.compile(r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b")
+#: where a cue's objects end: a new clause, or the reporter told after the news ("…
+#: in St. Petersburg, said Hikmet Hajiyev, an aide": the aide is no participant)
+_OBJECT_STOP = re.compile(
+    r";|,\s+(?:and|but|which|who|where|while)\b|\bto\s+[a-z]+\b|\bafter\b"
+    r"|,\s+(?:said|says|told|stated|noted|added|reported)\s"
+)
 _AT_MEETING = re.compile(
     r"(?i:\b(?:at|during|after)\s+(?:a|the|his|her|their)\s+(?:meeting|talks))"
 )
@@ -233,7 +233,8 @@ def _unit_evidence(
     shared: tuple[list[str], int] | None = None  # the last cue's subject and where its objects end
     for number, cue in enumerate(found):
         kind = cue.lastgroup or "talks"
-        if not _counts(text, unit, cue, kind, marks, calls):
+        told_whole = False
+        if not cue_counts(text, unit, cue, kind, marks, calls):
             continue
         if kind == "noun" or (kind == "talks" and _AT_MEETING.search(
             text, max(unit[0], cue.start() - 12), cue.end()
@@ -254,7 +255,10 @@ def _unit_evidence(
             )
         elif kind in ("talks", "held"):
             reported = reported_clause(text, unit, cue.start(), people)
-            participants = [m.person for m in mentions if m.start >= reported]
+            reporter = reporter_after(text, unit, cue.end())
+            participants = [
+                m.person for m in mentions if m.start >= reported and m.start not in reporter
+            ]
         else:
             if kind == "told":
                 if not object_follows(text, cue.end(), after, people):
@@ -290,8 +294,11 @@ def _unit_evidence(
                     result.append(_evidence(text, unit, published, cue, [*subject, person], calls))
                 continue
             participants = subject + objects[:3]
+            # "Aliyev has had a conversation with Pashinyan …, said Hajiyev": the cue names
+            # both sides, so the one who reports it is not a third
+            told_whole = bool(subject) and bool(objects)
         said_at = None
-        if speaker is not None and (kind != "talks" or not participants):
+        if speaker is not None and (kind != "talks" or not participants) and not told_whole:
             said_at = speaker if speaker not in participants else None
             participants.insert(0, speaker)
         verb = kind in ("with", "met", "received", "held", "between")
@@ -366,35 +373,6 @@ def _separate(text: str, start: int, cue: re.Match[str]) -> bool:
         cue.group().startswith("meetings")
         or _SEPARATE.search(text, max(start, cue.start() - 40), cue.start()) is not None
     )
-
-
-def _counts(
-    text: str, unit: tuple[int, int], cue: re.Match[str], kind: str, marks: Spans, calls: list[int]
-) -> bool:
-    """Whether a cue tells of a meeting that took place, as far as its own clause says.
-
-    A cue that tells of a phone or video call is noted in ``calls``.
-    """
-    start, end = cue.span()
-    if marks.covering(start) is not None:
-        return False
-    if kind == "noun" and not NOUN_CONTEXT.search(text, max(unit[0], start - 40), start):
-        return False
-    if FUTURE_BEFORE.search(text, max(unit[0], start - 40), start):
-        return False
-    if NEGATED_BEFORE.search(text, max(unit[0], start - 40), start):
-        return False
-    if FUTURE_AFTER.match(text, end, unit[1]) or NEGATED_AFTER.match(text, end, unit[1]):
-        return False
-    if kind == "with" and cue.group().startswith("conversation"):
-        paragraph = (text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1))
-        if PHONE.search(text, *paragraph):
-            calls.append(start)
-            return False  # "a conversation with" where the paragraph is about phone calls
-    if phone_near(text, unit, start, end):
-        calls.append(start)
-        return False
-    return True
 
 
 def _is_headline(text: str, unit: tuple[int, int]) -> bool:

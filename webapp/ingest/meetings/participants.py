@@ -3,9 +3,10 @@
 The cue ("met with", "received", "held talks") is found in
 :mod:`webapp.ingest.meetings.evidence`; here are the rules for the people
 around it: the subject before the verb (with anyone joined by "and"), a
-host verb's object after it (across a title or "a delegation led by"), the
-guest of a host verb in the passive, "the two presidents" meaning the pair
-named before, and the reporter of a sentence who is no participant.
+host verb's object after it (across a title or "a delegation of China led
+by"), the guest of a host verb in the passive, "the two presidents" meaning the
+pair named before, and the reporter of a sentence who is no participant ("X
+said that A met B"; "A met B …, said X", where A and B are named both sides).
 """
 
 from __future__ import annotations
@@ -21,9 +22,13 @@ from webapp.ingest.text import UPPER
 
 #: how far after a host verb its object may start: "hosted German Chancellor Olaf Scholz"
 _OBJECT_GAP = 2
-#: a title between a host verb and its object: capitalised words, "of", "the", dashes
+#: lower-case words of a long title: "co-chairman of Uzbekistan-China intergovernmental
+#: committee on cooperation"
+_LOWER_TITLE = r"(?:co-)?chair(?:man|woman|person)|deputy|member|intergovernmental|committee"
+#: a title between a host verb and its object: capitalised words, "of", "the", dashes; a
+#: possessive may be typed with a backtick ("the Russian Federation`s Republic of Tatarstan")
 _TITLE_GAP = re.compile(
-    rf"\s+(?:the\s+)?(?:(?:[{UPPER}][\w'’.-]*|of|the|and|for|[-–—,])\s+){{1,16}}"
+    rf"\s+(?:the\s+)?(?:(?:[{UPPER}][\w'’`.-]*|of|the|and|for|[-–—,]|{_LOWER_TITLE})[\s,]+){{1,28}}"
     # an envoy's remit: "Special Representative … for the normalization of … relations"
     r"(?:(?:for|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:relations|affairs|issues|settlement|cooperation|questions|matters)\s+)?"
@@ -38,7 +43,8 @@ _PAIR = re.compile(
 _AND = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,5}")
 #: a host verb's object named through the delegation it leads
 _DELEGATION = re.compile(
-    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation\s+(?:[\w-]+\s+){0,4}?(?:led|headed)\s+by"
+    # "a delegation of the People’s Republic of China led by": the country between
+    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation\s+(?:[\w'’-]+\s+){0,8}?(?:led|headed)\s+by"
     r"|\s+by(?=\s)"  # the passive: "was received by Vladimir Putin"
 )
 #: a host verb in the passive, its guest the subject: "X was received by Y"
@@ -114,6 +120,23 @@ def reported_clause(text: str, unit: tuple[int, int], cue: int, people: MentionI
         if found.kind in ("say", "participle"):
             start = found.end
     return start
+
+
+#: the reporter named after the news: "…, Ding said, noting …", "…, said Hikmet Hajiyev"
+_REPORTER_AFTER = re.compile(
+    rf",\s+(?:(?:[{UPPER}][\w'’-]+\s+){{1,3}}(?:said|noted|added|stressed|told)"
+    rf"|(?:said|noted|added|told)\s+(?:[{UPPER}][\w'’-]+\s*){{1,3}})\b"
+)
+
+
+def reporter_after(text: str, unit: tuple[int, int], after: int) -> range:
+    """Where the reporter named after a meeting's news stands: no participant.
+
+    "During their meeting in Astana in July, Xi and Aliyev announced …, Ding said":
+    Xi and Aliyev met; Ding tells of it.
+    """
+    found = _REPORTER_AFTER.search(text, after, unit[1])
+    return range(found.start(), found.end()) if found is not None else range(0)
 
 
 def subject_of(text: str, before: list[Mention]) -> list[str]:

@@ -289,11 +289,13 @@ def _undated_role_mentions(
     if role.counterpart or role.generic:
         return []
     countries = role.countries
+    named = {hit.person for hit in found.names if hit.kind == "name" and hit.person}
     if None in countries:
+        if role.domestic and home is None:
+            return _only_holder_named(role, named, registry)
         if not (role.domestic or role.bare) or home is None:
             return []
         countries = (home,)
-    named = {hit.person for hit in found.names if hit.kind == "name" and hit.person}
     result = []
     for country in countries:
         assert country is not None
@@ -302,6 +304,16 @@ def _undated_role_mentions(
             level = confidence.ROLE_INFERRED
             result.append(Mention(role.start, role.end, people[-1], How.ROLE, level))
     return result
+
+
+def _only_holder_named(role: Role, named: set[str], registry: Registry) -> list[Mention]:
+    """ "The head of state" on an undated page of no known country: the one person named
+    who ever held that office ("Lukashenko … the head of state")."""
+    people = [registry.get(name) for name in sorted(named)]
+    holders = [p.name for p in people if p and any(t.title == role.title for t in p.positions)]
+    if len(holders) != 1:
+        return []
+    return [Mention(role.start, role.end, holders[0], How.ROLE, confidence.ROLE_INFERRED)]
 
 
 def _holder(

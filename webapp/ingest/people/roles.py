@@ -2,7 +2,10 @@
 
 A role noun names an office, not a person; the people stage resolves it
 through the dated positions of the registry. This module only finds the
-phrases and says which office and which countries they point at.
+phrases and says which office and which countries they point at. An office
+that serves another ("aide to the President") or belongs to a part of the
+country ("President of the Russian Federation`s Republic of Tatarstan") is no
+role noun of the country's own office holder.
 """
 
 from __future__ import annotations
@@ -146,7 +149,11 @@ def find_roles(text: str) -> list[Role]:
                 role = build(match)
                 if role is not None:
                     found.append(role)
-    return [role for role in _without_overlaps(found) if not _represented(text, role.start)]
+    return [
+        role
+        for role in _without_overlaps(found)
+        if not _represented(text, role.start) and not _of_a_part(text, role.end)
+    ]
 
 
 #: an office inside another person's title names whom that person serves, not a person in
@@ -159,6 +166,18 @@ _REPRESENTED = re.compile(
 
 def _represented(text: str, start: int) -> bool:
     return _REPRESENTED.search(text, max(0, start - 40), start) is not None
+
+
+#: an office of a part of the country named: "President of the Russian Federation`s Republic
+#: of Tatarstan" is Tatarstan's president, not Russia's
+_OF_A_PART = re.compile(
+    r"[`'’]s\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Republic|Region|Province|Oblast|Territory|Krai"
+    r"|Autonomous|Canton|State\s+of)\b"
+)
+
+
+def _of_a_part(text: str, end: int) -> bool:
+    return _OF_A_PART.match(text, end) is not None
 
 
 def _may_match(text: str, folded: str, start: int, end: int, needs: tuple[_Need, ...]) -> bool:
@@ -293,7 +312,8 @@ def _leading_country(words: str) -> tuple[str | None, int] | None:
     """The longest run of leading words naming a country, and its length in characters.
 
     "Republic" alone ("Prime Minister of the Republic") names the country of the
-    context, returned as None.
+    context, returned as None; "Republic of" a name that is no country ("President
+    of the Republic of Tatarstan") is a part of a country, and names none.
     """
     ends = [match.end() for match in _WORD.finditer(words)]
     for size in range(len(ends), 0, -1):
@@ -303,9 +323,12 @@ def _leading_country(words: str) -> tuple[str | None, int] | None:
             country = country_named(phrase[len("Republic of ") :])
         if country is not None:
             return country, ends[size - 1]
-    if words.startswith("Republic"):
+    if words.startswith("Republic") and not _REPUBLIC_OF_A_NAME.match(words):
         return None, len("Republic")
     return None
+
+
+_REPUBLIC_OF_A_NAME = re.compile(rf"Republic\s+of\s+(?:the\s+)?[{UPPER}]")
 
 
 def _without_overlaps(roles: list[Role]) -> list[Role]:

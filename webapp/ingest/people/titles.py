@@ -21,7 +21,10 @@ _TITLE_BEFORE = re.compile(
     r"|sheikh|sultan|prince|commentator|analyst|expert|scientist|professor|researcher"
     r"|journalist|editor|economist|observer|official|lawmaker|diplomat|general|leader"
     r"|h\.\s?h\.|h\.\s?e\.|(?:his|her)\s+(?:royal\s+)?(?:highness|excellency)))"
-    r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?)){0,16})?"
+    # a body in lower case inside it: "co-chairman of Uzbekistan-China intergovernmental
+    # committee on cooperation"
+    r"(?:\s+of(?:\s+(?:of|the|and|\(?the|\(?[A-Z][\w'’-]*\)?|intergovernmental|joint"
+    r"|bilateral|committee|commission|council)){0,16})?"
     # the remit of an envoy: "Special Representative … for the normalization of relations"
     r"(?:\s+(?:for|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:relations|affairs|issues|settlement"
     r"|cooperation|questions|matters))?"

@@ -68,6 +68,12 @@ FRAME_LINES: tuple[re.Pattern[str], ...] = _patterns(
     # links to the site's apps and its display switches: "apple store", "play market"
     r"(?:apple|app|google play|play) (?:store|market)|night[_ ]theme|(?:dark|night) mode",
     r"what are you looking for\s?\?",
+    # an update note: "Details added (first version posted on 14:51)"
+    r"(?:details added|updated)\s?\((?:first version|originally) posted (?:on|at) \d{1,2}:\d{2}\)",
+    # a calendar widget's weekday row: "Mo Tu We Th Fr Sa Su"
+    r"(?:(?:mo|tu|we|th|fr|sa|su|mon|tue|wed|thu|fri|sat|sun)\s?){7}",
+    # a menu item that links on: "• New page "Open Government" Detail>>>"
+    r"[•·▪-]?\s?.{1,150}\s(?:details?|more|read more)\s?(?:>{1,3}|»)",
     # a statistics script's label left in the text: "Yandex metrika counter"
     r"(?:yandex[. ]?metri[ck]a|google (?:tag manager|analytics)|liveinternet)(?: counter| code)?",
     # a press-release wire's distribution line: "11/28/2022 | Press release | Distributed by …"

@@ -206,13 +206,23 @@ def _headline_after(lines: list[str], start: int) -> bool:
     return False
 
 
+#: a date line that only adds the site's section: "2017-09-09 | Politics"
+_SECTION_AFTER = re.compile(r"\s?[|/]\s?[A-Z][a-z]{2,20}(?: [a-z]{2,12})?")
+
+
 def take_byline(lines: list[str], table: Outlets) -> tuple[list[str], Byline]:
-    """Take out the byline: date lines, outlet lines and author lines among the first lines."""
+    """Take out the byline: date lines, outlet lines and author lines among the first lines.
+
+    A line that is only a date, or a date and the site's section ("2017-09-09 |
+    Politics"), dates the page even below a long frame.
+    """
     kept: list[str] = []
     found = Byline()
     for index, line in enumerate(lines):
         if index >= HEAD_LINES and index < DATE_LINES and found.date is None:
-            if (alone := date_line(line)) is not None and not alone.words:
+            if (alone := date_line(line)) is not None and (
+                not alone.words or _SECTION_AFTER.fullmatch(alone.rest)
+            ):
                 found.date = alone.date  # a line that is only a date: "• Monday, 16 September 2024"
                 found.dates.append(alone.date)
                 continue
