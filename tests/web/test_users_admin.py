@@ -7,6 +7,9 @@ import sqlalchemy as sa
 
 from tests.conftest import csrf_token
 from tests.conftest import login
+from tests.factories import USERS
+from tests.factories import add
+from tests.factories import user as new_user
 from webapp.admin.users import LAST_ADMIN
 from webapp.db import db
 from webapp.models import Role
@@ -147,3 +150,15 @@ def test_non_admins_are_refused(app, client, users, name):
     data = {"csrf_token": "x", "username": name, "role": "admin", "active": "y"}
     assert client.post(f"/admin/user/edit/?id={user_id(app, name)}", data=data).status_code == 403
     assert user(app, name).role == Role(users[name][0])
+
+
+def test_disable_and_enable_on_each_backend(any_app):
+    """The checked rows' ids arrive as text, which PostgreSQL does not compare with integers."""
+    add(any_app, *(new_user(name) for name in USERS))
+    client = any_app.test_client()
+    login(client, "ada")
+    data = {"action": "disable", "rowid": [str(user_id(any_app, "vera"))]}
+    assert save(client, "/admin/user/action/", **data).status_code == 302
+    assert not user(any_app, "vera").active
+    assert save(client, "/admin/user/action/", **{**data, "action": "enable"}).status_code == 302
+    assert user(any_app, "vera").active

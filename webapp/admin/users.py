@@ -74,7 +74,7 @@ class UserView(SecureModelView):
             raise ValidationError(LAST_ADMIN)
 
     def _set_active(self, ids, active: bool) -> int:
-        users = db.session.scalars(sa.select(User).where(User.id.in_(ids))).all()
+        users = db.session.scalars(sa.select(User).where(User.id.in_(self.row_keys(ids)))).all()
         for user in users:
             user.active = active
         if not active and not active_admins():
