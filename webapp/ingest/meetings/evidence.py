@@ -170,8 +170,10 @@ def find_meetings(
 
 def _visit_over_days(text: str, speech: Speech) -> bool:
     """Whether a sentence tells of a visit over a span of days ("on June 29-30")."""
+    if "visit" not in text.lower():  # lower() maps each character alone: no sentence has it
+        return False
     return any(
-        VISIT_SPAN.search(text, *unit) is not None and "visit" in text[unit[0] : unit[1]].lower()
+        "visit" in text[unit[0] : unit[1]].lower() and VISIT_SPAN.search(text, *unit) is not None
         for unit in speech.units
     )
 

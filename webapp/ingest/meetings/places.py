@@ -10,6 +10,7 @@ from webapp.ingest.gazetteer import city_name
 from webapp.ingest.gazetteer import country_named
 from webapp.ingest.gazetteer import name_on
 from webapp.ingest.text import UPPER
+from webapp.ingest.text import contains_any
 
 _CAP_WORDS = rf"[{UPPER}][\w'’.-]*(?:[ -][{UPPER}][\w'’-]*)?"
 _IN_PLACE = re.compile(
@@ -24,6 +25,8 @@ _TOWN_OF = re.compile(
     rf"\b(?i:in|to|at)\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|resort|port|village)\s+of\s+"
     rf"(?P<place>{_CAP_WORDS})"
 )
+#: the words ``_TOWN_OF`` needs one of
+_TOWN_WORDS = ("city", "town", "resort", "port", "village")
 #: a city's region is not the city: "in Almaty region"
 _REGION_AFTER = re.compile(r"\s+(?i:region|oblast|province|district)\b")
 #: a venue of several words: "at the Diaoyutai State Guesthouse"
@@ -50,14 +53,17 @@ def place_in(
     the last before it.
     """
     found = []
-    for match in _IN_CAPITAL.finditer(text, start, end):
+    # the patterns with a word of their own are run only where the word is
+    capital = text.find("capital", start, end) >= 0
+    for match in _IN_CAPITAL.finditer(text, start, end) if capital else ():
         if (city := capital_of(country_named(match.group("adjective")), on)) is not None:
             found.append((match.start(), city))
-    for match in _CAPITAL_OF.finditer(text, start, end):
+    for match in _CAPITAL_OF.finditer(text, start, end) if capital else ():
         country = country_named(_before_full_stop(match.group("country")))
         if (city := capital_of(country, on)) is not None:
             found.append((match.start(), city))
-    for match in _TOWN_OF.finditer(text, start, end):
+    town = contains_any(text, start, end, _TOWN_WORDS)
+    for match in _TOWN_OF.finditer(text, start, end) if town else ():
         if (city := city_name(_before_full_stop(match.group("place")))) is not None:
             found.append((match.start(), city))
     for match in _IN_PLACE.finditer(text, start, end):
@@ -83,6 +89,8 @@ def place_in(
 
 
 def visit_place(text: str, start: int, end: int) -> str | None:
+    if text.find("visit", start, end) < 0:
+        return None
     for match in _VISIT_TO.finditer(text, start, end):
         place = match.group("place")
         city = city_name(place) or city_name(_before_full_stop(place))

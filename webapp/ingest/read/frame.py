@@ -161,7 +161,11 @@ HEAD_MAX_WORDS = 2
 
 def is_frame(line: str) -> bool:
     """A whole line that is the site's frame wherever it stands."""
-    if len(line) <= CAPTION_LINE and CAPTION_CREDIT.search(line.lower()) is not None:
+    if (
+        len(line) <= CAPTION_LINE
+        and _may_end_with_caption_credit(line)
+        and CAPTION_CREDIT.search(line.lower()) is not None
+    ):
         return True
     if len(line) > SHORT_LINE:
         return False
@@ -170,7 +174,7 @@ def is_frame(line: str) -> bool:
     lowered = line.lower()
     if DISTRIBUTION_LINE.fullmatch(lowered) is not None:
         return True
-    credit = CREDIT_END.search(lowered)
+    credit = CREDIT_END.search(lowered) if _may_end_with_credit(lowered) else None
     if credit is not None and not lowered.rstrip().endswith("."):
         # "… the talks were long. (AFP)": a wire's sign-off after a sentence is the story's
         # last paragraph; a photographer's credit ("(Xinhua/Li Xueren)") is a caption's
@@ -180,6 +184,16 @@ def is_frame(line: str) -> bool:
         if not signed:
             return True
     return _FRAME.fullmatch(lowered) is not None
+
+
+def _may_end_with_caption_credit(line: str) -> bool:
+    """Whether ``CAPTION_CREDIT`` can match: it ends with ")" or has a "/"; far cheaper."""
+    return ")" in line or "/" in line
+
+
+def _may_end_with_credit(lowered: str) -> bool:
+    """Whether ``CREDIT_END`` can match: it holds ")", "|" or "in a file"; far cheaper."""
+    return ")" in lowered or "|" in lowered or "in a file" in lowered
 
 
 def is_head_frame(line: str) -> bool:

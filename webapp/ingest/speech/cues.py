@@ -27,7 +27,9 @@ _SAY = (
     r"|revealed|promised|demanded|admitted|acknowledged|suggested|predicted|argued|claimed"
     r"|asserted|disclosed|conceded|hoped|hopes|reported|called|described|termed|dubbed|mentioned"
     r"|highlighted|highlights|informed|affirmed|reaffirmed|shared|wrote|writes|posted|tweeted"
-    r"|(?:expressed|voiced)\s+(?:(?:his|her)\s+)?(?:firm\s+|strong\s+|deep\s+)?"
+)
+_EXPRESSED = (
+    r"(?:expressed|voiced)\s+(?:(?:his|her)\s+)?(?:firm\s+|strong\s+|deep\s+)?"
     r"(?:confidence|hope|conviction|belief|satisfaction)"
 )
 #: cue verbs that also take a noun as object ("noted the importance of …"): a reported
@@ -44,8 +46,27 @@ _PARTICIPLE = (
     r"|expressing|pointing\s+out|stating|explaining|revealing|promising|demanding|warning"
     r"|arguing|claiming|asserting|suggesting"
 )
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """The same alternation with its words grouped by first letter, in order within a letter.
+
+    Each word starts with a letter written as itself, so two words with different first
+    letters never match at one place, and within a letter the order is kept: the pattern
+    matches just what the plain alternation does. The engine tries the words one by one
+    at the start of every word of the text; grouped, it tries a third as many.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in alternatives.split("|"):
+        if not word[:1].isalpha():
+            raise ValueError(f"an alternative that does not start with a letter: {word!r}")
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
 CUE = re.compile(
-    rf"\b(?:(?P<say>{_SAY})|(?P<participle>{_PARTICIPLE})|(?P<thanked>thanked)"
+    rf"\b(?:(?P<say>{_by_first_letter(_SAY)}|{_EXPRESSED})"
+    rf"|(?P<participle>{_by_first_letter(_PARTICIPLE)})|(?P<thanked>thanked)"
     r"|(?P<according>(?i:according)\s+to|(?i:in)(?=\s+(?:his|her)\s+words\s*,)"
     r"|(?i:in\s+the\s+words\s+of))|(?P<quoted>quoted))\b"
 )
