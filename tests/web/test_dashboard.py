@@ -19,6 +19,7 @@ from tests.factories import meeting
 from tests.factories import person
 from tests.factories import statement
 from tests.factories import user
+from tests.queries import recorded_sql
 from webapp.admin import charts
 from webapp.admin import dashboard
 from webapp.db import db
@@ -203,18 +204,8 @@ def test_the_network_keeps_the_people_in_most_meetings(built, monkeypatch):
 
 
 def test_every_dashboard_query_is_bounded(built):
-    seen: list[str] = []
-    with built.app_context():
-        engine = db.engine
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_sql(built) as seen:
         home(built)
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", record)
     reads = [s for s in seen if "FROM users" not in s and s.lstrip().upper().startswith("SELECT")]
     assert len(reads) >= 8
     assert all("LIMIT" in s or "IN (" in s for s in reads), reads

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-from sqlalchemy import event
-
 from tests.conftest import login
 from tests.factories import person
+from tests.queries import recorded_sql
 from tests.web import test_lists
 from tests.web.test_lists import get
 from tests.web.test_lists import listed
@@ -38,18 +37,8 @@ def active_filters(page: str) -> list:
 
 
 def sql_of(app, fn) -> list[str]:
-    statements: list[str] = []
-    with app.app_context():
-        engine = db.engine
-
-    def record(conn, cursor, sql, *args):
-        statements.append(sql)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_sql(app) as statements:
         fn()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     return statements
 
 

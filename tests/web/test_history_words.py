@@ -6,12 +6,12 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
 
 from tests.conftest import csrf_token
 from tests.conftest import login
 from tests.factories import add_records
 from tests.factories import talks_form
+from tests.queries import recorded_sql
 from webapp.db import db
 from webapp.models import Action
 from webapp.models import Revision
@@ -95,18 +95,8 @@ def test_names_are_read_in_one_query_for_the_whole_page(app, client, ids):
     login(client, "eddie")
     for speaker in ("carl", "anna", "boris", "carl"):
         edit_talks(client, ids, speaker=str(ids[speaker]), version_id=str(newest_version(app, ids)))
-    statements: list[str] = []
-    with app.app_context():
-        engine = db.engine
-
-    def note(conn, cursor, sql, *args):
-        statements.append(sql)
-
-    event.listen(engine, "before_cursor_execute", note)
-    try:
+    with recorded_sql(app) as statements:
         page = client.get("/admin/history/").get_data(as_text=True)
-    finally:
-        event.remove(engine, "before_cursor_execute", note)
     assert page.count("speaker ") >= 4
     assert sum("FROM people" in sql for sql in statements) == 1
 

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
 
 from tests.conftest import csrf_token
 from tests.conftest import login
 from tests.factories import add_records
 from tests.factories import meeting
 from tests.factories import statement
+from tests.queries import recorded_sql
 from webapp.admin.flask_admin_hooks import registered_views
 from webapp.db import db
 from webapp.models import Action
@@ -49,18 +49,8 @@ def filter_query(page: str, label: str, operation: str, value: str) -> dict[str,
 
 
 def count_queries(app, client, path: str) -> tuple[int, str]:
-    statements: list[str] = []
-    with app.app_context():
-        engine = db.engine
-
-    def record(conn, cursor, sql, *args):
-        statements.append(sql)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_sql(app) as statements:
         page = client.get(path).get_data(as_text=True)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     return len(statements), page
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 from flask_admin.contrib.sqla import filters as sqla_filters
-from sqlalchemy import event
 
 from tests.conftest import login
 from tests.factories import add
 from tests.factories import add_records
 from tests.factories import meeting
+from tests.queries import recorded_sql
 from tests.web.test_records import listed_ids
 from webapp.admin.filters import RelatedFilter
 from webapp.admin.flask_admin_hooks import filter_join_path
@@ -108,19 +108,9 @@ def test_empty_takes_rows_without_a_related_row(app, ids):
 
 
 def test_the_list_page_filters_by_speaker_without_joining_people(app, client, ids):
-    statements: list[str] = []
-    with app.app_context():
-        engine = db.engine
-
-    def record(conn, cursor, sql, *args):
-        statements.append(sql)
-
     login(client, "vera")
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded_sql(app) as statements:
         page = client.get("/admin/statement/?flt0_speaker_contains=arbat").get_data(as_text=True)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert listed_ids(page, "statement") == {ids["growing"], ids["border"]}
     filtered = [sql for sql in statements if "lower(people.name) LIKE" in sql]
     assert filtered, statements

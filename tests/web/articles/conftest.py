@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 from flask import Flask
-from sqlalchemy import event
 
 from tests.conftest import login
+from tests.queries import recorded_sql
 from tests.web.articles.pages import TRANSCRIPT
 from tests.web.articles.pages import article_id
 from tests.web.articles.pages import page_data
@@ -31,16 +31,8 @@ def seeded(app, users) -> Flask:
 @pytest.fixture
 def queries(app):
     """Every SQL statement the app runs while the test is listening, with its parameters."""
-    seen: list[tuple[str, object]] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append((statement, parameters))
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    yield seen
-    event.remove(engine, "before_cursor_execute", record)
+    with recorded_sql(app, parameters=True) as seen:
+        yield seen
 
 
 @pytest.fixture
