@@ -48,17 +48,9 @@ AGAIN = "seeded again"
 
 def migrated_url(database: Path) -> str:
     """A freshly migrated SQLite file's URL (imported late: the app is not needed to compare)."""
-    from alembic import command
+    from tests.benchmarks.bench_seed import migrated
 
-    from webapp import create_app
-    from webapp.db import db
-
-    url = f"sqlite:///{database}"
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with app.app_context():
-        command.upgrade(app.extensions["migrate"].migrate.get_config(), "head")
-        db.engine.dispose()
-    return url
+    return migrated(database)
 
 
 def seed(folder: Path, url: str, jobs: int) -> list[str]:

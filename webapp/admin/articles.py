@@ -165,6 +165,14 @@ def remove_extracted(article: Article) -> None:
         session.delete(row)
 
 
+def in_text(model, row_id: int, link):
+    """A redirect to the words of ``model``'s row ``row_id`` on its article's reading page."""
+    article_id = db.session.scalar(sa.select(model.article_id).where(model.id == row_id))
+    if article_id is None:
+        abort(404)
+    return redirect(link(article_id, row_id))
+
+
 class ArticleView(SecureModelView):
     details_template = "admin/articles/details.html"
     list_options = (defer(Article.raw_text), defer(Article.clean_text))
@@ -272,22 +280,12 @@ class ArticleView(SecureModelView):
     @expose("/statement/<int:statement_id>")
     def statement_view(self, statement_id: int):
         """A statement's words in its article's reading page, for links that know only its id."""
-        article_id = db.session.scalar(
-            sa.select(Statement.article_id).where(Statement.id == statement_id)
-        )
-        if article_id is None:
-            abort(404)
-        return redirect(reading_links.statement_in_text(article_id, statement_id))
+        return in_text(Statement, statement_id, reading_links.statement_in_text)
 
     @expose("/mention/<int:mention_id>")
     def mention_view(self, mention_id: int):
         """A mention's words in its article's reading page, for the history's links."""
-        article_id = db.session.scalar(
-            sa.select(Mention.article_id).where(Mention.id == mention_id)
-        )
-        if article_id is None:
-            abort(404)
-        return redirect(reading_links.mention_in_text(article_id, mention_id))
+        return in_text(Mention, mention_id, reading_links.mention_in_text)
 
     @expose("/raw/<int:article_id>")
     def raw_view(self, article_id: int):
