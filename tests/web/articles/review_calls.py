@@ -33,11 +33,16 @@ def person_id(app, name: str) -> int:
         return db.session.scalar(sa.select(Person.id).where(Person.name == name))
 
 
+def post(client, token: str | None, path: str, data: dict):
+    """Post ``data`` to a reading-page endpoint, with the CSRF token unless it is None."""
+    if token is not None:
+        data = {**data, "csrf_token": token}
+    return client.post(path, data=data)
+
+
 def verdict(client, token, table: str, row_id: int, verdict: str = "reviewed", version=1):
     data = {"verdict": verdict, "version_id": version}
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/{table}/{row_id}/verdict", data=data)
+    return post(client, token, f"/admin/reading/{table}/{row_id}/verdict", data)
 
 
 def log_out(client) -> None:
@@ -47,5 +52,4 @@ def log_out(client) -> None:
 
 
 def undo(client, token, revision: int):
-    data = {} if token is None else {"csrf_token": token}
-    return client.post(f"/admin/reading/undo/{revision}", data=data)
+    return post(client, token, f"/admin/reading/undo/{revision}", {})

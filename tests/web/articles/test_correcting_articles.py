@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from tests.conftest import login
 from tests.web.articles.review_calls import log_out
+from tests.web.articles.review_calls import post
 from tests.web.articles.review_calls import revisions
 from tests.web.articles.review_calls import undo
 from tests.web.articles.review_calls import verdict
@@ -39,9 +40,7 @@ def correct(client, token, article: int, version: int = 1, **values):
         **values,
         "version_id": version,
     }
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/articles/{article}/correct", data=data)
+    return post(client, token, f"/admin/reading/articles/{article}/correct", data)
 
 
 def stored(app, article: int) -> dict:

@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import login
 from tests.web.articles.review_calls import log_out
 from tests.web.articles.review_calls import person_id
+from tests.web.articles.review_calls import post
 from tests.web.articles.review_calls import revisions
 from tests.web.articles.review_calls import undo
 from webapp.admin.base import STALE_MESSAGE
@@ -28,9 +29,7 @@ from webapp.models import ReviewStatus
 def correct(client, token, meeting: int, held_on="", place="", people=(), version: int = 1):
     data = {"held_on": held_on, "place": place, "participant_id": list(people)}
     data["version_id"] = version
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/meetings/{meeting}/correct", data=data)
+    return post(client, token, f"/admin/reading/meetings/{meeting}/correct", data)
 
 
 def stored(app, meeting: int) -> dict:

@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import login
 from tests.web.articles.review_calls import log_out
+from tests.web.articles.review_calls import post
 from tests.web.articles.review_calls import revisions
 from tests.web.articles.review_calls import undo
 from webapp.admin.base import STALE_MESSAGE
@@ -28,9 +29,7 @@ GREETING = "Mr Mishustin, colleagues."
 
 def words(client, token, statement: int, start, end, version: int = 1):
     data = {"start_char": start, "end_char": end, "version_id": version}
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/statements/{statement}/words", data=data)
+    return post(client, token, f"/admin/reading/statements/{statement}/words", data)
 
 
 def stored(app, statement: int) -> tuple:
@@ -186,9 +185,7 @@ def test_the_history_shows_the_words_and_undo_puts_them_back(
 
 def speaker_and_kind(client, token, statement: int, speaker_id, kind, version: int = 1):
     data = {"speaker_id": speaker_id, "kind": kind, "version_id": version}
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/statements/{statement}/speaker", data=data)
+    return post(client, token, f"/admin/reading/statements/{statement}/speaker", data)
 
 
 def test_the_kind_is_saved_with_the_speaker(seeded, client, transcript, editor):

@@ -16,6 +16,7 @@ from tests.web.articles.pages import article_id
 from tests.web.articles.pages import page_data
 from tests.web.articles.review_calls import log_out
 from tests.web.articles.review_calls import person_id
+from tests.web.articles.review_calls import post
 from tests.web.articles.review_calls import revisions
 from tests.web.articles.review_calls import row
 from tests.web.articles.review_calls import undo
@@ -177,9 +178,7 @@ def test_the_same_verdict_twice_changes_nothing_the_second_time(seeded, client, 
 
 def speaker(client, token, statement: int, speaker_id, version: int = 1):
     data = {"speaker_id": "" if speaker_id is None else speaker_id, "version_id": version}
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/statements/{statement}/speaker", data=data)
+    return post(client, token, f"/admin/reading/statements/{statement}/speaker", data)
 
 
 def speaker_part(row: dict) -> dict:

@@ -18,6 +18,7 @@ from tests.web.articles.pages import page_data
 from tests.web.articles.pages import read_page
 from tests.web.articles.review_calls import log_out
 from tests.web.articles.review_calls import person_id
+from tests.web.articles.review_calls import post
 from tests.web.articles.review_calls import revisions
 from tests.web.articles.review_calls import row
 from tests.web.articles.review_calls import undo
@@ -35,9 +36,7 @@ SMAILOV_AT = 118
 
 def person(client, token, mention: int, person_id, version: int = 1):
     data = {"person_id": "" if person_id is None else person_id, "version_id": version}
-    if token is not None:
-        data["csrf_token"] = token
-    return client.post(f"/admin/reading/mentions/{mention}/person", data=data)
+    return post(client, token, f"/admin/reading/mentions/{mention}/person", data)
 
 
 def named(app, mention: int) -> tuple[ReviewStatus, int, str]:
