@@ -103,3 +103,16 @@ class FormConverter(ValueEnumConverter):
     def convert_date(self, field_args, **extra):
         field_args.pop("widget", None)
         return WrittenDateField(**field_args)
+
+
+def typed_errors(
+    form, fields: tuple[str, ...], replaced: dict[str, str] | None = None
+) -> str | None:
+    """The messages of the ``fields`` an editor typed, in that order, each naming its field
+    (``replaced`` gives a field a message of its own); None when they are all valid."""
+    messages = [
+        (replaced or {}).get(name, message)
+        for name in fields
+        for message in form.errors.get(name) or ()
+    ]
+    return " ".join(messages) or None

@@ -20,6 +20,7 @@ from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from webapp.admin.fields import WrittenDateField
+from webapp.admin.fields import typed_errors
 from webapp.auth import SessionCSRFForm
 from webapp.auth import strip
 from webapp.db import db
@@ -55,13 +56,7 @@ class ArticleForm(SessionCSRFForm):
 
 def field_errors(form: ArticleForm) -> str | None:
     """The messages of the fields an editor typed, each naming its field; None if none."""
-    messages = []
-    for name in FIELDS:
-        for message in form.errors.get(name) or ():
-            if name == "source_id":
-                message = "Source: choose one of the sources, or none."
-            messages.append(message)
-    return " ".join(messages) or None
+    return typed_errors(form, FIELDS, {"source_id": "Source: choose one of the sources, or none."})
 
 
 def sources() -> list[list[Any]]:

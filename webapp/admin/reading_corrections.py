@@ -19,6 +19,7 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 
 from webapp.admin.fields import WrittenDateField
+from webapp.admin.fields import typed_errors
 from webapp.auth import SessionCSRFForm
 from webapp.auth import strip
 from webapp.db import db
@@ -78,12 +79,7 @@ class MeetingForm(SessionCSRFForm):
 
 def field_errors(form: SessionCSRFForm) -> str | None:
     """The messages of the fields an editor typed, each naming its field; None if none."""
-    messages = [
-        message
-        for name in ("held_on", "place", "occasion", "participant_id")
-        for message in (form.errors.get(name) or ())
-    ]
-    return " ".join(messages) or None
+    return typed_errors(form, ("held_on", "place", "occasion", "participant_id"))
 
 
 def mention_state(mention: Mention) -> dict[str, Any]:
